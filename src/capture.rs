@@ -1,0 +1,46 @@
+//! `backlot capture`: let a stop render for a few frames, save a screenshot, exit.
+//! Used for the README's pictures, worksheets and the render smoke test.
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+
+use crate::GameConfig;
+
+#[derive(Resource, Default)]
+struct CaptureProgress {
+    frames: u32,
+    requested: bool,
+}
+
+fn count_and_capture(
+    mut commands: Commands,
+    config: Res<GameConfig>,
+    mut progress: ResMut<CaptureProgress>,
+) {
+    let Some(request) = &config.capture else {
+        return;
+    };
+    progress.frames += 1;
+    if progress.requested || progress.frames < request.frames {
+        return;
+    }
+    progress.requested = true;
+    if let Some(parent) = request.out.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(request.out.clone()))
+        .observe(
+            |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+                exit.write(AppExit::Success);
+            },
+        );
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<CaptureProgress>()
+        .add_systems(Last, count_and_capture);
+}

@@ -1,0 +1,276 @@
+//! The command line: play, or run a headless subcommand.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::prelude::*;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{CaptureRequest, GameConfig, StartScreen};
+use crate::content;
+use crate::progress::SaveStore;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "backlot",
+    version,
+    about = "Backlot: tour a film studio and play the careers behind the camera."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub play: PlayArgs,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct PlayArgs {
+    /// Jump straight to a stop, by number (0–6) or name (e.g. virtual-production).
+    #[arg(long, value_name = "N or NAME")]
+    pub stop: Option<String>,
+    /// Start in the light projector palette with large text.
+    #[arg(long)]
+    pub projector: bool,
+    /// Start full screen.
+    #[arg(long, conflicts_with = "windowed")]
+    pub fullscreen: bool,
+    /// Start in a window (the default).
+    #[arg(long)]
+    pub windowed: bool,
+    /// Where progress is saved (default: the platform data directory).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Seed for shuffles and level randomness; the same seed replays the same game.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate content files: print line-numbered errors and exit non-zero on any.
+    CheckContent {
+        /// The content folder (default: assets).
+        dir: Option<PathBuf>,
+    },
+    /// Render a stop and save a screenshot (works under xvfb-run with software Vulkan).
+    Capture(CaptureArgs),
+    /// Convert frame numbers and timecodes at a frame rate, e.g. `timecode 29.97df 1800`.
+    /// RATE is 23.976, 24, 25, 29.97, 29.97df, 30, 50, 59.94, 59.94df or 60.
+    Timecode {
+        rate: String,
+        #[arg(required = true, allow_hyphen_values = true)]
+        values: Vec<String>,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CaptureArgs {
+    /// The stop to render, by number or name.
+    #[arg(long, default_value = "0")]
+    pub stop: String,
+    /// Which screen of the stop: title, map, briefing, level, gate or finale.
+    #[arg(long, default_value = "briefing")]
+    pub screen: String,
+    /// Image size, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1280x720")]
+    pub size: String,
+    /// Frames to render before the screenshot.
+    #[arg(long, default_value_t = 20)]
+    pub frames: u32,
+    /// Where to write the PNG.
+    #[arg(long, default_value = "capture.png")]
+    pub out: PathBuf,
+    /// Use the projector palette.
+    #[arg(long)]
+    pub projector: bool,
+    /// Progress to show (default: a fresh temporary directory, so captures never touch a save).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// Parse "1280x720".
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("size '{text}' should look like 1280x720"))?;
+    let w: u32 = w
+        .trim()
+        .parse()
+        .map_err(|_| format!("width '{w}' is not a number"))?;
+    let h: u32 = h
+        .trim()
+        .parse()
+        .map_err(|_| format!("height '{h}' is not a number"))?;
+    if !(16..=8192).contains(&w) || !(16..=8192).contains(&h) {
+        return Err(format!("size {w}x{h} is out of range (16–8192)"));
+    }
+    Ok((w, h))
+}
+
+/// Turn a stop key into a stop number using the bundled tour (names are content).
+fn resolve_stop(key: &str) -> Result<usize, String> {
+    let bundle = content::bundled().map_err(|e| e.to_string())?;
+    bundle
+        .tour
+        .find_stop(key)
+        .ok_or_else(|| format!("no stop called '{key}': use 0–6 or a name like post-production"))
+}
+
+fn default_data_dir() -> PathBuf {
+    SaveStore::platform_dir().unwrap_or_else(|| PathBuf::from("backlot-data"))
+}
+
+pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
+    let start_stop = args.stop.as_deref().map(resolve_stop).transpose()?;
+    Ok(GameConfig {
+        data_dir: args.data_dir.clone().unwrap_or_else(default_data_dir),
+        assets_dir: content::default_assets_dir(),
+        start_stop,
+        start_screen: if start_stop.is_some() {
+            StartScreen::Briefing
+        } else {
+            StartScreen::Title
+        },
+        projector: args.projector,
+        fullscreen: args.fullscreen && !args.windowed,
+        window_size: (1280, 720),
+        seed: args.seed.unwrap_or_else(rand::random),
+        capture: None,
+    })
+}
+
+pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
+    let stop = resolve_stop(&args.stop)?;
+    let screen = StartScreen::parse(&args.screen).ok_or_else(|| {
+        format!(
+            "unknown screen '{}': use title, map, briefing, level, gate or finale",
+            args.screen
+        )
+    })?;
+    let size = parse_size(&args.size)?;
+    let data_dir = args.data_dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("backlot-capture-{}", std::process::id()))
+    });
+    Ok(GameConfig {
+        data_dir,
+        assets_dir: content::default_assets_dir(),
+        start_stop: Some(stop),
+        start_screen: screen,
+        projector: args.projector,
+        fullscreen: false,
+        window_size: size,
+        seed: args.seed,
+        capture: Some(CaptureRequest {
+            frames: args.frames.max(1),
+            out: args.out.clone(),
+        }),
+    })
+}
+
+fn check_content(dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(content::default_assets_dir);
+    let errors = content::check_dir(&dir);
+    if errors.is_empty() {
+        println!("{}: all content files are valid", dir.display());
+        ExitCode::SUCCESS
+    } else {
+        for e in &errors {
+            eprintln!("error: {e}");
+        }
+        eprintln!("{} error(s) in {}", errors.len(), dir.display());
+        ExitCode::FAILURE
+    }
+}
+
+fn run_app(config: GameConfig) -> ExitCode {
+    let exit = App::new().add_plugins(crate::AppPlugin { config }).run();
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::CheckContent { dir }) => check_content(dir),
+        Some(Command::Timecode { rate, values }) => {
+            let out = crate::timecode::run_cli(&rate, &values);
+            for line in &out.stdout_lines {
+                println!("{line}");
+            }
+            for line in &out.stderr_lines {
+                eprintln!("{line}");
+            }
+            ExitCode::from(u8::try_from(out.exit_code).unwrap_or(2))
+        }
+        Some(Command::Capture(args)) => match capture_config(&args) {
+            Ok(config) => run_app(config),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        None => match play_config(&cli.play) {
+            Ok(config) => run_app(config),
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_and_reject() {
+        assert_eq!(parse_size("320x180"), Ok((320, 180)));
+        assert!(parse_size("320").is_err());
+        assert!(parse_size("axb").is_err());
+        assert!(parse_size("0x10").is_err());
+    }
+
+    #[test]
+    fn command_line_flags_reach_the_config() {
+        let cli = Cli::try_parse_from([
+            "backlot",
+            "--stop",
+            "post-production",
+            "--projector",
+            "--data-dir",
+            "/tmp/x",
+            "--seed",
+            "9",
+        ])
+        .expect("parses");
+        let config = play_config(&cli.play).expect("config");
+        assert_eq!(config.start_stop, Some(3));
+        assert!(config.projector);
+        assert_eq!(config.data_dir, PathBuf::from("/tmp/x"));
+        assert_eq!(config.seed, 9);
+        assert!(Cli::try_parse_from(["backlot", "--fullscreen", "--windowed"]).is_err());
+        let bad = Cli::try_parse_from(["backlot", "--stop", "moon"]).expect("parses");
+        assert!(play_config(&bad.play).is_err());
+    }
+
+    #[test]
+    fn capture_arguments_are_checked() {
+        let cli = Cli::try_parse_from([
+            "backlot", "capture", "--stop", "2", "--size", "320x180", "--frames", "3", "--out",
+            "a.png", "--screen", "gate",
+        ])
+        .expect("parses");
+        let Some(Command::Capture(args)) = cli.command else {
+            panic!("capture subcommand");
+        };
+        let config = capture_config(&args).expect("config");
+        assert_eq!(config.window_size, (320, 180));
+        assert_eq!(config.start_screen, StartScreen::Gate);
+        assert_eq!(config.capture.map(|c| c.frames), Some(3));
+    }
+}

@@ -1,0 +1,72 @@
+//! Start-up configuration, built from the command line (or by tests).
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+/// Which screen a capture (or a teacher's jump) should land on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StartScreen {
+    #[default]
+    Title,
+    Map,
+    Briefing,
+    Level,
+    Gate,
+    Finale,
+}
+
+impl StartScreen {
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.to_ascii_lowercase().as_str() {
+            "title" => Self::Title,
+            "map" => Self::Map,
+            "briefing" => Self::Briefing,
+            "level" => Self::Level,
+            "gate" => Self::Gate,
+            "finale" | "summary" => Self::Finale,
+            _ => return None,
+        })
+    }
+}
+
+/// A request to render a few frames, save a screenshot and exit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaptureRequest {
+    pub frames: u32,
+    pub out: PathBuf,
+}
+
+#[derive(Resource, Debug, Clone)]
+pub struct GameConfig {
+    /// Where progress and settings are saved.
+    pub data_dir: PathBuf,
+    /// Where the content files (`tour.ron`…) are read from.
+    pub assets_dir: PathBuf,
+    /// A teacher's jump straight to a stop (it is unlocked for the session).
+    pub start_stop: Option<usize>,
+    pub start_screen: StartScreen,
+    pub projector: bool,
+    pub fullscreen: bool,
+    pub window_size: (u32, u32),
+    /// Seed for shuffles and level randomness: the same seed replays the same game.
+    pub seed: u64,
+    pub capture: Option<CaptureRequest>,
+}
+
+impl GameConfig {
+    /// A configuration for tests: a private data directory and the crate's own assets.
+    pub fn for_tests(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            assets_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets"),
+            start_stop: None,
+            start_screen: StartScreen::Title,
+            projector: false,
+            fullscreen: false,
+            window_size: (1280, 720),
+            seed: 1,
+            capture: None,
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Backlot: a 3D game about the careers behind the camera.
+//!
+//! Read this file as the table of contents. Pure modules (no Bevy) hold the logic and are unit
+//! tested in milliseconds; the Bevy plugins only move data between the ECS and those modules.
+
+// Bevy systems take their data as parameters and queries; these lints fight that style.
+#![allow(clippy::too_many_arguments, clippy::type_complexity)]
+
+// Pure logic, no Bevy.
+pub mod audio_synth;
+pub mod career_match;
+pub mod content;
+pub mod led;
+pub mod moire;
+pub mod palette;
+pub mod post_level;
+pub mod progress;
+pub mod projection;
+pub mod quiz;
+pub mod studio_system;
+pub mod timecode;
+
+// Command line and configuration.
+pub mod cli;
+pub mod config;
+
+// Bevy side.
+pub mod capture;
+pub mod stops;
+pub mod testing;
+pub mod tour;
+pub mod ui;
+pub mod world;
+
+use bevy::prelude::*;
+
+pub use config::GameConfig;
+
+/// Everything that decides what happens in the game, with no renderer, window or UI.
+/// The headless walkthrough test runs exactly this on `MinimalPlugins`.
+pub struct LogicPlugin {
+    pub config: GameConfig,
+}
+
+impl Plugin for LogicPlugin {
+    fn build(&self, app: &mut App) {
+        app.insert_resource(self.config.clone());
+        app.add_plugins((tour::plugin, stops::plugin));
+    }
+}
+
+/// The whole game: Bevy's default plugins, egui, the logic, the 3D world and the UI.
+pub struct AppPlugin {
+    pub config: GameConfig,
+}
+
+impl Plugin for AppPlugin {
+    fn build(&self, app: &mut App) {
+        let (width, height) = self.config.window_size;
+        let mode = if self.config.fullscreen {
+            bevy::window::WindowMode::BorderlessFullscreen(bevy::window::MonitorSelection::Primary)
+        } else {
+            bevy::window::WindowMode::Windowed
+        };
+        app.add_plugins(
+            DefaultPlugins
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "Backlot — careers behind the camera".into(),
+                        resolution: (width, height).into(),
+                        mode,
+                        ..default()
+                    }),
+                    ..default()
+                })
+                .set(AssetPlugin {
+                    file_path: self.config.assets_dir.to_string_lossy().into_owned(),
+                    ..default()
+                }),
+        );
+        app.add_plugins(bevy_egui::EguiPlugin::default());
+        app.add_plugins(LogicPlugin {
+            config: self.config.clone(),
+        });
+        app.add_plugins((world::plugin, ui::plugin, capture::plugin));
+    }
+}

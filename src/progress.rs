@@ -1,0 +1,357 @@
+//! The player's progress and its save file: plain Rust, no Bevy.
+//!
+//! Progress is RON in the platform data directory (or `--data-dir`). Writes are atomic: write a
+//! temporary file beside the save, flush it, then rename it over the old one, so a crash never
+//! leaves half a save. A save that cannot be read is moved aside as `.bak`, the player is told,
+//! and play continues from a fresh start: never a panic.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::STOP_COUNT;
+use crate::quiz::QuestionRecord;
+
+pub const SAVE_FILE: &str = "progress.ron";
+const SAVE_VERSION: u32 = 1;
+
+/// What happened at one stop's gate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GateResult {
+    pub passed: bool,
+    /// Every question with every attempt, across all visits to the gate.
+    pub questions: Vec<QuestionRecord>,
+}
+
+impl GateResult {
+    pub fn total_attempts(&self) -> usize {
+        self.questions.iter().map(|q| q.attempts.len()).sum()
+    }
+
+    /// Merge a visit's records into the history, question by question.
+    pub fn merge(&mut self, records: &[QuestionRecord]) {
+        for rec in records {
+            match self
+                .questions
+                .iter_mut()
+                .find(|q| q.question_id == rec.question_id)
+            {
+                Some(existing) => existing.attempts.extend(rec.attempts.iter().cloned()),
+                None => self.questions.push(rec.clone()),
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    /// unlocked[n] is true when stop n can be entered. Stop 0 is always open.
+    pub unlocked: Vec<bool>,
+    /// Gate results by stop number.
+    pub gates: BTreeMap<u8, GateResult>,
+    /// Level scores (stars out of 3) by stop number.
+    #[serde(default)]
+    pub level_stars: BTreeMap<u8, u8>,
+    /// Poll answers: poll id -> chosen option index.
+    #[serde(default)]
+    pub polls: BTreeMap<String, usize>,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        let mut unlocked = vec![false; STOP_COUNT];
+        unlocked[0] = true;
+        Self {
+            version: SAVE_VERSION,
+            unlocked,
+            gates: BTreeMap::new(),
+            level_stars: BTreeMap::new(),
+            polls: BTreeMap::new(),
+        }
+    }
+}
+
+impl Progress {
+    pub fn is_unlocked(&self, stop: usize) -> bool {
+        self.unlocked.get(stop).copied().unwrap_or(false)
+    }
+
+    pub fn unlock(&mut self, stop: usize) {
+        if let Some(u) = self.unlocked.get_mut(stop) {
+            *u = true;
+        }
+    }
+
+    pub fn gate_passed(&self, stop: usize) -> bool {
+        u8::try_from(stop)
+            .ok()
+            .and_then(|s| self.gates.get(&s))
+            .is_some_and(|g| g.passed)
+    }
+
+    /// Record a visit to a gate; passing it unlocks the next stop.
+    pub fn record_gate(&mut self, stop: usize, records: &[QuestionRecord], passed: bool) {
+        let Ok(key) = u8::try_from(stop) else {
+            return;
+        };
+        let entry = self.gates.entry(key).or_default();
+        entry.merge(records);
+        entry.passed |= passed;
+        if passed {
+            self.unlock(stop + 1);
+        }
+    }
+
+    pub fn record_level(&mut self, stop: usize, stars: u8) {
+        if let Ok(key) = u8::try_from(stop) {
+            let best = self.level_stars.entry(key).or_insert(0);
+            *best = (*best).max(stars.min(3));
+        }
+    }
+
+    pub fn stops_passed(&self) -> usize {
+        (0..STOP_COUNT).filter(|&s| self.gate_passed(s)).count()
+    }
+
+    /// Keep the shape sane after loading a save from an older or hand-edited file.
+    fn normalise(mut self) -> Self {
+        self.unlocked.resize(STOP_COUNT, false);
+        self.unlocked[0] = true;
+        self
+    }
+}
+
+/// What loading found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadReport {
+    pub progress: Progress,
+    /// Set when the save could not be read: tell the player.
+    pub warning: Option<String>,
+}
+
+/// The save file in a directory.
+#[derive(Debug, Clone)]
+pub struct SaveStore {
+    dir: PathBuf,
+}
+
+impl SaveStore {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The platform data directory, e.g. `~/.local/share/backlot` on Linux.
+    pub fn platform_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("org", "Backlot", "backlot")
+            .map(|d| d.data_dir().to_path_buf())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(SAVE_FILE)
+    }
+
+    /// Load the save. Missing means a fresh start; unreadable means move it aside and warn.
+    pub fn load(&self) -> LoadReport {
+        let (progress, warning) = load_or_quarantine::<Progress>(&self.path(), "progress");
+        LoadReport {
+            progress: progress.normalise(),
+            warning,
+        }
+    }
+
+    /// Write atomically: temp file, flush and sync, then rename over the save.
+    pub fn save(&self, progress: &Progress) -> std::io::Result<()> {
+        write_ron_atomic(&self.path(), progress)
+    }
+}
+
+/// Serialise `value` as pretty RON and write it atomically to `path`.
+pub fn write_ron_atomic<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(std::io::Error::other)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Write bytes atomically to `path` (temporary file in the same directory, then rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "save".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)
+}
+
+/// Load a RON file of `T`. A missing file gives `T::default()`; a corrupt one is renamed to
+/// `<file>.bak` (keeping the player's data for a teacher to rescue) and a warning is returned.
+/// Used for every saved file: progress, settings, camp sessions.
+pub fn load_or_quarantine<T>(path: &Path, what: &str) -> (T, Option<String>)
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (T::default(), None),
+        Err(e) => {
+            return (
+                T::default(),
+                Some(format!(
+                    "Could not read the {what} file {}: {e}. Starting fresh.",
+                    path.display()
+                )),
+            );
+        }
+    };
+    match ron::from_str::<T>(&text) {
+        Ok(v) => (v, None),
+        Err(e) => {
+            let bak = path.with_extension("ron.bak");
+            let moved = fs::rename(path, &bak);
+            let kept = match moved {
+                Ok(()) => format!("It was kept as {}.", bak.display()),
+                Err(err) => format!("It could not be moved aside ({err})."),
+            };
+            (
+                T::default(),
+                Some(format!(
+                    "The {what} file {} was damaged (line {}, column {}: {}). {kept} Starting fresh.",
+                    path.display(),
+                    e.span.start.line,
+                    e.span.start.col,
+                    e.code
+                )),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::Attempt;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("backlot-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        d
+    }
+
+    fn record(id: &str, correct: &[bool]) -> QuestionRecord {
+        QuestionRecord {
+            question_id: id.into(),
+            attempts: correct
+                .iter()
+                .map(|&c| Attempt {
+                    chosen: vec!["x".into()],
+                    correct: c,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn fresh_progress_unlocks_only_the_intro() {
+        let p = Progress::default();
+        assert!(p.is_unlocked(0));
+        assert!((1..STOP_COUNT).all(|s| !p.is_unlocked(s)));
+        assert!(!p.is_unlocked(99));
+    }
+
+    #[test]
+    fn passing_a_gate_unlocks_the_next_stop_and_keeps_attempts() {
+        let mut p = Progress::default();
+        p.record_gate(0, &[record("q", &[false])], false);
+        assert!(!p.is_unlocked(1));
+        p.record_gate(0, &[record("q", &[false, true])], true);
+        assert!(p.is_unlocked(1));
+        assert!(p.gate_passed(0));
+        assert_eq!(p.gates[&0].total_attempts(), 3);
+        assert_eq!(p.stops_passed(), 1);
+        // The last stop has no next stop; nothing panics.
+        p.record_gate(STOP_COUNT - 1, &[], true);
+    }
+
+    #[test]
+    fn level_stars_keep_the_best() {
+        let mut p = Progress::default();
+        p.record_level(0, 2);
+        p.record_level(0, 1);
+        p.record_level(0, 9);
+        assert_eq!(p.level_stars[&0], 3);
+    }
+
+    #[test]
+    fn save_and_load_round_trip() {
+        let dir = temp_dir("roundtrip");
+        let store = SaveStore::new(&dir);
+        assert_eq!(
+            store.load().progress,
+            Progress::default(),
+            "missing = fresh"
+        );
+        let mut p = Progress::default();
+        p.record_gate(0, &[record("q", &[true])], true);
+        p.polls.insert("rating".into(), 4);
+        store.save(&p).expect("save");
+        let report = store.load();
+        assert_eq!(report.progress, p);
+        assert_eq!(report.warning, None);
+        // No temporary file is left behind.
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn corrupt_save_is_moved_aside_and_play_continues() {
+        let dir = temp_dir("corrupt");
+        fs::create_dir_all(&dir).expect("dir");
+        let store = SaveStore::new(&dir);
+        fs::write(store.path(), "(version: 1, unlocked: [true, tr").expect("write");
+        let report = store.load();
+        assert_eq!(report.progress, Progress::default());
+        let warning = report.warning.expect("the player is told");
+        assert!(warning.contains("damaged"), "{warning}");
+        assert!(!store.path().exists());
+        let bak = dir.join("progress.ron.bak");
+        assert_eq!(
+            fs::read_to_string(&bak).expect("bak kept"),
+            "(version: 1, unlocked: [true, tr"
+        );
+        // Saving again works after a corrupt load.
+        store.save(&report.progress).expect("save");
+        assert_eq!(store.load().warning, None);
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn short_unlock_list_is_normalised() {
+        let dir = temp_dir("short");
+        fs::create_dir_all(&dir).expect("dir");
+        let store = SaveStore::new(&dir);
+        fs::write(store.path(), "(version: 1, unlocked: [false], gates: {})").expect("write");
+        let p = store.load().progress;
+        assert_eq!(p.unlocked.len(), STOP_COUNT);
+        assert!(p.is_unlocked(0));
+        fs::remove_dir_all(&dir).ok();
+    }
+}

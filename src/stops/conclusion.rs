@@ -1,0 +1,121 @@
+//! Stop 6, Conclusion: the careers gallery (match each hybrid role to the stop that showed it),
+//! the Rapid Fire Review as the final gate, then the polls and a summary of the run.
+
+use bevy::prelude::*;
+
+use crate::GameConfig;
+use crate::career_match::{CareerMatch, MatchOutcome};
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, GameContent, SaveData, SaveRequest, Screen, StopPhase};
+
+pub const STOP: usize = 6;
+/// Cards dealt in the matching challenge: enough to need thought, few enough for a class.
+pub const CARDS_DEALT: usize = 6;
+
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConclusionCommand {
+    /// Guess that the card was met at this stop.
+    Guess { card: usize, stop: u8 },
+    /// Look at a card in the gallery (keyboard focus or mouse).
+    Focus(usize),
+}
+
+/// Answer a poll; saved straight away.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct PollAnswer {
+    pub poll: String,
+    pub option: usize,
+}
+
+#[derive(Resource, Debug)]
+pub struct ConclusionState {
+    pub game: CareerMatch,
+    pub focused: usize,
+    pub last: Option<(usize, MatchOutcome)>,
+}
+
+fn is_conclusion(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<GameConfig>) {
+    commands.insert_resource(ConclusionState {
+        game: CareerMatch::new(&content.careers.careers, CARDS_DEALT, config.seed),
+        focused: 0,
+        last: None,
+    });
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<ConclusionState>();
+}
+
+fn apply_conclusion_commands(
+    mut commands: MessageReader<ConclusionCommand>,
+    state: Option<ResMut<ConclusionState>>,
+    content: Res<GameContent>,
+    mut status: ResMut<LevelStatus>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    for command in commands.read() {
+        match *command {
+            ConclusionCommand::Guess { card, stop } => {
+                let outcome = state.game.guess(&content.careers.careers, card, stop);
+                if outcome == MatchOutcome::Right {
+                    state.focused = state.game.next_open().unwrap_or(card);
+                }
+                state.last = Some((card, outcome));
+            }
+            ConclusionCommand::Focus(card) => {
+                if card < state.game.cards.len() {
+                    state.focused = card;
+                }
+            }
+        }
+    }
+    status.complete = state.game.is_complete();
+    status.stars = state.game.stars();
+}
+
+fn record_poll_answers(
+    mut answers: MessageReader<PollAnswer>,
+    content: Res<GameContent>,
+    mut save: ResMut<SaveData>,
+    mut save_requests: MessageWriter<SaveRequest>,
+) {
+    for answer in answers.read() {
+        let valid = content
+            .tour
+            .polls
+            .iter()
+            .any(|p| p.id == answer.poll && answer.option < p.options.len());
+        if valid {
+            save.progress
+                .polls
+                .insert(answer.poll.clone(), answer.option);
+            save_requests.write(SaveRequest);
+        }
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<ConclusionCommand>()
+        .add_message::<PollAnswer>()
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_conclusion))
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            (
+                apply_conclusion_commands
+                    .in_set(TourSystems::Play)
+                    .run_if(in_state(StopPhase::Level)),
+                record_poll_answers.run_if(in_state(Screen::Finale)),
+            ),
+        );
+}

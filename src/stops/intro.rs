@@ -1,0 +1,83 @@
+//! Stop 0, Intro: "the studio is a system". The logic is `crate::studio_system`; this plugin
+//! runs it while the Intro level is up.
+
+use bevy::prelude::*;
+
+use crate::GameConfig;
+use crate::studio_system::{IntroFeedback, IntroLevel};
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, GameContent, StopPhase};
+
+pub const STOP: usize = 0;
+
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum IntroCommand {
+    Connect(String),
+    Disconnect(String),
+    Repair(String),
+}
+
+/// The level in play, plus a log of what happened for the UI.
+#[derive(Resource, Debug)]
+pub struct IntroState {
+    pub level: IntroLevel,
+    pub log: Vec<IntroFeedback>,
+}
+
+fn is_intro(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<GameConfig>) {
+    commands.insert_resource(IntroState {
+        level: IntroLevel::new(content.studio_system.clone(), config.seed),
+        log: Vec::new(),
+    });
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<IntroState>();
+}
+
+fn apply_intro_commands(
+    mut commands: MessageReader<IntroCommand>,
+    state: Option<ResMut<IntroState>>,
+    mut status: ResMut<LevelStatus>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    for command in commands.read() {
+        match command {
+            IntroCommand::Connect(id) => {
+                let feedback = state.level.connect(id);
+                state.log.extend(feedback);
+            }
+            IntroCommand::Disconnect(id) => {
+                state.level.disconnect(id);
+            }
+            IntroCommand::Repair(id) => {
+                let feedback = state.level.repair(id);
+                state.log.push(feedback);
+            }
+        }
+    }
+    status.complete = state.level.is_complete();
+    status.stars = state.level.stars();
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<IntroCommand>()
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_intro))
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            apply_intro_commands
+                .in_set(TourSystems::Play)
+                .run_if(in_state(StopPhase::Level)),
+        );
+}

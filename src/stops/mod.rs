@@ -1,0 +1,10 @@
+//! One module per stop with a playable level. Stops 1–5 get their levels in their own files.
+
+use bevy::prelude::*;
+
+pub mod conclusion;
+pub mod intro;
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins((intro::plugin, conclusion::plugin));
+}

@@ -1,0 +1,49 @@
+//! Progress in the ECS: loaded at start-up, written atomically whenever something asks.
+
+use bevy::prelude::*;
+
+use crate::GameConfig;
+use crate::progress::{Progress, SaveStore};
+use crate::tour::notices::Notices;
+
+#[derive(Resource, Debug)]
+pub struct SaveData {
+    pub store: SaveStore,
+    pub progress: Progress,
+}
+
+/// Ask for the progress to be written at the end of this frame (several asks, one write).
+#[derive(Message, Debug, Clone, Copy, Default)]
+pub struct SaveRequest;
+
+fn write_save(
+    mut requests: MessageReader<SaveRequest>,
+    data: Res<SaveData>,
+    mut notices: ResMut<Notices>,
+) {
+    if requests.read().count() == 0 {
+        return;
+    }
+    if let Err(e) = data.store.save(&data.progress) {
+        // Keep playing: progress stays in memory and the next save tries again.
+        notices.warn(format!(
+            "Could not save progress to {}: {e}",
+            data.store.path().display()
+        ));
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let dir = app.world().resource::<GameConfig>().data_dir.clone();
+    let store = SaveStore::new(dir);
+    let report = store.load();
+    if let Some(w) = &report.warning {
+        app.world_mut().resource_mut::<Notices>().warn(w.clone());
+    }
+    app.insert_resource(SaveData {
+        store,
+        progress: report.progress,
+    })
+    .add_message::<SaveRequest>()
+    .add_systems(Last, write_save);
+}

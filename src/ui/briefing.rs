@@ -1,0 +1,112 @@
+//! A stop's opening: its guiding question, the tour text and its vocabulary.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::tour::{CurrentStop, GameContent, LevelCatalog, StopPhase, TourCommand};
+use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
+
+fn briefing_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    current: Res<CurrentStop>,
+    catalog: Res<LevelCatalog>,
+    mut tour: MessageWriter<TourCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    let Some(stop) = content.tour.stop(current.0) else {
+        return Ok(());
+    };
+    let has_level = catalog.has_level(current.0);
+    let go_label = if has_level {
+        "▶  Play the level"
+    } else {
+        "▶  Go to the quiz gate"
+    };
+    let mut root = root_ui(ctx, "briefing");
+    hint_bar(
+        &mut root,
+        &p,
+        &[
+            ("Enter", go_label.trim_start_matches("▶  ")),
+            ("Esc", "back to the lot"),
+            ("F1", "teacher panel"),
+        ],
+    );
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(24)))
+        .show(&mut root, |ui| {
+            card(&p).show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(format!("Stop {} · {}", stop.number, stop.title))
+                        .size(30.0)
+                        .strong()
+                        .color(color(p.accent)),
+                );
+                ui.label(
+                    egui::RichText::new(format!("“{}”", stop.guiding_question))
+                        .size(26.0)
+                        .italics(),
+                );
+                ui.add_space(6.0);
+                ui.columns(2, |cols| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("story")
+                        .max_height(cols[0].available_height() - 80.0)
+                        .show(&mut cols[0], |ui| {
+                            for para in &stop.story {
+                                ui.label(para);
+                                ui.add_space(6.0);
+                            }
+                        });
+                    let ui = &mut cols[1];
+                    ui.label(egui::RichText::new("Vocabulary").size(24.0).strong());
+                    egui::ScrollArea::vertical()
+                        .id_salt("vocab")
+                        .max_height(ui.available_height() - 80.0)
+                        .show(ui, |ui| {
+                            for term in &stop.vocabulary {
+                                card(&p).show(ui, |ui| {
+                                    ui.set_width(ui.available_width());
+                                    ui.label(
+                                        egui::RichText::new(&term.term)
+                                            .strong()
+                                            .color(color(p.accent)),
+                                    );
+                                    ui.label(&term.definition);
+                                });
+                            }
+                            if stop.vocabulary.is_empty() {
+                                ui.label("This stop brings together every word of the tour.");
+                            }
+                        });
+                    ui.add_space(10.0);
+                    let button = egui::Button::new(
+                        egui::RichText::new(go_label)
+                            .size(24.0)
+                            .color(color(p.accent_text)),
+                    )
+                    .fill(color(p.accent))
+                    .min_size(egui::vec2(300.0, 50.0));
+                    let response = ui.add(button);
+                    focus_ring(ui, response.rect, &p);
+                    if response.clicked() {
+                        tour.write(TourCommand::BeginLevel);
+                    }
+                });
+            });
+        });
+    Ok(())
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        briefing_ui
+            .in_set(UiSystems::Screens)
+            .run_if(in_state(StopPhase::Briefing)),
+    );
+}

@@ -1,0 +1,196 @@
+//! The Conclusion's careers gallery: a card per hybrid role; match each to the stop where the
+//! tour met it. Keyboard: ←/→ pick a card, 0–6 guess its stop, Enter continues when done.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::career_match::MatchOutcome;
+use crate::stops::conclusion::{ConclusionCommand, ConclusionState, STOP};
+use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
+use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+
+fn is_conclusion(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn conclusion_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    state: Option<Res<ConclusionState>>,
+    mut out: MessageWriter<ConclusionCommand>,
+    mut tour: MessageWriter<TourCommand>,
+) {
+    let Some(state) = state else { return };
+    let cards = state.game.cards.len();
+    if cards == 0 {
+        return;
+    }
+    if keys.any_just_pressed([KeyCode::ArrowRight, KeyCode::Tab, KeyCode::KeyD]) {
+        out.write(ConclusionCommand::Focus((state.focused + 1) % cards));
+    }
+    if keys.any_just_pressed([KeyCode::ArrowLeft, KeyCode::KeyA]) {
+        out.write(ConclusionCommand::Focus(
+            (state.focused + cards - 1) % cards,
+        ));
+    }
+    let digits = [
+        (KeyCode::Digit0, KeyCode::Numpad0),
+        (KeyCode::Digit1, KeyCode::Numpad1),
+        (KeyCode::Digit2, KeyCode::Numpad2),
+        (KeyCode::Digit3, KeyCode::Numpad3),
+        (KeyCode::Digit4, KeyCode::Numpad4),
+        (KeyCode::Digit5, KeyCode::Numpad5),
+        (KeyCode::Digit6, KeyCode::Numpad6),
+    ];
+    for (stop, (a, b)) in digits.into_iter().enumerate() {
+        if keys.just_pressed(a) || keys.just_pressed(b) {
+            out.write(ConclusionCommand::Guess {
+                card: state.focused,
+                stop: stop as u8,
+            });
+        }
+    }
+    if state.game.is_complete() && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+        tour.write(TourCommand::FinishLevel);
+    }
+}
+
+fn conclusion_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    state: Option<Res<ConclusionState>>,
+    mut out: MessageWriter<ConclusionCommand>,
+    mut tour: MessageWriter<TourCommand>,
+) -> Result {
+    let Some(state) = state else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    let careers = &content.careers.careers;
+    let mut root = root_ui(ctx, "conclusion");
+    hint_bar(
+        &mut root,
+        &p,
+        &[
+            ("←/→", "choose a card"),
+            ("0–6", "the stop where you met it"),
+            ("Enter", "continue when all match"),
+        ],
+    );
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(20)))
+        .show(&mut root, |ui| {
+            card(&p).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    egui::RichText::new("Careers gallery: hybrid roles")
+                        .size(28.0)
+                        .strong()
+                        .color(color(p.accent)),
+                );
+                ui.label(
+                    "Each of these jobs bridges art and technology. Where on the tour did you \
+                     meet it? Pick a card, then the stop.",
+                );
+                let done = state.game.matched.iter().filter(|m| **m).count();
+                ui.label(format!(
+                    "{done} of {} matched · wrong guesses: {}",
+                    state.game.cards.len(),
+                    state.game.wrong_guesses
+                ));
+            });
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("career_cards")
+                    .num_columns(2)
+                    .spacing(egui::vec2(14.0, 14.0))
+                    .show(ui, |ui| {
+                        for (card_index, &career_index) in state.game.cards.iter().enumerate() {
+                            let career = &careers[career_index];
+                            let matched = state.game.matched[card_index];
+                            let response = card(&p)
+                                .show(ui, |ui| {
+                                    ui.set_width(520.0);
+                                    let head = if matched {
+                                        format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
+                                    } else {
+                                        format!("? {}", career.title)
+                                    };
+                                    ui.label(egui::RichText::new(head).strong().size(22.0));
+                                    ui.label(&career.what_they_do);
+                                    if matched {
+                                        ui.label(
+                                            egui::RichText::new(format!(
+                                                "Hybrid because: {}",
+                                                career.hybrid_because
+                                            ))
+                                            .color(color(p.muted_text)),
+                                        );
+                                        ui.label(format!("Start now: {}", career.start_now));
+                                    } else {
+                                        ui.horizontal_wrapped(|ui| {
+                                            for stop in &content.tour.stops {
+                                                if ui
+                                                    .button(format!("{} {}", stop.number, stop.title))
+                                                    .clicked()
+                                                {
+                                                    out.write(ConclusionCommand::Guess {
+                                                        card: card_index,
+                                                        stop: stop.number,
+                                                    });
+                                                }
+                                            }
+                                        });
+                                    }
+                                    if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
+                                        && *c == card_index
+                                    {
+                                        ui.label(
+                                            egui::RichText::new("✘ Not that stop. Think about what this person works on.")
+                                                .color(color(p.warning)),
+                                        );
+                                    }
+                                })
+                                .response;
+                            if state.focused == card_index {
+                                focus_ring(ui, response.rect, &p);
+                            }
+                            if card_index % 2 == 1 {
+                                ui.end_row();
+                            }
+                        }
+                    });
+                if state.game.is_complete() {
+                    ui.add_space(10.0);
+                    ui.label(format!("All matched! {}", stars_text(state.game.stars())));
+                    let go = ui.add(
+                        egui::Button::new(
+                            egui::RichText::new("▶ On to the Rapid Fire Review")
+                                .color(color(p.accent_text)),
+                        )
+                        .fill(color(p.accent)),
+                    );
+                    focus_ring(ui, go.rect, &p);
+                    if go.clicked() {
+                        tour.write(TourCommand::FinishLevel);
+                    }
+                }
+            });
+        });
+    Ok(())
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        conclusion_keys
+            .run_if(in_state(StopPhase::Level).and_then(is_conclusion))
+            .before(crate::tour::flow::TourSystems::Play),
+    )
+    .add_systems(
+        EguiPrimaryContextPass,
+        conclusion_ui
+            .in_set(UiSystems::Screens)
+            .run_if(in_state(StopPhase::Level).and_then(is_conclusion)),
+    );
+}

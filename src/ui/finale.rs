@@ -1,0 +1,188 @@
+//! After the final gate: the three polls (answers saved) and a summary of the run.
+//! Keyboard: ↑/↓ choose a poll, 1–5 answer it, Esc returns to the lot.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::stops::conclusion::PollAnswer;
+use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::ui::input::digit_index;
+use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+
+#[derive(Resource, Default)]
+struct PollFocus(usize);
+
+fn finale_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    content: Res<GameContent>,
+    mut focus: ResMut<PollFocus>,
+    mut answers: MessageWriter<PollAnswer>,
+    mut tour: MessageWriter<TourCommand>,
+) {
+    let polls = &content.tour.polls;
+    if polls.is_empty() {
+        return;
+    }
+    if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::Tab]) {
+        focus.0 = (focus.0 + 1) % polls.len();
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) {
+        focus.0 = (focus.0 + polls.len() - 1) % polls.len();
+    }
+    if let Some(i) = digit_index(&keys) {
+        let poll = &polls[focus.0 % polls.len()];
+        if i < poll.options.len() {
+            answers.write(PollAnswer {
+                poll: poll.id.clone(),
+                option: i,
+            });
+            focus.0 = (focus.0 + 1) % polls.len();
+        }
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        tour.write(TourCommand::ToMap);
+    }
+}
+
+fn finale_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    save: Res<SaveData>,
+    focus: Res<PollFocus>,
+    mut answers: MessageWriter<PollAnswer>,
+    mut tour: MessageWriter<TourCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    let progress = &save.progress;
+    let mut root = root_ui(ctx, "finale");
+    hint_bar(
+        &mut root,
+        &p,
+        &[
+            ("↑/↓", "choose a poll"),
+            ("1–5", "answer"),
+            ("Esc", "back to the lot"),
+        ],
+    );
+    egui::Panel::right("summary")
+        .exact_size(520.0)
+        .frame(
+            egui::Frame::new()
+                .fill(color(p.panel))
+                .inner_margin(egui::Margin::same(16)),
+        )
+        .show(&mut root, |ui| {
+            ui.heading("Your run");
+            let passed = progress.stops_passed();
+            ui.label(format!(
+                "Gates passed: {passed} of {}",
+                content.tour.stops.len()
+            ));
+            egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
+                ui.label(egui::RichText::new("Stop").strong());
+                ui.label(egui::RichText::new("Gate").strong());
+                ui.label(egui::RichText::new("Attempts").strong());
+                ui.label(egui::RichText::new("Level").strong());
+                ui.end_row();
+                for stop in &content.tour.stops {
+                    let gate = progress.gates.get(&stop.number);
+                    ui.label(format!("{} {}", stop.number, stop.title));
+                    ui.label(if progress.gate_passed(usize::from(stop.number)) {
+                        "✔ passed"
+                    } else {
+                        "— not yet"
+                    });
+                    ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
+                    ui.label(
+                        progress
+                            .level_stars
+                            .get(&stop.number)
+                            .map_or("—".to_string(), |s| stars_text(*s)),
+                    );
+                    ui.end_row();
+                }
+            });
+            let (first_try, total): (usize, usize) = progress
+                .gates
+                .values()
+                .flat_map(|g| g.questions.iter())
+                .fold((0, 0), |(f, t), q| {
+                    let first = q.attempts.first().is_some_and(|a| a.correct);
+                    (f + usize::from(first), t + 1)
+                });
+            ui.label(format!(
+                "Right on the first try: {first_try} of {total} questions"
+            ));
+            ui.add_space(10.0);
+            if ui.button("◀ Back to the lot").clicked() {
+                tour.write(TourCommand::ToMap);
+            }
+        });
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(20)))
+        .show(&mut root, |ui| {
+            card(&p).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    egui::RichText::new("That's a wrap! 🎬")
+                        .size(34.0)
+                        .strong()
+                        .color(color(p.accent)),
+                );
+                if let Some(stop) = content.tour.stops.last() {
+                    ui.label(egui::RichText::new(&stop.guiding_question).italics());
+                }
+                ui.label("Three quick polls. Your answers are saved on this computer only.");
+            });
+            ui.add_space(8.0);
+            for (i, poll) in content.tour.polls.iter().enumerate() {
+                let response = card(&p)
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(egui::RichText::new(&poll.prompt).strong());
+                        ui.horizontal_wrapped(|ui| {
+                            for (o, option) in poll.options.iter().enumerate() {
+                                let chosen = progress.polls.get(&poll.id) == Some(&o);
+                                let mark = if chosen { "◉" } else { "○" };
+                                if ui
+                                    .add(
+                                        egui::Button::new(format!("{mark} {} {option}", o + 1))
+                                            .selected(chosen),
+                                    )
+                                    .clicked()
+                                {
+                                    answers.write(PollAnswer {
+                                        poll: poll.id.clone(),
+                                        option: o,
+                                    });
+                                }
+                            }
+                        });
+                    })
+                    .response;
+                if focus.0 == i {
+                    focus_ring(ui, response.rect, &p);
+                }
+            }
+        });
+    Ok(())
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PollFocus>()
+        .add_systems(
+            Update,
+            finale_keys
+                .run_if(in_state(Screen::Finale))
+                .before(crate::tour::flow::TourSystems::Play),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            finale_ui
+                .in_set(UiSystems::Screens)
+                .run_if(in_state(Screen::Finale)),
+        );
+}

@@ -1,0 +1,189 @@
+//! The quiz gate screen. Keyboard: 1–4 or A–D choose, Enter submits, Tab moves the focus ring,
+//! Space activates it. Mouse clicks send the same commands. Right and wrong are shown with
+//! icons and words as well as colour.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::quiz::SubmitOutcome;
+use crate::tour::{ActiveGate, GameContent, GateCommand, StopPhase};
+use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
+
+fn gate_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    gate: Option<Res<ActiveGate>>,
+    mut out: MessageWriter<GateCommand>,
+) -> Result {
+    let Some(gate) = gate else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    let session = &gate.session;
+    let Some(question) = session.current_question() else {
+        return Ok(());
+    };
+    let stop_title = content
+        .tour
+        .stop(gate.stop)
+        .map_or(String::new(), |s| s.title.clone());
+    let is_final = gate.stop + 1 == crate::content::STOP_COUNT;
+    let mut root = root_ui(ctx, "gate");
+    hint_bar(
+        &mut root,
+        &p,
+        &[
+            ("1–4 / A–D", "choose"),
+            ("Enter", "submit / next"),
+            ("Tab", "move focus"),
+            ("Space", "press focused"),
+            ("Esc", "leave"),
+        ],
+    );
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(24)))
+        .show(&mut root, |ui| {
+            card(&p).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let title = if is_final {
+                    "Rapid Fire Review · the final gate".to_string()
+                } else {
+                    format!("Quiz gate · {stop_title}")
+                };
+                ui.label(
+                    egui::RichText::new(title)
+                        .size(26.0)
+                        .strong()
+                        .color(color(p.accent)),
+                );
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Question {} of {} · no time limit · attempts so far: {}",
+                        session.current_index() + 1,
+                        session.question_count(),
+                        session.records()[session.current_index()].attempts.len()
+                    ))
+                    .color(color(p.muted_text)),
+                );
+                ui.add_space(8.0);
+                ui.label(egui::RichText::new(&question.prompt).size(26.0));
+                if question.is_multi_answer() {
+                    ui.label(
+                        egui::RichText::new("Choose every correct answer.")
+                            .color(color(p.muted_text)),
+                    );
+                }
+                ui.add_space(8.0);
+                let multi = question.is_multi_answer();
+                for (pos, (label, choice)) in session.displayed_choices().into_iter().enumerate() {
+                    let selected = session.is_selected(pos);
+                    let mark = match (multi, selected) {
+                        (true, true) => "☑",
+                        (true, false) => "☐",
+                        (false, true) => "◉",
+                        (false, false) => "○",
+                    };
+                    let button = egui::Button::new(
+                        egui::RichText::new(format!("{mark}  {label}.  {}", choice.text))
+                            .size(22.0),
+                    )
+                    .selected(selected)
+                    .min_size(egui::vec2(ui.available_width(), 48.0));
+                    let response = ui.add(button);
+                    if gate.focus == pos {
+                        focus_ring(ui, response.rect, &p);
+                    }
+                    if response.clicked() {
+                        out.write(GateCommand::Select(pos));
+                    }
+                }
+                ui.add_space(10.0);
+                let answered = session.current_answered();
+                let action = if !answered {
+                    "Submit answer".to_string()
+                } else if session.current_index() + 1 < session.question_count() {
+                    "Next question ▶".to_string()
+                } else if is_final {
+                    "Finish the tour ▶".to_string()
+                } else {
+                    "Gate open: continue ▶".to_string()
+                };
+                let response = ui.add(
+                    egui::Button::new(
+                        egui::RichText::new(action)
+                            .size(22.0)
+                            .color(color(p.accent_text)),
+                    )
+                    .fill(color(p.accent))
+                    .min_size(egui::vec2(280.0, 48.0)),
+                );
+                if gate.focus == session.displayed_choices().len() {
+                    focus_ring(ui, response.rect, &p);
+                }
+                if response.clicked() {
+                    out.write(if answered {
+                        GateCommand::Next
+                    } else {
+                        GateCommand::Submit
+                    });
+                }
+                ui.add_space(10.0);
+                feedback(ui, &gate, &p);
+            });
+        });
+    Ok(())
+}
+
+fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
+    match &gate.last_outcome {
+        Some(SubmitOutcome::Correct {
+            feedback,
+            general_feedback,
+        }) => {
+            ui.label(
+                egui::RichText::new("✔ Correct!")
+                    .size(26.0)
+                    .strong()
+                    .color(color(p.success)),
+            );
+            for f in feedback {
+                ui.label(format!("{}. {} — {}", f.label, f.text, f.explanation));
+            }
+            if !general_feedback.is_empty() {
+                ui.label(egui::RichText::new(general_feedback).italics());
+            }
+        }
+        Some(SubmitOutcome::Incorrect { feedback, missing }) => {
+            ui.label(
+                egui::RichText::new("✘ Not yet: the gate stays shut. Read why, then try again.")
+                    .size(24.0)
+                    .strong()
+                    .color(color(p.warning)),
+            );
+            for f in feedback {
+                let icon = if f.correct { "✔" } else { "✘" };
+                let verdict = if f.correct { "right" } else { "wrong" };
+                ui.label(format!(
+                    "{icon} {}. {} ({verdict}) — {}",
+                    f.label, f.text, f.explanation
+                ));
+            }
+            if *missing > 0 {
+                ui.label(format!(
+                    "… and {missing} correct answer(s) are still not chosen."
+                ));
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        gate_ui
+            .in_set(UiSystems::Screens)
+            .run_if(in_state(StopPhase::Gate)),
+    );
+}

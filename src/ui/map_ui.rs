@@ -1,0 +1,138 @@
+//! The tour map: a list of the seven stops beside the 3D lot, with labels over each stage.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::content::STOP_COUNT;
+use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::{hint_bar, root_ui, stars_text};
+use crate::world::camera::MainCamera;
+use crate::world::lot::{NearStop, door_position};
+
+/// How a stop shows on the map, in words and an icon (never colour alone).
+pub fn stop_badge(save: &SaveData, stop: usize) -> (&'static str, &'static str) {
+    if save.progress.gate_passed(stop) {
+        ("✔", "passed")
+    } else if save.progress.is_unlocked(stop) {
+        ("▶", "open")
+    } else {
+        ("🔒", "locked")
+    }
+}
+
+fn map_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    save: Res<SaveData>,
+    near: Res<NearStop>,
+    camera: Query<(&Camera, &GlobalTransform), With<MainCamera>>,
+    mut tour: MessageWriter<TourCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    let mut root = root_ui(ctx, "map");
+    hint_bar(
+        &mut root,
+        &p,
+        &[
+            ("WASD / arrows", "walk"),
+            ("Enter", "go in at a door"),
+            ("0–6", "pick a stop"),
+            ("Esc", "title"),
+        ],
+    );
+    egui::Panel::left("stops")
+        .resizable(false)
+        .exact_size(360.0)
+        .frame(
+            egui::Frame::new()
+                .fill(color(p.panel))
+                .inner_margin(egui::Margin::same(14)),
+        )
+        .show(&mut root, |ui| {
+            ui.heading("The studio lot");
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} of {STOP_COUNT} gates passed",
+                    save.progress.stops_passed()
+                ))
+                .color(color(p.muted_text)),
+            );
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for stop in &content.tour.stops {
+                    let n = usize::from(stop.number);
+                    let (icon, word) = stop_badge(&save, n);
+                    let mut text = format!("{icon}  {n}  {}\n      {word}", stop.title);
+                    if let Some(stars) = save.progress.level_stars.get(&stop.number) {
+                        text.push_str(&format!(" · level {}", stars_text(*stars)));
+                    }
+                    let unlocked = save.progress.is_unlocked(n);
+                    let rich = egui::RichText::new(text);
+                    let rich = if unlocked {
+                        rich
+                    } else {
+                        rich.color(color(p.muted_text))
+                    };
+                    let button = egui::Button::new(rich)
+                        .min_size(egui::vec2(ui.available_width(), 52.0))
+                        .selected(near.0 == Some(n));
+                    let response = ui.add(button);
+                    if near.0 == Some(n) {
+                        crate::ui::widgets::focus_ring(ui, response.rect, &p);
+                    }
+                    if response.clicked() {
+                        tour.write(TourCommand::OpenStop(n));
+                    }
+                }
+            });
+        });
+    // Labels floating over each stage's door.
+    if let Ok((cam, cam_tf)) = camera.single() {
+        for stop in &content.tour.stops {
+            let n = usize::from(stop.number);
+            let at = door_position(n) + Vec3::Y * 5.6;
+            let Ok(screen) = cam.world_to_viewport(cam_tf, at) else {
+                continue;
+            };
+            let (icon, word) = stop_badge(&save, n);
+            let near_here = near.0 == Some(n);
+            egui::Area::new(egui::Id::new(("stop-label", n)))
+                .fixed_pos(egui::pos2(screen.x, screen.y))
+                .pivot(egui::Align2::CENTER_BOTTOM)
+                .interactable(false)
+                .show(ctx, |ui| {
+                    egui::Frame::new()
+                        .fill(color(p.panel))
+                        .stroke(egui::Stroke::new(1.5, color(p.border)))
+                        .corner_radius(6.0)
+                        .inner_margin(egui::Margin::symmetric(10, 4))
+                        .show(ui, |ui| {
+                            ui.label(
+                                egui::RichText::new(format!("{icon} {n} {}", stop.title)).strong(),
+                            );
+                            if near_here {
+                                let hint = if save.progress.is_unlocked(n) {
+                                    "Press Enter to go in".to_string()
+                                } else {
+                                    format!("Locked: {word}")
+                                };
+                                ui.label(egui::RichText::new(hint).color(color(p.accent)));
+                            }
+                        });
+                });
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        map_ui
+            .in_set(UiSystems::Screens)
+            .run_if(in_state(Screen::Map)),
+    );
+}

@@ -1,0 +1,54 @@
+//! Toasts for notices: top right, with an icon and a word for their kind.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::tour::Notices;
+use crate::tour::notices::NoticeKind;
+use crate::ui::theme::{UiSettings, UiSystems, color};
+
+fn notices_ui(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    notices: Res<Notices>,
+) -> Result {
+    if notices.active.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    egui::Area::new(egui::Id::new("notices"))
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 16.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            for n in &notices.active {
+                let (icon, word, tone) = match n.kind {
+                    NoticeKind::Info => ("ℹ", "Note", p.text),
+                    NoticeKind::Success => ("✔", "Done", p.success),
+                    NoticeKind::Warning => ("⚠", "Problem", p.warning),
+                };
+                egui::Frame::new()
+                    .fill(color(p.panel))
+                    .stroke(egui::Stroke::new(2.0, color(p.border)))
+                    .corner_radius(8.0)
+                    .inner_margin(egui::Margin::same(10))
+                    .show(ui, |ui| {
+                        ui.label(
+                            egui::RichText::new(format!("{icon} {word}"))
+                                .strong()
+                                .color(color(tone)),
+                        );
+                        ui.label(&n.text);
+                    });
+            }
+        });
+    Ok(())
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        notices_ui.in_set(UiSystems::Overlays),
+    );
+}

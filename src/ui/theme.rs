@@ -1,0 +1,214 @@
+//! The egui theme: palettes (dark, projector, high contrast), text sizes readable across a
+//! classroom, and the UI scale (Ctrl + / Ctrl −). Settings are saved beside the progress.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use serde::{Deserialize, Serialize};
+
+use crate::GameConfig;
+use crate::palette::{Palette, PaletteKind, Rgb};
+use crate::progress::{load_or_quarantine, write_ron_atomic};
+use crate::tour::Notices;
+
+pub const SETTINGS_FILE: &str = "settings.ron";
+pub const MIN_SCALE: f32 = 0.75;
+pub const MAX_SCALE: f32 = 2.0;
+
+/// Body text size in points; at 1080p with scale 1.0 this is 20 px (≥ 18 px for a classroom).
+pub const BODY_SIZE: f32 = 20.0;
+
+#[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiSettings {
+    pub palette: PaletteKind,
+    pub scale: f32,
+}
+
+impl Default for UiSettings {
+    fn default() -> Self {
+        Self {
+            palette: PaletteKind::Dark,
+            scale: 1.0,
+        }
+    }
+}
+
+impl UiSettings {
+    pub fn step_scale(&mut self, steps: i32) {
+        let s = self.scale + 0.125 * steps as f32;
+        self.scale = s.clamp(MIN_SCALE, MAX_SCALE);
+    }
+
+    pub fn colors(&self) -> Palette {
+        self.palette.colors()
+    }
+}
+
+pub fn color(c: Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(c.0, c.1, c.2)
+}
+
+fn visuals_for(p: &Palette) -> egui::Visuals {
+    let mut v = if p.is_light {
+        egui::Visuals::light()
+    } else {
+        egui::Visuals::dark()
+    };
+    v.override_text_color = Some(color(p.text));
+    v.panel_fill = color(p.background);
+    v.window_fill = color(p.panel);
+    v.extreme_bg_color = color(p.panel);
+    v.faint_bg_color = color(p.panel);
+    v.window_stroke = egui::Stroke::new(1.5, color(p.border));
+    v.selection.bg_fill = color(p.accent);
+    v.selection.stroke = egui::Stroke::new(2.0, color(p.accent_text));
+    let border = egui::Stroke::new(1.5, color(p.border));
+    for w in [
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+        &mut v.widgets.open,
+    ] {
+        w.bg_fill = color(p.button);
+        w.weak_bg_fill = color(p.button);
+        w.bg_stroke = border;
+        w.fg_stroke = egui::Stroke::new(1.5, color(p.text));
+    }
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.5, color(p.focus));
+    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.0, color(p.text));
+    v.widgets.noninteractive.bg_stroke = border;
+    v
+}
+
+fn style_for(settings: &UiSettings) -> egui::Style {
+    use egui::{FontFamily, FontId, TextStyle};
+    let mut style = egui::Style {
+        visuals: visuals_for(&settings.colors()),
+        ..default()
+    };
+    style.text_styles = [
+        (
+            TextStyle::Heading,
+            FontId::new(34.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Body,
+            FontId::new(BODY_SIZE, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Button,
+            FontId::new(BODY_SIZE, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(BODY_SIZE, FontFamily::Monospace),
+        ),
+        (
+            TextStyle::Small,
+            FontId::new(16.0, FontFamily::Proportional),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(10.0, 10.0);
+    style.spacing.button_padding = egui::vec2(14.0, 8.0);
+    style.spacing.interact_size.y = 36.0;
+    style
+}
+
+/// Apply the theme when the settings change (and on the first frame).
+fn apply_theme(
+    mut contexts: EguiContexts,
+    settings: Res<UiSettings>,
+    mut applied: Local<Option<UiSettings>>,
+) -> Result {
+    if applied.as_ref() == Some(&*settings) {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    ctx.set_global_style(style_for(&settings));
+    ctx.set_zoom_factor(settings.scale);
+    *applied = Some(settings.clone());
+    Ok(())
+}
+
+/// Ctrl + / Ctrl − change the UI scale; Ctrl 0 resets it; F2 cycles the palette.
+fn theme_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<UiSettings>) {
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    if ctrl && keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
+        settings.step_scale(1);
+    }
+    if ctrl && keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
+        settings.step_scale(-1);
+    }
+    if ctrl && keys.just_pressed(KeyCode::Digit0) {
+        settings.scale = 1.0;
+    }
+    if keys.just_pressed(KeyCode::F2) {
+        settings.palette = settings.palette.next();
+    }
+}
+
+fn settings_path(config: &GameConfig) -> std::path::PathBuf {
+    config.data_dir.join(SETTINGS_FILE)
+}
+
+fn save_settings(settings: Res<UiSettings>, config: Res<GameConfig>, mut notices: ResMut<Notices>) {
+    if !settings.is_changed() || settings.is_added() || config.capture.is_some() {
+        return;
+    }
+    if let Err(e) = write_ron_atomic(&settings_path(&config), &*settings) {
+        notices.warn(format!("Could not save settings: {e}"));
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let config = app.world().resource::<GameConfig>().clone();
+    let (mut settings, warning) = if config.capture.is_some() {
+        (UiSettings::default(), None)
+    } else {
+        load_or_quarantine::<UiSettings>(&settings_path(&config), "settings")
+    };
+    if let Some(w) = warning {
+        app.world_mut().resource_mut::<Notices>().warn(w);
+    }
+    settings.scale = settings.scale.clamp(MIN_SCALE, MAX_SCALE);
+    if config.projector {
+        settings.palette = PaletteKind::Projector;
+        settings.scale = settings.scale.max(1.25);
+    }
+    app.insert_resource(settings)
+        .add_systems(
+            EguiPrimaryContextPass,
+            apply_theme.before(UiSystems::Screens),
+        )
+        .add_systems(Update, (theme_keys, save_settings).chain());
+    app.configure_sets(
+        EguiPrimaryContextPass,
+        (UiSystems::Screens, UiSystems::Overlays).chain(),
+    );
+}
+
+/// Drawing order inside the egui pass: the screen first, then overlays on top.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum UiSystems {
+    Screens,
+    Overlays,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_is_clamped_to_the_allowed_range() {
+        let mut s = UiSettings::default();
+        for _ in 0..20 {
+            s.step_scale(1);
+        }
+        assert_eq!(s.scale, MAX_SCALE);
+        for _ in 0..40 {
+            s.step_scale(-1);
+        }
+        assert_eq!(s.scale, MIN_SCALE);
+    }
+}

@@ -1,0 +1,86 @@
+//! Small shared egui helpers: the root UI, the focus ring and common pieces of screens.
+
+use bevy_egui::egui;
+
+use crate::palette::Palette;
+use crate::ui::theme::color;
+
+/// A full-window `Ui` to hang panels on (egui 0.36 panels show inside a `Ui`).
+pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(id),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    )
+}
+
+/// The keyboard focus ring: a thick outline in the palette's focus colour, outside the widget,
+/// so focus never depends on a fill colour alone.
+pub fn focus_ring(ui: &egui::Ui, rect: egui::Rect, palette: &Palette) {
+    ui.painter().rect_stroke(
+        rect.expand(4.0),
+        6.0,
+        egui::Stroke::new(3.5, color(palette.focus)),
+        egui::StrokeKind::Outside,
+    );
+}
+
+/// Stars as text: "★★☆ (2 of 3)", readable without colour.
+pub fn stars_text(stars: u8) -> String {
+    let filled = usize::from(stars.min(3));
+    format!(
+        "{}{} ({} of 3)",
+        "★".repeat(filled),
+        "☆".repeat(3 - filled),
+        filled
+    )
+}
+
+/// A panel-coloured card with a border, for content blocks.
+pub fn card(palette: &Palette) -> egui::Frame {
+    egui::Frame::new()
+        .fill(color(palette.panel))
+        .stroke(egui::Stroke::new(1.5, color(palette.border)))
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(16))
+}
+
+/// A line of keyboard hints at the bottom of a screen.
+pub fn key_hints(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (key, what) in hints {
+            ui.label(
+                egui::RichText::new(format!(" {key} "))
+                    .strong()
+                    .background_color(color(palette.button)),
+            );
+            ui.label(egui::RichText::new(*what).color(color(palette.muted_text)));
+            ui.add_space(12.0);
+        }
+    });
+}
+
+/// Draw a full-width bottom bar of key hints.
+pub fn hint_bar(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
+    egui::Panel::bottom("key_hints")
+        .frame(
+            egui::Frame::new()
+                .fill(color(palette.panel))
+                .inner_margin(egui::Margin::symmetric(16, 8)),
+        )
+        .show(ui, |ui| key_hints(ui, palette, hints));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stars_read_without_colour() {
+        assert_eq!(stars_text(2), "★★☆ (2 of 3)");
+        assert_eq!(stars_text(0), "☆☆☆ (0 of 3)");
+        assert_eq!(stars_text(7), "★★★ (3 of 3)");
+    }
+}

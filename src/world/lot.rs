@@ -1,0 +1,317 @@
+//! The studio lot: the tour map in 3D. Seven sound stages line a street; the player walks
+//! between them (WASD or arrows) and presses Enter at a door, or picks a stop from the list.
+//! Locked stages are grey with a padlock; passed ones fly a flag.
+
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+
+use crate::GameConfig;
+use crate::content::STOP_COUNT;
+use crate::tour::{CurrentStop, SaveData, Screen, TourCommand};
+use crate::world::camera::CameraGoal;
+
+/// Where the door of stop `n`'s sound stage is: stages alternate sides of a street along X.
+pub fn door_position(stop: usize) -> Vec3 {
+    let x = -27.0 + 9.0 * stop as f32;
+    let z = if stop % 2 == 0 { -7.0 } else { 7.0 };
+    Vec3::new(x, 0.0, z)
+}
+
+/// The stage building's centre sits behind its door, away from the street.
+fn building_center(stop: usize) -> Vec3 {
+    let door = door_position(stop);
+    door + Vec3::new(0.0, 3.5, door.z.signum() * 5.5)
+}
+
+/// Each stop's signature colour (paired with its number and name everywhere it appears).
+pub const STOP_COLORS: [Color; STOP_COUNT] = [
+    Color::srgb(0.93, 0.60, 0.20),
+    Color::srgb(0.55, 0.45, 0.85),
+    Color::srgb(0.20, 0.65, 0.85),
+    Color::srgb(0.85, 0.35, 0.45),
+    Color::srgb(0.95, 0.45, 0.70),
+    Color::srgb(0.25, 0.75, 0.55),
+    Color::srgb(0.95, 0.80, 0.25),
+];
+
+const LOCKED_COLOR: Color = Color::srgb(0.45, 0.45, 0.48);
+/// How close (metres) the player must be to a door to enter with Enter.
+pub const DOOR_RADIUS: f32 = 3.5;
+const WALK_SPEED: f32 = 9.0;
+
+#[derive(Component)]
+pub struct Player;
+
+#[derive(Component)]
+pub struct StopBuilding {
+    pub stop: usize,
+}
+
+#[derive(Component)]
+struct LockMarker(usize);
+
+#[derive(Component)]
+struct PassedFlag(usize);
+
+/// The stop whose door the player is standing at, if any.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct NearStop(pub Option<usize>);
+
+fn spawn_lot(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    let ground = materials.add(StandardMaterial {
+        base_color: Color::srgb(0.36, 0.52, 0.33),
+        perceptual_roughness: 1.0,
+        ..default()
+    });
+    let road = materials.add(StandardMaterial {
+        base_color: Color::srgb(0.25, 0.25, 0.27),
+        perceptual_roughness: 0.9,
+        ..default()
+    });
+    commands.spawn((
+        Name::new("Lot ground"),
+        Mesh3d(meshes.add(Plane3d::default().mesh().size(120.0, 80.0))),
+        MeshMaterial3d(ground),
+    ));
+    commands.spawn((
+        Name::new("Street"),
+        Mesh3d(meshes.add(Cuboid::new(76.0, 0.05, 6.0))),
+        MeshMaterial3d(road),
+        Transform::from_xyz(0.0, 0.02, 0.0),
+    ));
+    let building_mesh = meshes.add(Cuboid::new(7.0, 7.0, 9.0));
+    let door_mesh = meshes.add(Cuboid::new(2.4, 3.2, 0.2));
+    let lock_mesh = meshes.add(Torus::new(0.35, 0.6));
+    let lock_body = meshes.add(Cuboid::new(1.3, 1.0, 0.4));
+    let pole = meshes.add(Cylinder::new(0.08, 4.0));
+    let flag = meshes.add(Cuboid::new(1.6, 1.0, 0.05));
+    let metal = materials.add(StandardMaterial {
+        base_color: Color::srgb(0.85, 0.78, 0.3),
+        metallic: 0.6,
+        ..default()
+    });
+    let green = materials.add(Color::srgb(0.2, 0.75, 0.3));
+    let door_mat = materials.add(Color::srgb(0.15, 0.15, 0.18));
+    for stop in 0..STOP_COUNT {
+        let center = building_center(stop);
+        let door = door_position(stop);
+        let facing = -door.z.signum();
+        commands.spawn((
+            Name::new(format!("Stage {stop}")),
+            StopBuilding { stop },
+            Mesh3d(building_mesh.clone()),
+            MeshMaterial3d(materials.add(LOCKED_COLOR)),
+            Transform::from_translation(center),
+        ));
+        commands.spawn((
+            Mesh3d(door_mesh.clone()),
+            MeshMaterial3d(door_mat.clone()),
+            Transform::from_translation(
+                Vec3::new(door.x, 1.6, center.z - facing * -4.55) + Vec3::Z * facing * 0.0,
+            ),
+        ));
+        let lock_at = Vec3::new(door.x, 4.4, door.z + door.z.signum() * 0.8);
+        commands
+            .spawn((
+                LockMarker(stop),
+                Transform::from_translation(lock_at),
+                Visibility::Visible,
+            ))
+            .with_children(|lock| {
+                lock.spawn((
+                    Mesh3d(lock_mesh.clone()),
+                    MeshMaterial3d(metal.clone()),
+                    Transform::from_xyz(0.0, 0.55, 0.0)
+                        .with_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
+                ));
+                lock.spawn((Mesh3d(lock_body.clone()), MeshMaterial3d(metal.clone())));
+            });
+        let flag_at = Vec3::new(door.x + 2.5, 0.0, door.z);
+        commands
+            .spawn((
+                PassedFlag(stop),
+                Transform::from_translation(flag_at),
+                Visibility::Hidden,
+            ))
+            .with_children(|f| {
+                f.spawn((
+                    Mesh3d(pole.clone()),
+                    MeshMaterial3d(metal.clone()),
+                    Transform::from_xyz(0.0, 2.0, 0.0),
+                ));
+                f.spawn((
+                    Mesh3d(flag.clone()),
+                    MeshMaterial3d(green.clone()),
+                    Transform::from_xyz(0.8, 3.4, 0.0),
+                ));
+            });
+    }
+    commands.spawn((
+        Name::new("Player"),
+        Player,
+        Mesh3d(meshes.add(Capsule3d::new(0.45, 1.0))),
+        MeshMaterial3d(materials.add(Color::srgb(0.95, 0.35, 0.2))),
+        Transform::from_translation(door_position(0) + Vec3::new(0.0, 0.95, 3.0)),
+    ));
+}
+
+/// Colour stages by lock state, show padlocks and flags. Runs when progress may have changed.
+fn refresh_lot(
+    save: Res<SaveData>,
+    buildings: Query<(&StopBuilding, &MeshMaterial3d<StandardMaterial>)>,
+    mut locks: Query<(&LockMarker, &mut Visibility), Without<PassedFlag>>,
+    mut flags: Query<(&PassedFlag, &mut Visibility), Without<LockMarker>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    for (b, mat) in &buildings {
+        if let Some(mut m) = materials.get_mut(&mat.0) {
+            m.base_color = if save.progress.is_unlocked(b.stop) {
+                STOP_COLORS[b.stop]
+            } else {
+                LOCKED_COLOR
+            };
+        }
+    }
+    for (lock, mut vis) in &mut locks {
+        *vis = if save.progress.is_unlocked(lock.0) {
+            Visibility::Hidden
+        } else {
+            Visibility::Visible
+        };
+    }
+    for (flag, mut vis) in &mut flags {
+        *vis = if save.progress.gate_passed(flag.0) {
+            Visibility::Visible
+        } else {
+            Visibility::Hidden
+        };
+    }
+}
+
+fn walk(
+    time: Res<Time>,
+    keys: Res<ButtonInput<KeyCode>>,
+    wants: Option<Res<EguiWantsInput>>,
+    mut player: Query<&mut Transform, With<Player>>,
+) {
+    if crate::ui::input::typing(&wants) {
+        return;
+    }
+    let Ok(mut t) = player.single_mut() else {
+        return;
+    };
+    let mut dir = Vec3::ZERO;
+    if keys.any_pressed([KeyCode::KeyW, KeyCode::ArrowUp]) {
+        dir.z -= 1.0;
+    }
+    if keys.any_pressed([KeyCode::KeyS, KeyCode::ArrowDown]) {
+        dir.z += 1.0;
+    }
+    if keys.any_pressed([KeyCode::KeyA, KeyCode::ArrowLeft]) {
+        dir.x -= 1.0;
+    }
+    if keys.any_pressed([KeyCode::KeyD, KeyCode::ArrowRight]) {
+        dir.x += 1.0;
+    }
+    if dir == Vec3::ZERO {
+        return;
+    }
+    let run = if keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]) {
+        2.0
+    } else {
+        1.0
+    };
+    t.translation += dir.normalize() * WALK_SPEED * run * time.delta_secs();
+    // Stay on the lot, in front of the stages.
+    t.translation.x = t.translation.x.clamp(-36.0, 36.0);
+    t.translation.z = t.translation.z.clamp(-7.5, 7.5);
+}
+
+fn find_near_stop(player: Query<&Transform, With<Player>>, mut near: ResMut<NearStop>) {
+    let Ok(t) = player.single() else { return };
+    let here = Vec3::new(t.translation.x, 0.0, t.translation.z);
+    let found = (0..STOP_COUNT)
+        .map(|s| (s, door_position(s).distance(here)))
+        .filter(|(_, d)| *d <= DOOR_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(s, _)| s);
+    if near.0 != found {
+        near.0 = found;
+    }
+}
+
+fn enter_near_stop(
+    keys: Res<ButtonInput<KeyCode>>,
+    near: Res<NearStop>,
+    mut tour: MessageWriter<TourCommand>,
+) {
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter])
+        && let Some(stop) = near.0
+    {
+        tour.write(TourCommand::OpenStop(stop));
+    }
+}
+
+fn follow_player(player: Query<&Transform, With<Player>>, mut goal: ResMut<CameraGoal>) {
+    let Ok(t) = player.single() else { return };
+    goal.eye = t.translation + Vec3::new(0.0, 11.0, 17.0);
+    goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
+}
+
+/// Put the player in front of the stop they came from, and frame the lot.
+fn arrive_on_map(
+    current: Res<CurrentStop>,
+    mut player: Query<&mut Transform, With<Player>>,
+    mut goal: ResMut<CameraGoal>,
+) {
+    if let Ok(mut t) = player.single_mut() {
+        let door = door_position(current.0);
+        t.translation = Vec3::new(door.x, 0.95, door.z * 0.35);
+        goal.eye = t.translation + Vec3::new(0.0, 11.0, 17.0);
+        goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
+        goal.snap = true;
+    }
+}
+
+fn frame_title(mut goal: ResMut<CameraGoal>) {
+    goal.eye = Vec3::new(-10.0, 26.0, 40.0);
+    goal.target = Vec3::new(0.0, 0.0, 0.0);
+    goal.snap = true;
+}
+
+/// Inside a stop, the camera looks at its sound stage (levels with a set move it there).
+fn frame_stop(current: Res<CurrentStop>, mut goal: ResMut<CameraGoal>) {
+    let door = door_position(current.0);
+    let out = -door.z.signum();
+    goal.eye = door + Vec3::new(-6.0, 4.0, out * 12.0);
+    goal.target = building_center(current.0);
+    goal.snap = true;
+}
+
+fn slow_orbit(time: Res<Time>, config: Res<GameConfig>, mut goal: ResMut<CameraGoal>) {
+    if config.capture.is_some() {
+        return;
+    }
+    let a = time.elapsed_secs() * 0.05;
+    goal.eye = Vec3::new(45.0 * a.sin(), 26.0, 45.0 * a.cos());
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<NearStop>()
+        .add_systems(Startup, spawn_lot)
+        .add_systems(OnEnter(Screen::Title), (frame_title, refresh_lot))
+        .add_systems(OnEnter(Screen::Map), (arrive_on_map, refresh_lot))
+        .add_systems(OnEnter(Screen::Stop), frame_stop)
+        .add_systems(OnEnter(crate::tour::StopPhase::Gate), frame_stop)
+        .add_systems(Update, slow_orbit.run_if(in_state(Screen::Title)))
+        .add_systems(
+            Update,
+            (walk, find_near_stop, enter_near_stop, follow_player)
+                .chain()
+                .run_if(in_state(Screen::Map)),
+        );
+}

@@ -1,0 +1,11 @@
+//! The 3D world: the main camera, the studio lot (the tour map) and the stops' sets.
+
+use bevy::prelude::*;
+
+pub mod camera;
+pub mod intro_stage;
+pub mod lot;
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins((camera::plugin, lot::plugin, intro_stage::plugin));
+}

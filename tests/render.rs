@@ -1,0 +1,104 @@
+//! Render smoke test: run the real `backlot capture` on the real renderer (software Vulkan under
+//! Xvfb in CI) and check the PNG by numbers. It needs a display; CI provides one with xvfb-run.
+
+use std::path::Path;
+use std::process::Command;
+
+struct Picture {
+    width: u32,
+    height: u32,
+    rgb: Vec<[u8; 3]>,
+}
+
+fn read_png(path: &Path) -> Picture {
+    let file = std::fs::File::open(path).expect("capture wrote a PNG");
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let mut reader = decoder.read_info().expect("PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("buffer size")];
+    let info = reader.next_frame(&mut buf).expect("PNG data");
+    let channels = info.color_type.samples();
+    let rgb = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|px| [px[0], px[1], px[2]])
+        .collect();
+    Picture {
+        width: info.width,
+        height: info.height,
+        rgb,
+    }
+}
+
+fn capture(args: &[&str], out: &Path) -> Picture {
+    assert!(
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some(),
+        "the render test needs a display: run it under `xvfb-run -a cargo test`"
+    );
+    let _ = std::fs::remove_file(out);
+    let data = out.with_extension("data");
+    let status = Command::new(env!("CARGO_BIN_EXE_backlot"))
+        .arg("capture")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .arg("--data-dir")
+        .arg(&data)
+        .status()
+        .expect("run backlot capture");
+    assert!(status.success(), "capture exited with {status}");
+    let _ = std::fs::remove_dir_all(&data);
+    read_png(out)
+}
+
+/// Count distinct colours, quantised to 5 bits a channel, and the spread of brightness.
+fn variety(p: &Picture) -> (usize, f64) {
+    let mut seen = std::collections::HashSet::new();
+    let mut sum = 0.0;
+    let mut sum_sq = 0.0;
+    for px in &p.rgb {
+        seen.insert([px[0] >> 3, px[1] >> 3, px[2] >> 3]);
+        let y = 0.2126 * f64::from(px[0]) + 0.7152 * f64::from(px[1]) + 0.0722 * f64::from(px[2]);
+        sum += y;
+        sum_sq += y * y;
+    }
+    let n = p.rgb.len() as f64;
+    let mean = sum / n;
+    (seen.len(), (sum_sq / n - mean * mean).max(0.0).sqrt())
+}
+
+#[test]
+fn capture_renders_the_intro_level_and_the_lot() {
+    let dir = std::env::temp_dir().join(format!("backlot-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+
+    let level = capture(
+        &[
+            "--stop", "0", "--screen", "level", "--size", "320x180", "--frames", "4",
+        ],
+        &dir.join("intro-level.png"),
+    );
+    assert_eq!((level.width, level.height), (320, 180));
+    let (colours, spread) = variety(&level);
+    assert!(colours > 40, "a real frame has many colours, got {colours}");
+    assert!(
+        spread > 10.0,
+        "brightness varies across the frame, got {spread:.1}"
+    );
+
+    let map = capture(
+        &[
+            "--stop", "0", "--screen", "map", "--size", "320x180", "--frames", "4",
+        ],
+        &dir.join("map.png"),
+    );
+    let (colours, _) = variety(&map);
+    assert!(colours > 40, "the lot renders, got {colours} colours");
+    // Two different screens must give different pictures.
+    let differing = level
+        .rgb
+        .iter()
+        .zip(&map.rgb)
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(differing > level.rgb.len() / 4, "level and map differ");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,295 @@
+//! A headless walkthrough of the whole tour through the real logic plugins and messages:
+//! `MinimalPlugins` + `StatesPlugin` + `LogicPlugin`, no window and no renderer.
+
+use backlot::progress::Progress;
+use backlot::quiz::SubmitOutcome;
+use backlot::stops::conclusion::{ConclusionCommand, ConclusionState, PollAnswer};
+use backlot::stops::intro::{IntroCommand, IntroState};
+use backlot::studio_system::IntroPhase;
+use backlot::testing::{minimal_app, temp_data_dir};
+use backlot::tour::{
+    ActiveGate, CurrentStop, GameContent, GateCommand, Notices, SaveData, Screen, StopPhase,
+    TourCommand,
+};
+use bevy::prelude::*;
+
+fn send<M: Message>(app: &mut App, message: M) {
+    app.world_mut().write_message(message);
+    // One update applies the message, a second settles any state transition it queued.
+    app.update();
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn phase(app: &App) -> Option<StopPhase> {
+    app.world()
+        .get_resource::<State<StopPhase>>()
+        .map(|s| *s.get())
+}
+
+/// Display positions of the right and of one wrong choice of the gate's current question.
+fn positions(app: &App) -> (Vec<usize>, Option<usize>) {
+    let gate = app.world().resource::<ActiveGate>();
+    let shown = gate.session.displayed_choices();
+    let right = shown
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, c))| c.correct)
+        .map(|(i, _)| i)
+        .collect();
+    let wrong = shown.iter().position(|(_, c)| !c.correct);
+    (right, wrong)
+}
+
+/// Answer every question of the open gate correctly and walk out through it.
+fn pass_gate(app: &mut App) {
+    loop {
+        let (right, _) = positions(app);
+        for pos in right {
+            send(app, GateCommand::Select(pos));
+        }
+        send(app, GateCommand::Submit);
+        let gate = app.world().resource::<ActiveGate>();
+        assert!(
+            matches!(gate.last_outcome, Some(SubmitOutcome::Correct { .. })),
+            "right answers are accepted"
+        );
+        let last = gate.session.current_index() + 1 == gate.session.question_count();
+        send(app, GateCommand::Next);
+        if last {
+            break;
+        }
+    }
+}
+
+fn play_intro_level(app: &mut App) {
+    let needed: Vec<String> = app
+        .world()
+        .resource::<GameContent>()
+        .studio_system
+        .needed()
+        .map(|p| p.id.clone())
+        .collect();
+    // A distractor is refused and costs a star.
+    send(app, IntroCommand::Connect("fax-machine".into()));
+    for id in &needed {
+        send(app, IntroCommand::Connect(id.clone()));
+    }
+    let failed = match &app.world().resource::<IntroState>().level.phase {
+        IntroPhase::Incident { failed } => failed.clone(),
+        other => panic!("an incident follows the first run, got {other:?}"),
+    };
+    // Leaving the level before it is complete is refused.
+    send(app, TourCommand::FinishLevel);
+    assert_eq!(phase(app), Some(StopPhase::Level));
+    send(app, IntroCommand::Repair(failed));
+    assert!(app.world().resource::<IntroState>().level.is_complete());
+    send(app, TourCommand::FinishLevel);
+}
+
+fn play_conclusion_level(app: &mut App) {
+    let careers = app
+        .world()
+        .resource::<GameContent>()
+        .careers
+        .careers
+        .clone();
+    loop {
+        let state = app.world().resource::<ConclusionState>();
+        let Some(card) = state.game.next_open() else {
+            break;
+        };
+        let stop = careers[state.game.cards[card]].met_at_stop;
+        send(app, ConclusionCommand::Guess { card, stop });
+    }
+    send(app, TourCommand::FinishLevel);
+}
+
+#[test]
+fn the_whole_tour_plays_through_its_gates_and_is_saved() {
+    let dir = temp_data_dir("walkthrough");
+    let mut app = minimal_app(dir.clone());
+    assert_eq!(screen(&app), Screen::Title);
+
+    send(&mut app, TourCommand::StartTour);
+    assert_eq!(screen(&app), Screen::Map);
+
+    // A locked stop stays shut and says why.
+    send(&mut app, TourCommand::OpenStop(3));
+    assert_eq!(screen(&app), Screen::Map);
+    assert!(
+        app.world()
+            .resource::<Notices>()
+            .history
+            .iter()
+            .any(|n| n.contains("locked"))
+    );
+
+    for stop in 0..7 {
+        send(&mut app, TourCommand::OpenStop(stop));
+        assert_eq!(screen(&app), Screen::Stop, "stop {stop} opens");
+        assert_eq!(app.world().resource::<CurrentStop>().0, stop);
+        assert_eq!(phase(&app), Some(StopPhase::Briefing));
+        send(&mut app, TourCommand::BeginLevel);
+        match stop {
+            0 => {
+                assert_eq!(phase(&app), Some(StopPhase::Level));
+                play_intro_level(&mut app);
+            }
+            6 => {
+                assert_eq!(phase(&app), Some(StopPhase::Level));
+                play_conclusion_level(&mut app);
+            }
+            _ => {}
+        }
+        assert_eq!(
+            phase(&app),
+            Some(StopPhase::Gate),
+            "stop {stop} reaches its gate"
+        );
+
+        if stop == 0 {
+            // A wrong answer keeps the gate shut and explains itself.
+            let (_, wrong) = positions(&app);
+            send(
+                &mut app,
+                GateCommand::Select(wrong.expect("a wrong choice")),
+            );
+            send(&mut app, GateCommand::Submit);
+            let gate = app.world().resource::<ActiveGate>();
+            assert!(!gate.session.is_open());
+            match &gate.last_outcome {
+                Some(SubmitOutcome::Incorrect { feedback, .. }) => {
+                    assert!(!feedback[0].explanation.is_empty())
+                }
+                other => panic!("expected a refusal, got {other:?}"),
+            }
+            send(&mut app, GateCommand::Next);
+            assert_eq!(
+                phase(&app),
+                Some(StopPhase::Gate),
+                "Next cannot skip a shut gate"
+            );
+            assert!(!app.world().resource::<SaveData>().progress.is_unlocked(1));
+        }
+        pass_gate(&mut app);
+        if stop < 6 {
+            assert_eq!(screen(&app), Screen::Map);
+            assert!(
+                app.world()
+                    .resource::<SaveData>()
+                    .progress
+                    .is_unlocked(stop + 1),
+                "passing stop {stop} unlocks the next"
+            );
+        }
+    }
+    assert_eq!(
+        screen(&app),
+        Screen::Finale,
+        "the tour ends at the Conclusion"
+    );
+    send(
+        &mut app,
+        PollAnswer {
+            poll: "rating".into(),
+            option: 4,
+        },
+    );
+    send(
+        &mut app,
+        PollAnswer {
+            poll: "interest".into(),
+            option: 2,
+        },
+    );
+    // An answer to a poll that does not exist is ignored.
+    send(
+        &mut app,
+        PollAnswer {
+            poll: "nope".into(),
+            option: 0,
+        },
+    );
+
+    // The save file on disk shows the run.
+    let text = std::fs::read_to_string(dir.join("progress.ron")).expect("save written");
+    let saved: Progress = ron::from_str(&text).expect("save parses");
+    assert_eq!(saved.stops_passed(), 7);
+    assert!(saved.unlocked.iter().all(|u| *u));
+    let intro_gate = &saved.gates[&0];
+    assert_eq!(
+        intro_gate.total_attempts(),
+        2,
+        "the wrong try and the right one"
+    );
+    assert!(!intro_gate.questions[0].attempts[0].correct);
+    assert_eq!(saved.gates[&6].questions.len(), 4, "the Rapid Fire Review");
+    assert_eq!(saved.level_stars[&0], 2, "one distractor: two stars");
+    assert_eq!(saved.level_stars[&6], 3);
+    assert_eq!(saved.polls.get("rating"), Some(&4));
+    assert_eq!(saved.polls.get("interest"), Some(&2));
+    assert_eq!(saved.polls.len(), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn progress_survives_a_restart_and_a_corrupt_save_is_set_aside() {
+    let dir = temp_data_dir("restart");
+    {
+        let mut app = minimal_app(dir.clone());
+        send(&mut app, TourCommand::StartTour);
+        send(&mut app, TourCommand::OpenStop(0));
+        send(&mut app, TourCommand::BeginLevel);
+        play_intro_level(&mut app);
+        pass_gate(&mut app);
+    }
+    let app = minimal_app(dir.clone());
+    assert!(
+        app.world().resource::<SaveData>().progress.is_unlocked(1),
+        "a new session keeps the unlock"
+    );
+    drop(app);
+
+    std::fs::write(dir.join("progress.ron"), "(unlocked: [tru").expect("corrupt it");
+    let app = minimal_app(dir.clone());
+    assert_eq!(
+        app.world().resource::<SaveData>().progress,
+        Progress::default()
+    );
+    assert!(
+        app.world()
+            .resource::<Notices>()
+            .history
+            .iter()
+            .any(|n| n.contains("damaged")),
+        "the player is told"
+    );
+    assert!(
+        dir.join("progress.ron.bak").exists(),
+        "the old save is kept aside"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_teacher_can_jump_straight_to_a_locked_stop() {
+    let dir = temp_data_dir("jump");
+    let mut config = backlot::GameConfig::for_tests(dir.clone());
+    config.start_stop = Some(4);
+    config.start_screen = backlot::config::StartScreen::Briefing;
+    let mut app = backlot::testing::minimal_app_with(config);
+    app.update();
+    assert_eq!(screen(&app), Screen::Stop);
+    assert_eq!(app.world().resource::<CurrentStop>().0, 4);
+    send(&mut app, TourCommand::BeginLevel);
+    assert_eq!(
+        phase(&app),
+        Some(StopPhase::Gate),
+        "stop 4 has no level yet"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
