@@ -76,6 +76,11 @@ impl Plugin for AppPlugin {
                 .set(AssetPlugin {
                     file_path: self.config.assets_dir.to_string_lossy().into_owned(),
                     ..default()
+                })
+                .set(bevy::render::RenderPlugin {
+                    // A capture must show the finished frame, not one waiting on shaders.
+                    synchronous_pipeline_compilation: self.config.capture.is_some(),
+                    ..default()
                 }),
         );
         app.add_plugins(bevy_egui::EguiPlugin::default());

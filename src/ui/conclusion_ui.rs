@@ -1,5 +1,5 @@
 //! The Conclusion's careers gallery: a card per hybrid role; match each to the stop where the
-//! tour met it. Keyboard: ←/→ pick a card, 0–6 guess its stop, Enter continues when done.
+//! tour met it. Keyboard: Left/Right pick a card, 0–6 guess its stop, Enter continues when done.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -72,7 +72,7 @@ fn conclusion_ui(
         &mut root,
         &p,
         &[
-            ("←/→", "choose a card"),
+            ("Left/Right", "choose a card"),
             ("0–6", "the stop where you met it"),
             ("Enter", "continue when all match"),
         ],
@@ -101,65 +101,66 @@ fn conclusion_ui(
             });
             ui.add_space(8.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::Grid::new("career_cards")
-                    .num_columns(2)
-                    .spacing(egui::vec2(14.0, 14.0))
-                    .show(ui, |ui| {
-                        for (card_index, &career_index) in state.game.cards.iter().enumerate() {
-                            let career = &careers[career_index];
-                            let matched = state.game.matched[card_index];
-                            let response = card(&p)
-                                .show(ui, |ui| {
-                                    ui.set_width(520.0);
-                                    let head = if matched {
-                                        format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
-                                    } else {
-                                        format!("? {}", career.title)
-                                    };
-                                    ui.label(egui::RichText::new(head).strong().size(22.0));
-                                    ui.label(&career.what_they_do);
-                                    if matched {
-                                        ui.label(
-                                            egui::RichText::new(format!(
-                                                "Hybrid because: {}",
-                                                career.hybrid_because
-                                            ))
-                                            .color(color(p.muted_text)),
-                                        );
-                                        ui.label(format!("Start now: {}", career.start_now));
-                                    } else {
-                                        ui.horizontal_wrapped(|ui| {
-                                            for stop in &content.tour.stops {
-                                                if ui
-                                                    .button(format!("{} {}", stop.number, stop.title))
-                                                    .clicked()
-                                                {
-                                                    out.write(ConclusionCommand::Guess {
-                                                        card: card_index,
-                                                        stop: stop.number,
-                                                    });
-                                                }
+                for (card_index, &career_index) in state.game.cards.iter().enumerate() {
+                    let career = &careers[career_index];
+                    let matched = state.game.matched[card_index];
+                    let focused = state.focused == card_index;
+                    let response = card(&p)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            ui.vertical(|ui| {
+                                let head = if matched {
+                                    format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
+                                } else {
+                                    format!("? {}", career.title)
+                                };
+                                ui.label(egui::RichText::new(head).strong().size(22.0));
+                                ui.label(&career.what_they_do);
+                                if matched {
+                                    ui.label(
+                                        egui::RichText::new(format!(
+                                            "Hybrid because: {}",
+                                            career.hybrid_because
+                                        ))
+                                        .color(color(p.muted_text)),
+                                    );
+                                    ui.label(format!("Start now: {}", career.start_now));
+                                } else {
+                                    ui.horizontal_wrapped(|ui| {
+                                        ui.label("Met at:");
+                                        for stop in &content.tour.stops {
+                                            if ui
+                                                .button(format!("{} {}", stop.number, stop.title))
+                                                .clicked()
+                                            {
+                                                out.write(ConclusionCommand::Guess {
+                                                    card: card_index,
+                                                    stop: stop.number,
+                                                });
                                             }
-                                        });
-                                    }
-                                    if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
-                                        && *c == card_index
-                                    {
-                                        ui.label(
-                                            egui::RichText::new("✘ Not that stop. Think about what this person works on.")
-                                                .color(color(p.warning)),
-                                        );
-                                    }
-                                })
-                                .response;
-                            if state.focused == card_index {
-                                focus_ring(ui, response.rect, &p);
-                            }
-                            if card_index % 2 == 1 {
-                                ui.end_row();
-                            }
+                                        }
+                                    });
+                                }
+                                if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
+                                    && *c == card_index
+                                {
+                                    ui.label(
+                                        egui::RichText::new(
+                                            "✖ Not that stop. Think about what this person works on.",
+                                        )
+                                        .color(color(p.warning)),
+                                    );
+                                }
+                            });
+                        })
+                        .response;
+                    if focused {
+                        focus_ring(ui, response.rect, &p);
+                        if state.is_changed() {
+                            response.scroll_to_me(Some(egui::Align::Center));
                         }
-                    });
+                    }
+                }
                 if state.game.is_complete() {
                     ui.add_space(10.0);
                     ui.label(format!("All matched! {}", stars_text(state.game.stars())));

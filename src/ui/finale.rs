@@ -1,5 +1,5 @@
 //! After the final gate: the three polls (answers saved) and a summary of the run.
-//! Keyboard: ↑/↓ choose a poll, 1–5 answer it, Esc returns to the lot.
+//! Keyboard: Up/Down choose a poll, 1–5 answer it, Esc returns to the lot.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -62,7 +62,7 @@ fn finale_ui(
         &mut root,
         &p,
         &[
-            ("↑/↓", "choose a poll"),
+            ("Up/Down", "choose a poll"),
             ("1–5", "answer"),
             ("Esc", "back to the lot"),
         ],
@@ -146,7 +146,7 @@ fn finale_ui(
                         ui.horizontal_wrapped(|ui| {
                             for (o, option) in poll.options.iter().enumerate() {
                                 let chosen = progress.polls.get(&poll.id) == Some(&o);
-                                let mark = if chosen { "◉" } else { "○" };
+                                let mark = if chosen { "☑" } else { "○" };
                                 if ui
                                     .add(
                                         egui::Button::new(format!("{mark} {} {option}", o + 1))

@@ -81,7 +81,7 @@ fn gate_ui(
                     let mark = match (multi, selected) {
                         (true, true) => "☑",
                         (true, false) => "☐",
-                        (false, true) => "◉",
+                        (false, true) => "☑",
                         (false, false) => "○",
                     };
                     let button = egui::Button::new(
@@ -156,13 +156,13 @@ fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
         }
         Some(SubmitOutcome::Incorrect { feedback, missing }) => {
             ui.label(
-                egui::RichText::new("✘ Not yet: the gate stays shut. Read why, then try again.")
+                egui::RichText::new("✖ Not yet: the gate stays shut. Read why, then try again.")
                     .size(24.0)
                     .strong()
                     .color(color(p.warning)),
             );
             for f in feedback {
-                let icon = if f.correct { "✔" } else { "✘" };
+                let icon = if f.correct { "✔" } else { "✖" };
                 let verdict = if f.correct { "right" } else { "wrong" };
                 ui.label(format!(
                     "{icon} {}. {} ({verdict}) — {}",

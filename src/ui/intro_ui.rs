@@ -1,5 +1,5 @@
 //! Stop 0's level screen: the parts bin, the production status and what stalled and why.
-//! Keyboard: ↑/↓ move the focus ring over the parts, Enter connects (or repairs during an
+//! Keyboard: Up/Down move the focus ring over the parts, Enter connects (or repairs during an
 //! incident), Backspace removes a part to see what stalls, Enter on a finished level goes on.
 
 use bevy::prelude::*;
@@ -10,6 +10,8 @@ use crate::studio_system::{IntroFeedback, IntroPhase, PartKind, StallReason};
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{focus_ring, hint_bar, root_ui, stars_text};
+use crate::world::camera::MainCamera;
+use crate::world::intro_stage::PartModel;
 
 #[derive(Resource, Default)]
 struct IntroFocus(usize);
@@ -75,9 +77,9 @@ fn intro_keys(
 
 fn feedback_line(state: &IntroState, fb: &IntroFeedback) -> String {
     match fb {
-        IntroFeedback::Connected(id) => format!("＋ {} connected.", name_of(state, id)),
+        IntroFeedback::Connected(id) => format!("+ {} connected.", name_of(state, id)),
         IntroFeedback::NotNeeded { part, why } => {
-            format!("✘ {} does not belong: {why}", name_of(state, part))
+            format!("✖ {} does not belong: {why}", name_of(state, part))
         }
         IntroFeedback::Running => "✔ Every part works together: the production is RUNNING!".into(),
         IntroFeedback::IncidentStarted { failed: _, stalled } => format!(
@@ -85,7 +87,7 @@ fn feedback_line(state: &IntroState, fb: &IntroFeedback) -> String {
             stalled.len()
         ),
         IntroFeedback::WrongRepair { part } => format!(
-            "✘ {} was fine. Follow the “waiting on” chain to the root.",
+            "✖ {} was fine. Follow the “waiting on” chain to the root.",
             name_of(state, part)
         ),
         IntroFeedback::Repaired { part } => format!("✔ {} repaired.", name_of(state, part)),
@@ -100,6 +102,8 @@ fn intro_ui(
     focus: Res<IntroFocus>,
     mut out: MessageWriter<IntroCommand>,
     mut tour: MessageWriter<TourCommand>,
+    camera: Query<(&Camera, &GlobalTransform), With<MainCamera>>,
+    models: Query<(&PartModel, &GlobalTransform)>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -111,14 +115,14 @@ fn intro_ui(
         &mut root,
         &p,
         &[
-            ("↑/↓", "choose a part"),
+            ("Up/Down", "choose a part"),
             ("Enter", "connect / repair / continue"),
             ("Backspace", "remove a part"),
             ("Esc", "leave"),
         ],
     );
     egui::Panel::left("parts_bin")
-        .exact_size(420.0)
+        .exact_size(390.0)
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))
@@ -144,7 +148,7 @@ fn intro_ui(
                     let stall = status.stalls.iter().find(|s| s.part == part.id);
                     let tag = match (connected, stall.map(|s| &s.reason)) {
                         (false, _) => "○ in the bin",
-                        (true, Some(StallReason::Broken)) => "✘ BROKEN",
+                        (true, Some(StallReason::Broken)) => "✖ BROKEN",
                         (true, Some(_)) => "⏸ stalled",
                         (true, None) => "✔ working",
                     };
@@ -168,7 +172,7 @@ fn intro_ui(
             });
         });
     egui::Panel::right("status")
-        .exact_size(460.0)
+        .exact_size(420.0)
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))
@@ -178,7 +182,7 @@ fn intro_ui(
             let (headline, tone) = if status.running {
                 ("✔ Production RUNNING", p.success)
             } else {
-                ("✘ Production STALLED", p.warning)
+                ("✖ Production STALLED", p.warning)
             };
             ui.label(
                 egui::RichText::new(headline)
@@ -237,7 +241,7 @@ fn intro_ui(
                             .map_or("", |p| p.symptom.as_str());
                         let line = match &stall.reason {
                             StallReason::Missing => format!("○ {name}: not connected yet."),
-                            StallReason::Broken => format!("✘ {name}: BROKEN. {symptom}"),
+                            StallReason::Broken => format!("✖ {name}: BROKEN. {symptom}"),
                             StallReason::WaitingOn(roots) => format!(
                                 "⏸ {name}: waiting on {}.",
                                 roots
@@ -261,6 +265,32 @@ fn intro_ui(
                 ui.label(egui::RichText::new(feedback_line(&state, fb)).color(color(p.muted_text)));
             }
         });
+    // Name tags over the plinths, so the 3D set reads without the list.
+    if let Ok((cam, cam_tf)) = camera.single() {
+        for (model, tf) in &models {
+            let Ok(at) = cam.world_to_viewport(cam_tf, tf.translation() + Vec3::Y * 1.2) else {
+                continue;
+            };
+            let connected = state.level.board.connected.contains(&model.id);
+            let stalled = status.stalls.iter().any(|s| s.part == model.id);
+            let icon = match (connected, stalled) {
+                (false, _) => "○",
+                (true, true) => "✖",
+                (true, false) => "✔",
+            };
+            egui::Area::new(egui::Id::new(("part-tag", model.id.as_str())))
+                .fixed_pos(egui::pos2(at.x, at.y))
+                .pivot(egui::Align2::CENTER_BOTTOM)
+                .interactable(false)
+                .show(ctx, |ui| {
+                    ui.label(
+                        egui::RichText::new(format!("{icon} {}", name_of(&state, &model.id)))
+                            .size(14.0)
+                            .background_color(color(p.panel)),
+                    );
+                });
+        }
+    }
     Ok(())
 }
 

@@ -74,7 +74,8 @@ fn visuals_for(p: &Palette) -> egui::Visuals {
         w.bg_stroke = border;
         w.fg_stroke = egui::Stroke::new(1.5, color(p.text));
     }
-    v.widgets.hovered.bg_stroke = egui::Stroke::new(2.5, color(p.focus));
+    // Hover thickens the border; the focus colour is kept for the keyboard focus ring only.
+    v.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, color(p.border));
     v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.0, color(p.text));
     v.widgets.noninteractive.bg_stroke = border;
     v

@@ -23,16 +23,17 @@ pub struct PartModel {
 #[derive(Component)]
 struct StallSign(String);
 
-/// Plinth position of part `index` of `count` within its kind's row.
+/// Plinth position of part `index` of `count` within its kind's column. Kinds stand in three
+/// columns (hardware, software, people) so the set fits the tall view between the UI panels.
 pub fn part_slot(kind: PartKind, index: usize, count: usize) -> Vec3 {
-    let row_z = match kind {
-        PartKind::Hardware => -4.0,
+    let column_x = match kind {
+        PartKind::Hardware => -4.2,
         PartKind::Software => 0.0,
-        PartKind::People => 4.0,
+        PartKind::People => 4.2,
     };
-    let spacing = 3.2;
-    let x = (index as f32 - (count as f32 - 1.0) / 2.0) * spacing;
-    SET_ORIGIN + Vec3::new(x, 0.0, row_z)
+    let spacing = 3.0;
+    let z = (index as f32 - (count as f32 - 1.0) / 2.0) * spacing;
+    SET_ORIGIN + Vec3::new(column_x, 0.0, z)
 }
 
 fn kind_color(kind: PartKind) -> Color {
@@ -131,8 +132,9 @@ fn spawn_set(
             ));
         }
     }
-    goal.eye = SET_ORIGIN + Vec3::new(0.0, 9.0, 14.0);
-    goal.target = SET_ORIGIN + Vec3::new(0.0, 0.5, 0.5);
+    // High and far enough that all three rows fit between the UI panels.
+    goal.eye = SET_ORIGIN + Vec3::new(0.0, 21.0, 15.0);
+    goal.target = SET_ORIGIN + Vec3::new(0.0, 0.0, 1.0);
     goal.snap = true;
 }
 

@@ -278,7 +278,7 @@ fn arrive_on_map(
 }
 
 fn frame_title(mut goal: ResMut<CameraGoal>) {
-    goal.eye = Vec3::new(-10.0, 26.0, 40.0);
+    goal.eye = Vec3::new(-6.0, 34.0, 58.0);
     goal.target = Vec3::new(0.0, 0.0, 0.0);
     goal.snap = true;
 }
@@ -297,7 +297,7 @@ fn slow_orbit(time: Res<Time>, config: Res<GameConfig>, mut goal: ResMut<CameraG
         return;
     }
     let a = time.elapsed_secs() * 0.05;
-    goal.eye = Vec3::new(45.0 * a.sin(), 26.0, 45.0 * a.cos());
+    goal.eye = Vec3::new(60.0 * a.sin(), 34.0, 60.0 * a.cos());
 }
 
 pub(super) fn plugin(app: &mut App) {
