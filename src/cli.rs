@@ -61,6 +61,41 @@ pub enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         values: Vec<String>,
     },
+    /// Measure performance (build with --release for real figures).
+    Bench {
+        #[command(subcommand)]
+        what: BenchTarget,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchTarget {
+    /// Round-trip every frame of a day (frame -> timecode -> frame) at every rate.
+    Timecode,
+}
+
+fn bench_timecode() -> ExitCode {
+    use crate::timecode::{FrameRate, bench_round_trip};
+    println!("rate        round trips   ns/round trip   ns/conversion   mismatches");
+    let mut failed = false;
+    for rate in FrameRate::ALL {
+        let r = bench_round_trip(rate, rate.frames_per_day());
+        failed |= r.mismatches > 0;
+        // A round trip is two conversions (frame -> timecode -> frame).
+        println!(
+            "{:<11} {:>11}   {:>13.1}   {:>13.1}   {}",
+            rate.cli_name(),
+            r.conversions,
+            r.nanos_per_conversion,
+            r.nanos_per_conversion / 2.0,
+            r.mismatches
+        );
+    }
+    if failed {
+        eprintln!("error: some round trips did not return the same frame");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
 }
 
 #[derive(Args, Debug, Clone)]
@@ -196,6 +231,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::CheckContent { dir }) => check_content(dir),
+        Some(Command::Bench {
+            what: BenchTarget::Timecode,
+        }) => bench_timecode(),
         Some(Command::Timecode { rate, values }) => {
             let out = crate::timecode::run_cli(&rate, &values);
             for line in &out.stdout_lines {

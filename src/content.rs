@@ -18,6 +18,7 @@ pub const STOP_COUNT: usize = 7;
 pub const TOUR_FILE: &str = "tour.ron";
 pub const CAREERS_FILE: &str = "careers.ron";
 pub const STUDIO_SYSTEM_FILE: &str = "studio_system.ron";
+pub const POST_PRODUCTION_FILE: &str = crate::post_level::POST_PRODUCTION_FILE;
 
 const BUNDLED_TOUR: &str = include_str!("../assets/tour.ron");
 const BUNDLED_CAREERS: &str = include_str!("../assets/careers.ron");
@@ -259,6 +260,7 @@ pub struct ContentBundle {
     pub tour: Tour,
     pub careers: Careers,
     pub studio_system: crate::studio_system::StudioSpec,
+    pub post_production: crate::post_level::PostLevelSpec,
 }
 
 /// The result of loading content: what to use, and what went wrong on the way.
@@ -277,6 +279,10 @@ pub fn bundled() -> Result<ContentBundle, ContentError> {
         studio_system: parse_ron(
             BUNDLED_STUDIO_SYSTEM,
             Path::new("bundled/studio_system.ron"),
+        )?,
+        post_production: parse_ron(
+            crate::post_level::BUNDLED_POST_PRODUCTION,
+            Path::new("bundled/post_production.ron"),
         )?,
     })
 }
@@ -314,7 +320,20 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
     ) {
         errors.extend(e);
     }
+    if let Err(e) = load_file(dir, POST_PRODUCTION_FILE, validate_post_production) {
+        errors.extend(e);
+    }
     errors
+}
+
+fn validate_post_production(
+    spec: &crate::post_level::PostLevelSpec,
+    file: &Path,
+) -> Vec<ContentError> {
+    spec.validate()
+        .into_iter()
+        .map(|e| ContentError::whole_file(file, e.to_string()))
+        .collect()
 }
 
 /// Load content from `dir`, file by file. A file that is missing or broken is replaced by its
@@ -343,11 +362,17 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
         errors.extend(e);
         fallback.studio_system.clone()
     });
+    let post_production = load_file(dir, POST_PRODUCTION_FILE, validate_post_production)
+        .unwrap_or_else(|e| {
+            errors.extend(e);
+            fallback.post_production.clone()
+        });
     LoadedContent {
         content: ContentBundle {
             tour,
             careers,
             studio_system,
+            post_production,
         },
         errors,
     }
@@ -412,7 +437,12 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("backlot-content-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
-        for f in [TOUR_FILE, CAREERS_FILE, STUDIO_SYSTEM_FILE] {
+        for f in [
+            TOUR_FILE,
+            CAREERS_FILE,
+            STUDIO_SYSTEM_FILE,
+            POST_PRODUCTION_FILE,
+        ] {
             std::fs::copy(src.join(f), dir.join(f)).expect("copy");
         }
         std::fs::write(dir.join(TOUR_FILE), "(title: \"oops\", stops: [").expect("write");

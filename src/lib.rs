@@ -26,6 +26,7 @@ pub mod config;
 
 // Bevy side.
 pub mod capture;
+pub mod sound;
 pub mod stops;
 pub mod testing;
 pub mod tour;
@@ -45,7 +46,7 @@ pub struct LogicPlugin {
 impl Plugin for LogicPlugin {
     fn build(&self, app: &mut App) {
         app.insert_resource(self.config.clone());
-        app.add_plugins((tour::plugin, stops::plugin));
+        app.add_plugins((tour::plugin, sound::captions_plugin, stops::plugin));
     }
 }
 
@@ -87,6 +88,11 @@ impl Plugin for AppPlugin {
         app.add_plugins(LogicPlugin {
             config: self.config.clone(),
         });
-        app.add_plugins((world::plugin, ui::plugin, capture::plugin));
+        app.add_plugins((
+            world::plugin,
+            ui::plugin,
+            sound::playback_plugin,
+            capture::plugin,
+        ));
     }
 }

@@ -4,7 +4,8 @@ use bevy::prelude::*;
 
 pub mod conclusion;
 pub mod intro;
+pub mod post;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins((intro::plugin, conclusion::plugin));
+    app.add_plugins((intro::plugin, post::plugin, conclusion::plugin));
 }

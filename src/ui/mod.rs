@@ -10,6 +10,7 @@ pub mod input;
 pub mod intro_ui;
 pub mod map_ui;
 pub mod notices_ui;
+pub mod post_ui;
 pub mod teacher;
 pub mod theme;
 pub mod title;
@@ -28,5 +29,6 @@ pub(crate) fn plugin(app: &mut App) {
         finale::plugin,
         teacher::plugin,
         notices_ui::plugin,
+        post_ui::plugin,
     ));
 }

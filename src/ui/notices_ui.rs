@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::sound::Captions;
 use crate::tour::Notices;
 use crate::tour::notices::NoticeKind;
 use crate::ui::theme::{UiSettings, UiSystems, color};
@@ -46,9 +47,37 @@ fn notices_ui(
     Ok(())
 }
 
+/// Captions for sounds that matter, bottom centre, like subtitles.
+fn captions_ui(mut contexts: EguiContexts, captions: Res<Captions>) -> Result {
+    if captions.active.is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    egui::Area::new(egui::Id::new("captions"))
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -70.0))
+        .interactable(false)
+        .show(ctx, |ui| {
+            for c in &captions.active {
+                // White on near-black whatever the palette, as subtitles are.
+                egui::Frame::new()
+                    .fill(egui::Color32::from_black_alpha(230))
+                    .corner_radius(6.0)
+                    .inner_margin(egui::Margin::symmetric(14, 6))
+                    .show(ui, |ui| {
+                        ui.label(
+                            egui::RichText::new(format!("🔊 {}", c.text))
+                                .size(22.0)
+                                .color(egui::Color32::WHITE),
+                        );
+                    });
+            }
+        });
+    Ok(())
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        notices_ui.in_set(UiSystems::Overlays),
+        (notices_ui, captions_ui).in_set(UiSystems::Overlays),
     );
 }

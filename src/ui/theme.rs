@@ -54,7 +54,9 @@ fn visuals_for(p: &Palette) -> egui::Visuals {
     } else {
         egui::Visuals::dark()
     };
-    v.override_text_color = Some(color(p.text));
+    // No override_text_color: selected buttons must be able to use `selection.stroke` (dark
+    // text on the accent fill); labels take `noninteractive.fg_stroke`.
+    v.override_text_color = None;
     v.panel_fill = color(p.background);
     v.window_fill = color(p.panel);
     v.extreme_bg_color = color(p.panel);

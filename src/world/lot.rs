@@ -13,7 +13,7 @@ use crate::world::camera::CameraGoal;
 /// Where the door of stop `n`'s sound stage is: stages alternate sides of a street along X.
 pub fn door_position(stop: usize) -> Vec3 {
     let x = -27.0 + 9.0 * stop as f32;
-    let z = if stop % 2 == 0 { -7.0 } else { 7.0 };
+    let z = if stop.is_multiple_of(2) { -7.0 } else { 7.0 };
     Vec3::new(x, 0.0, z)
 }
 

@@ -1,0 +1,280 @@
+//! Stop 3, Post-Production: an editing timeline. The tasks and every answer check live in
+//! `crate::post_level` (which uses the exact timecode engine); this plugin runs the playhead,
+//! applies the player's commands and sends the real sounds to play.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use crate::audio_synth::{SAMPLE_RATE, encode_wav_pcm16};
+use crate::post_level::{
+    CountVerdict, CutVerdict, DropVerdict, LabelsVerdict, Nudge, PostLevel, SyncVerdict,
+};
+use crate::sound::PlaySound;
+use crate::timecode::FrameRate;
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+
+pub const STOP: usize = 3;
+
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub enum PostCommand {
+    /// (a) Slide the door slam.
+    Nudge(Nudge),
+    /// (a) "It's in sync now."
+    SubmitSync,
+    /// Play the sync clip from the start, with the slam where it is now.
+    PlaySync,
+    /// Play the talking clip with the voice this many frames late.
+    PlayLipSync(i32),
+    /// Step the playhead by frames (arrow keys).
+    Step(i32),
+    /// J/K/L shuttle: negative plays backwards, 0 stops; each press of L/J doubles the speed.
+    Shuttle(i32),
+    /// (b)
+    AnswerCount(String),
+    AnswerDuration(String),
+    /// (c)
+    AnswerCut {
+        index: usize,
+        in_tc: String,
+        out_tc: String,
+    },
+    /// (d)
+    AnswerFramesShort(String),
+    AnswerMissingLabels(Vec<usize>),
+}
+
+/// The last answer to each task, shown under it. `Err` holds an input problem in words.
+#[derive(Debug, Default, Clone)]
+pub struct PostFeedback {
+    pub sync: Option<SyncVerdict>,
+    pub count: Option<Result<CountVerdict, String>>,
+    pub duration: Option<Result<CountVerdict, String>>,
+    pub cuts: Vec<Option<Result<CutVerdict, String>>>,
+    pub frames_short: Option<Result<DropVerdict, String>>,
+    pub labels: Option<Result<LabelsVerdict, String>>,
+}
+
+/// The level in play, plus the timeline's playhead.
+#[derive(Resource, Debug)]
+pub struct PostState {
+    pub level: PostLevel,
+    pub feedback: PostFeedback,
+    /// Playhead position in seconds from the start of the sync clip.
+    pub playhead_seconds: f64,
+    /// Shuttle speed in multiples of real time (0 = stopped).
+    pub speed: i32,
+    /// Which clip the viewer shows: the door (None) or the talking actor (Some(offset)).
+    pub lip_sync_offset: Option<i32>,
+}
+
+impl PostState {
+    pub fn rate(&self) -> FrameRate {
+        self.level.sync.rate()
+    }
+
+    /// The frame under the playhead.
+    pub fn playhead_frame(&self) -> u32 {
+        let (num, den) = self.rate().fps_rational();
+        let frames = self.playhead_seconds * num as f64 / den as f64;
+        frames.max(0.0).floor() as u32
+    }
+
+    fn clip_seconds(&self) -> f64 {
+        let (num, den) = self.rate().fps_rational();
+        f64::from(self.level.spec.sync.clip_frames) * den as f64 / num as f64
+    }
+
+    fn set_frame(&mut self, frame: i64) {
+        let (num, den) = self.rate().fps_rational();
+        let last = i64::from(self.level.spec.sync.clip_frames.saturating_sub(1));
+        let f = frame.clamp(0, last);
+        // Land in the middle of the frame so rounding never shows the neighbour.
+        self.playhead_seconds = (f as f64 + 0.5) * den as f64 / num as f64;
+    }
+}
+
+fn is_post(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, content: Res<GameContent>, mut notices: ResMut<Notices>) {
+    match PostLevel::new(content.post_production.clone()) {
+        Ok(level) => {
+            let cuts = level.spec.cut_list.cuts.len();
+            commands.insert_resource(PostState {
+                level,
+                feedback: PostFeedback {
+                    cuts: vec![None; cuts],
+                    ..default()
+                },
+                playhead_seconds: 0.0,
+                speed: 0,
+                lip_sync_offset: None,
+            });
+        }
+        // Content is validated on load, so this only happens with a hand-broken build.
+        Err(errors) => {
+            for e in errors {
+                notices.warn(format!("Post-production content: {e}"));
+            }
+        }
+    }
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<PostState>();
+}
+
+fn wav_cue(samples: &[f32], caption: String) -> PlaySound {
+    PlaySound {
+        seconds: samples.len() as f32 / SAMPLE_RATE as f32,
+        wav: Arc::new(encode_wav_pcm16(samples, SAMPLE_RATE)),
+        caption,
+    }
+}
+
+fn apply_post_commands(
+    mut commands: MessageReader<PostCommand>,
+    state: Option<ResMut<PostState>>,
+    mut status: ResMut<LevelStatus>,
+    mut sounds: MessageWriter<PlaySound>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    for command in commands.read() {
+        match command {
+            PostCommand::Nudge(n) => {
+                let verdict = state.level.nudge_sound(*n);
+                // Show where the sound is, but only a submission counts.
+                state.feedback.sync = Some(SyncVerdict {
+                    in_sync: false,
+                    ..verdict
+                });
+            }
+            PostCommand::SubmitSync => {
+                let verdict = state.level.submit_sync();
+                state.feedback.sync = Some(verdict);
+            }
+            PostCommand::PlaySync => {
+                let (samples, _) = state.level.sync_audio();
+                let verdict = state.level.sync.check();
+                let caption = if verdict.in_sync {
+                    "[door slams — right on the frame]".to_string()
+                } else {
+                    format!("[door slams — {}]", verdict.description)
+                };
+                sounds.write(wav_cue(&samples, caption));
+                state.lip_sync_offset = None;
+                state.playhead_seconds = 0.0;
+                state.speed = 1;
+            }
+            PostCommand::PlayLipSync(offset) => {
+                let demo = state.level.lip_sync(*offset);
+                let caption = if *offset == 0 {
+                    "[actor speaks — lips and voice together]".to_string()
+                } else {
+                    format!("[actor speaks — voice {offset} frame(s) late]")
+                };
+                sounds.write(wav_cue(&demo.samples, caption));
+                state.lip_sync_offset = Some(*offset);
+                state.playhead_seconds = 0.0;
+                state.speed = 1;
+            }
+            PostCommand::Step(delta) => {
+                state.speed = 0;
+                let frame = i64::from(state.playhead_frame()) + i64::from(*delta);
+                state.set_frame(frame);
+            }
+            PostCommand::Shuttle(dir) => {
+                state.speed = match (*dir, state.speed) {
+                    (0, _) => 0,
+                    (d, s) if d > 0 && s > 0 => (s * 2).min(8),
+                    (d, s) if d < 0 && s < 0 => (s * 2).max(-8),
+                    (d, _) => d.signum(),
+                };
+            }
+            PostCommand::AnswerCount(text) => {
+                let r = state.level.answer_count(text).map_err(|e| e.to_string());
+                state.feedback.count = Some(r);
+            }
+            PostCommand::AnswerDuration(text) => {
+                let r = state.level.answer_duration(text).map_err(|e| e.to_string());
+                state.feedback.duration = Some(r);
+            }
+            PostCommand::AnswerCut {
+                index,
+                in_tc,
+                out_tc,
+            } => {
+                let r = state
+                    .level
+                    .answer_cut(*index, in_tc, out_tc)
+                    .map_err(|e| e.to_string());
+                if let Some(slot) = state.feedback.cuts.get_mut(*index) {
+                    *slot = Some(r);
+                }
+            }
+            PostCommand::AnswerFramesShort(text) => {
+                let r = state
+                    .level
+                    .answer_frames_short(text)
+                    .map_err(|e| e.to_string());
+                state.feedback.frames_short = Some(r);
+            }
+            PostCommand::AnswerMissingLabels(selected) => {
+                let r = state
+                    .level
+                    .answer_missing_labels(selected)
+                    .map_err(|e| e.to_string());
+                state.feedback.labels = Some(r);
+            }
+        }
+    }
+    status.complete = state.level.is_complete();
+    status.stars = state.level.stars();
+}
+
+/// Move the playhead while the shuttle runs; stop at either end of the clip.
+fn run_playhead(time: Res<Time>, state: Option<ResMut<PostState>>) {
+    let Some(mut state) = state else { return };
+    if state.speed == 0 {
+        return;
+    }
+    let end = state.clip_seconds();
+    let t = state.playhead_seconds + time.delta_secs_f64() * f64::from(state.speed);
+    if t <= 0.0 || t >= end {
+        state.playhead_seconds = t.clamp(0.0, end - 1e-6);
+        state.speed = 0;
+    } else {
+        state.playhead_seconds = t;
+    }
+}
+
+/// Lets the UI build its state after the level exists.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PostSystems {
+    Setup,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<PostCommand>()
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            start_level.run_if(is_post).in_set(PostSystems::Setup),
+        )
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            (apply_post_commands, run_playhead)
+                .chain()
+                .in_set(TourSystems::Play)
+                .run_if(in_state(StopPhase::Level)),
+        );
+}
