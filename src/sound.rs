@@ -82,3 +82,30 @@ pub fn captions_plugin(app: &mut App) {
 pub fn playback_plugin(app: &mut App) {
     app.add_systems(PostUpdate, play_sounds);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audio_synth::{SAMPLE_RATE, door_slam, encode_wav_pcm16};
+    use bevy::audio::{Decodable, Source};
+
+    /// The WAV we generate must decode through Bevy's own audio decoder, sample for sample.
+    #[test]
+    fn generated_wav_decodes_through_bevy_audio() {
+        let samples = door_slam(7);
+        let source = AudioSource {
+            bytes: encode_wav_pcm16(&samples, SAMPLE_RATE).into(),
+        };
+        let decoder = source.decoder();
+        assert_eq!(decoder.sample_rate().get(), SAMPLE_RATE);
+        assert_eq!(decoder.channels().get(), 1);
+        let decoded: Vec<f32> = decoder.collect();
+        assert_eq!(decoded.len(), samples.len());
+        let worst = decoded
+            .iter()
+            .zip(&samples)
+            .map(|(a, b)| (a - b.clamp(-1.0, 1.0)).abs())
+            .fold(0.0f32, f32::max);
+        assert!(worst < 1e-3, "16-bit rounding only, got {worst}");
+    }
+}
