@@ -35,16 +35,21 @@ fn capture(args: &[&str], out: &Path) -> Picture {
     );
     let _ = std::fs::remove_file(out);
     let data = out.with_extension("data");
-    let status = Command::new(env!("CARGO_BIN_EXE_backlot"))
+    let output = Command::new(env!("CARGO_BIN_EXE_backlot"))
         .arg("capture")
         .args(args)
         .arg("--out")
         .arg(out)
         .arg("--data-dir")
         .arg(&data)
-        .status()
+        .output()
         .expect("run backlot capture");
-    assert!(status.success(), "capture exited with {status}");
+    assert!(
+        output.status.success(),
+        "capture exited with {}:\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
     let _ = std::fs::remove_dir_all(&data);
     read_png(out)
 }

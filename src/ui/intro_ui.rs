@@ -278,8 +278,9 @@ fn intro_ui(
                 (true, true) => "✖",
                 (true, false) => "✔",
             };
+            let zoom = ctx.zoom_factor();
             egui::Area::new(egui::Id::new(("part-tag", model.id.as_str())))
-                .fixed_pos(egui::pos2(at.x, at.y))
+                .fixed_pos(egui::pos2(at.x / zoom, at.y / zoom))
                 .pivot(egui::Align2::CENTER_BOTTOM)
                 .interactable(false)
                 .show(ctx, |ui| {

@@ -43,7 +43,7 @@ fn map_ui(
             ("Esc", "title"),
         ],
     );
-    egui::Panel::left("stops")
+    let list_right = egui::Panel::left("stops")
         .resizable(false)
         .exact_size(360.0)
         .frame(
@@ -88,8 +88,12 @@ fn map_ui(
                     }
                 }
             });
-        });
-    // Labels floating over each stage's door.
+        })
+        .response
+        .rect
+        .right();
+    // Labels floating over each stage's door. Bevy gives logical pixels; egui zooms them.
+    let zoom = ctx.zoom_factor();
     if let Ok((cam, cam_tf)) = camera.single() {
         for stop in &content.tour.stops {
             let n = usize::from(stop.number);
@@ -97,10 +101,15 @@ fn map_ui(
             let Ok(screen) = cam.world_to_viewport(cam_tf, at) else {
                 continue;
             };
+            // Off-screen stages get no label (egui would pile them up at the edge).
+            let pos = egui::pos2(screen.x / zoom, screen.y / zoom);
+            if !ctx.viewport_rect().contains(pos) || pos.x < list_right {
+                continue;
+            }
             let (icon, word) = stop_badge(&save, n);
             let near_here = near.0 == Some(n);
             egui::Area::new(egui::Id::new(("stop-label", n)))
-                .fixed_pos(egui::pos2(screen.x, screen.y))
+                .fixed_pos(pos)
                 .pivot(egui::Align2::CENTER_BOTTOM)
                 .interactable(false)
                 .show(ctx, |ui| {

@@ -258,7 +258,7 @@ fn enter_near_stop(
 
 fn follow_player(player: Query<&Transform, With<Player>>, mut goal: ResMut<CameraGoal>) {
     let Ok(t) = player.single() else { return };
-    goal.eye = t.translation + Vec3::new(0.0, 11.0, 17.0);
+    goal.eye = t.translation + Vec3::new(0.0, 15.0, 21.0);
     goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
 }
 
@@ -271,7 +271,7 @@ fn arrive_on_map(
     if let Ok(mut t) = player.single_mut() {
         let door = door_position(current.0);
         t.translation = Vec3::new(door.x, 0.95, door.z * 0.35);
-        goal.eye = t.translation + Vec3::new(0.0, 11.0, 17.0);
+        goal.eye = t.translation + Vec3::new(0.0, 15.0, 21.0);
         goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
         goal.snap = true;
     }
