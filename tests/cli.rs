@@ -1,0 +1,69 @@
+//! The headless subcommands, run as a teacher would: no window, plain text, exit codes.
+
+use std::process::{Command, Output};
+
+fn backlot(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_backlot"))
+        .args(args)
+        // Headless subcommands must never need a display.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run backlot")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn timecode_converts_both_ways_without_a_window() {
+    let o = backlot(&["timecode", "29.97df", "1800", "00:10:00;00", "107892"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].contains("00:01:00;02"), "{lines:?}");
+    assert!(lines[1].contains("17982"), "{lines:?}");
+    assert!(lines[2].contains("01:00:00;00"), "{lines:?}");
+}
+
+#[test]
+fn timecode_rejects_impossible_labels_with_exit_2() {
+    let o = backlot(&["timecode", "29.97df", "00:01:00;00", "24"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("00:01:00;00"), "{}", stderr(&o));
+    // The good value is still converted.
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = backlot(&["timecode", "31", "10"]);
+    assert_eq!(o.status.code(), Some(2), "unknown rate");
+}
+
+#[test]
+fn check_content_passes_the_bundled_files_and_names_line_and_column() {
+    let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+    let o = backlot(&["check-content", assets]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let dir = std::env::temp_dir().join(format!("backlot-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for f in std::fs::read_dir(assets).expect("assets") {
+        let f = f.expect("entry").path();
+        if f.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&f, dir.join(f.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(
+        dir.join("careers.ron"),
+        "(\n  careers: [\n    (title: \"x\",,\n  ]\n)",
+    )
+    .expect("break a file");
+    let o = backlot(&["check-content", dir.to_str().expect("utf-8 path")]);
+    assert_ne!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(err.contains("careers.ron:3:"), "file and line: {err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
