@@ -352,7 +352,21 @@ impl IntroLevel {
     }
 
     fn start_incident(&mut self) -> IntroFeedback {
-        let candidates: Vec<String> = self.spec.needed().map(|p| p.id.clone()).collect();
+        // Break a part that others depend on, so the stall spreads and has a chain to follow.
+        let is_depended_on = |id: &str| {
+            self.spec
+                .needed()
+                .any(|p| p.requires.iter().any(|r| r == id))
+        };
+        let mut candidates: Vec<String> = self
+            .spec
+            .needed()
+            .filter(|p| is_depended_on(&p.id))
+            .map(|p| p.id.clone())
+            .collect();
+        if candidates.is_empty() {
+            candidates = self.spec.needed().map(|p| p.id.clone()).collect();
+        }
         let failed = candidates[self.rng.random_range(0..candidates.len())].clone();
         self.board.break_part(&failed);
         self.phase = IntroPhase::Incident {
@@ -539,6 +553,10 @@ mod tests {
         }
         let failed = incident.expect("an incident follows the first run");
         assert!(!level.status().running);
+        assert!(
+            level.status().stalls.len() > 1,
+            "the failed part takes others down with it"
+        );
         let wrong = ids.iter().find(|i| **i != failed).expect("another part");
         assert_eq!(
             level.repair(wrong),

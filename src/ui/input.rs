@@ -78,14 +78,23 @@ fn map_keys(
     }
 }
 
-fn briefing_keys(keys: Res<ButtonInput<KeyCode>>, mut tour: MessageWriter<TourCommand>) {
-    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+fn briefing_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut tour: MessageWriter<TourCommand>,
+    wants: Option<Res<EguiWantsInput>>,
+) {
+    if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) && !typing(&wants) {
         tour.write(TourCommand::BeginLevel);
     }
 }
 
-fn stop_escape(keys: Res<ButtonInput<KeyCode>>, mut tour: MessageWriter<TourCommand>) {
-    if keys.just_pressed(KeyCode::Escape) {
+fn stop_escape(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut tour: MessageWriter<TourCommand>,
+    wants: Option<Res<EguiWantsInput>>,
+) {
+    // Esc in a text box only leaves the box.
+    if keys.just_pressed(KeyCode::Escape) && !typing(&wants) {
         tour.write(TourCommand::ToMap);
     }
 }

@@ -83,7 +83,7 @@ fn feedback_line(state: &IntroState, fb: &IntroFeedback) -> String {
         }
         IntroFeedback::Running => "✔ Every part works together: the production is RUNNING!".into(),
         IntroFeedback::IncidentStarted { failed: _, stalled } => format!(
-            "⚠ Something failed! {} parts have stalled. Find the one at the root and repair it.",
+            "⚠ Something failed! {} part(s) stalled. Find the one at the root and repair it.",
             stalled.len()
         ),
         IntroFeedback::WrongRepair { part } => format!(
@@ -159,6 +159,9 @@ fn intro_ui(
                     );
                     if focus.0 % order.len() == slot {
                         focus_ring(ui, response.rect, &p);
+                        if focus.is_changed() {
+                            response.scroll_to_me(None);
+                        }
                     }
                     if response.clicked() {
                         out.write(match state.level.phase {
@@ -284,10 +287,13 @@ fn intro_ui(
                 .pivot(egui::Align2::CENTER_BOTTOM)
                 .interactable(false)
                 .show(ctx, |ui| {
-                    ui.label(
-                        egui::RichText::new(format!("{icon} {}", name_of(&state, &model.id)))
-                            .size(14.0)
-                            .background_color(color(p.panel)),
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(format!("{icon} {}", name_of(&state, &model.id)))
+                                .size(14.0)
+                                .background_color(color(p.panel)),
+                        )
+                        .extend(),
                     );
                 });
         }

@@ -16,7 +16,7 @@ use crate::stops::post::{PostCommand, PostState, STOP};
 use crate::timecode::frames_to_timecode;
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::input::typing;
-use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -627,8 +627,11 @@ fn post_ui(
     mut ui_state: ResMut<PostUi>,
     mut out: MessageWriter<PostCommand>,
     mut tour: MessageWriter<TourCommand>,
+    mut allow_focus: ResMut<AllowWidgetFocus>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
+    // This screen has text boxes: let egui keep keyboard focus on them.
+    allow_focus.0 = true;
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
     let mut root = root_ui(ctx, "post");

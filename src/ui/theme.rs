@@ -180,15 +180,38 @@ pub(super) fn plugin(app: &mut App) {
         settings.scale = settings.scale.max(1.25);
     }
     app.insert_resource(settings)
+        .init_resource::<AllowWidgetFocus>()
         .add_systems(
             EguiPrimaryContextPass,
             apply_theme.before(UiSystems::Screens),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            release_widget_focus.after(UiSystems::Overlays),
         )
         .add_systems(Update, (theme_keys, save_settings).chain());
     app.configure_sets(
         EguiPrimaryContextPass,
         (UiSystems::Screens, UiSystems::Overlays).chain(),
     );
+}
+
+/// Set by a screen with text boxes for the frame it draws; otherwise egui's own widget focus is
+/// released every frame, so the game's keys and focus ring stay in charge (egui would otherwise
+/// grab Tab, then swallow every key while a button holds its focus).
+#[derive(Resource, Debug, Default)]
+pub struct AllowWidgetFocus(pub bool);
+
+fn release_widget_focus(mut contexts: EguiContexts, mut allow: ResMut<AllowWidgetFocus>) -> Result {
+    if allow.0 {
+        allow.0 = false;
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    if let Some(id) = ctx.memory(|m| m.focused()) {
+        ctx.memory_mut(|m| m.surrender_focus(id));
+    }
+    Ok(())
 }
 
 /// Drawing order inside the egui pass: the screen first, then overlays on top.
