@@ -1,0 +1,994 @@
+//! The director's shot list for the LED volume, and how a take is scored.
+//!
+//! Each [`ShotSpec`] (loaded from `assets/vp_shots.ron`, which teachers may edit) says which
+//! world the wall must show, how big the actor must be in the frame, how the camera moves and
+//! how much background lag the shot can hide. The player sets up the stage and rolls; the game
+//! measures the take as a [`ShotAttempt`] and [`score_attempt`] turns it into stars and five
+//! checks, each with a sentence that explains what went right or wrong.
+//!
+//! # Stars
+//!
+//! * The wrong world on the wall (scene, time of day or weather): **0 stars**, whatever else.
+//! * Otherwise **3 stars minus one per failed check** among Framing, Parallax, Moiré and
+//!   Lighting, but never below **1 star**: the right world was filmed, so the take is usable.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::moire::{MoireAssessment, MoireRisk};
+use crate::stage_lighting::LightingMatch;
+
+/// The content file's name inside the assets folder.
+pub const VP_SHOTS_FILE: &str = "vp_shots.ron";
+
+/// The bundled shot list, used when no edited copy is found.
+pub const BUNDLED_VP_SHOTS: &str = include_str!("../assets/vp_shots.ron");
+
+/// Times of day a shot may ask for.
+pub const TIMES_OF_DAY: [&str; 4] = ["Dawn", "Noon", "Dusk", "Night"];
+
+/// Weathers a shot may ask for.
+pub const WEATHERS: [&str; 5] = ["Clear", "Overcast", "Haze", "Snow", "Dust"];
+
+/// Largest framing fraction accepted (3: a face filling the frame three times over).
+pub const MAX_SUBJECT_HEIGHT_FRACTION: f32 = 3.0;
+
+/// Largest lag tolerance accepted, in centimetres.
+pub const MAX_LATENCY_ARTIFACT_CM: f32 = 100.0;
+
+/// Accepted range for the suggested lens, in millimetres.
+pub const FOCAL_RANGE_MM: (f32, f32) = (8.0, 300.0);
+
+/// Overscan most stages settle on, suggested when the frame ran off the inner frustum.
+const TYPICAL_OVERSCAN: &str = "1.2 to 1.3";
+
+/// How the camera moves during the shot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CameraMove {
+    /// Locked off: the camera does not move.
+    Static,
+    /// The camera turns on its head.
+    Pan,
+    /// The camera travels along the floor (also called a tracking shot).
+    #[serde(alias = "Track")]
+    Dolly,
+    /// The camera rises or falls on a crane arm.
+    Crane,
+}
+
+impl CameraMove {
+    /// The move in words, for "during the …".
+    pub fn words(self) -> &'static str {
+        match self {
+            CameraMove::Static => "locked-off shot",
+            CameraMove::Pan => "pan",
+            CameraMove::Dolly => "dolly move",
+            CameraMove::Crane => "crane move",
+        }
+    }
+}
+
+/// How big the actor must be in the picture.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framing {
+    /// (min, max) of the actor's height in the picture as a fraction of the frame height.
+    /// Wide about (0.15, 0.4), medium (0.35, 0.7), close-up (0.6, 1.2).
+    pub subject_height_fraction: (f32, f32),
+}
+
+impl Framing {
+    /// "wide shot", "medium shot" or "close-up", from the range.
+    pub fn shot_size_words(&self) -> &'static str {
+        let (min, max) = self.subject_height_fraction;
+        if max <= 0.45 {
+            "wide shot"
+        } else if min >= 0.55 {
+            "close-up"
+        } else {
+            "medium shot"
+        }
+    }
+}
+
+/// One shot on the director's list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShotSpec {
+    /// Short unique name (lower case letters, digits and `_`).
+    pub id: String,
+    /// What the shot list says.
+    pub title: String,
+    /// What the director says to the crew.
+    pub direction: String,
+    /// Which world the wall shows (the scene's id, e.g. "tokyo").
+    pub scene: String,
+    /// One of [`TIMES_OF_DAY`].
+    pub time_of_day: String,
+    /// One of [`WEATHERS`].
+    pub weather: String,
+    pub framing: Framing,
+    /// How the camera moves (`move` in the file).
+    #[serde(rename = "move")]
+    pub camera_move: CameraMove,
+    /// How far the background may lag behind the camera, in centimetres, before it shows.
+    pub max_latency_artifact_cm: f32,
+    /// The lens the director suggests, in millimetres.
+    pub focal_mm: f32,
+}
+
+/// The file's shape: `(shots: [ ... ])`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShotFile {
+    shots: Vec<ShotSpec>,
+}
+
+/// One mistake in the shot list, naming its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShotFieldError {
+    /// Path of the field, e.g. `shots[1].framing.subject_height_fraction`.
+    pub field: String,
+    pub message: String,
+}
+
+impl ShotFieldError {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ShotFieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ShotFieldError {}
+
+/// Why the shot list could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VpShotsError {
+    /// Not valid RON, or not the shape of a shot list; line and column are 1-based.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Valid RON whose values do not make a playable shot list.
+    Invalid(Vec<ShotFieldError>),
+}
+
+impl fmt::Display for VpShotsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VpShotsError::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "{VP_SHOTS_FILE}:{line}:{column}: {message}"),
+            VpShotsError::Invalid(errors) => {
+                write!(f, "{VP_SHOTS_FILE} is not a playable shot list:")?;
+                for error in errors {
+                    write!(f, "\n  {error}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for VpShotsError {}
+
+/// Parses and validates a shot list.
+pub fn load_shots(text: &str) -> Result<Vec<ShotSpec>, VpShotsError> {
+    let file: ShotFile =
+        ron::Options::default()
+            .from_str(text)
+            .map_err(|e: ron::error::SpannedError| VpShotsError::Syntax {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
+    let errors = validate(&file.shots);
+    if errors.is_empty() {
+        Ok(file.shots)
+    } else {
+        Err(VpShotsError::Invalid(errors))
+    }
+}
+
+/// The bundled shot list, parsed and validated.
+pub fn bundled_shots() -> Result<Vec<ShotSpec>, VpShotsError> {
+    load_shots(BUNDLED_VP_SHOTS)
+}
+
+/// Everything RON cannot check, for a whole list: at least one shot, ids unique, and each
+/// shot valid ([`ShotSpec::validate`]). Each error names its field; empty means playable.
+pub fn validate(shots: &[ShotSpec]) -> Vec<ShotFieldError> {
+    let mut errors = Vec::new();
+    if shots.is_empty() {
+        errors.push(ShotFieldError::new(
+            "shots",
+            "the list is empty; add at least one shot",
+        ));
+    }
+    for (i, shot) in shots.iter().enumerate() {
+        for error in shot.validate() {
+            errors.push(ShotFieldError::new(
+                format!("shots[{i}].{}", error.field),
+                error.message,
+            ));
+        }
+        if shots[..i].iter().any(|earlier| earlier.id == shot.id) {
+            errors.push(ShotFieldError::new(
+                format!("shots[{i}].id"),
+                format!(
+                    "\"{}\" is used by an earlier shot; ids must differ",
+                    shot.id
+                ),
+            ));
+        }
+    }
+    errors
+}
+
+fn is_identifier(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+impl ShotSpec {
+    /// Checks one shot; field names are relative to the shot (e.g. `framing.…`).
+    pub fn validate(&self) -> Vec<ShotFieldError> {
+        let mut errors = Vec::new();
+        let mut error = |field: &str, message: String| {
+            errors.push(ShotFieldError::new(field, message));
+        };
+        if !is_identifier(&self.id) {
+            error(
+                "id",
+                format!(
+                    "\"{}\" must be lower case letters, digits and _ (and not empty)",
+                    self.id
+                ),
+            );
+        }
+        if self.title.trim().is_empty() {
+            error("title", "is empty".to_owned());
+        }
+        if self.direction.trim().is_empty() {
+            error("direction", "is empty".to_owned());
+        }
+        if !is_identifier(&self.scene) {
+            error(
+                "scene",
+                format!(
+                    "\"{}\" must be a scene id: lower case letters, digits and _",
+                    self.scene
+                ),
+            );
+        }
+        if !TIMES_OF_DAY.contains(&self.time_of_day.as_str()) {
+            error(
+                "time_of_day",
+                format!(
+                    "\"{}\" is not one of {}",
+                    self.time_of_day,
+                    TIMES_OF_DAY.join(", ")
+                ),
+            );
+        }
+        if !WEATHERS.contains(&self.weather.as_str()) {
+            error(
+                "weather",
+                format!("\"{}\" is not one of {}", self.weather, WEATHERS.join(", ")),
+            );
+        }
+        let (min, max) = self.framing.subject_height_fraction;
+        if !(min.is_finite() && max.is_finite() && min > 0.0 && min < max)
+            || max > MAX_SUBJECT_HEIGHT_FRACTION
+        {
+            error(
+                "framing.subject_height_fraction",
+                format!(
+                    "({min}, {max}) must be (min, max) with 0 < min < max <= \
+                     {MAX_SUBJECT_HEIGHT_FRACTION}"
+                ),
+            );
+        }
+        let lag = self.max_latency_artifact_cm;
+        if !(lag.is_finite() && lag > 0.0 && lag <= MAX_LATENCY_ARTIFACT_CM) {
+            error(
+                "max_latency_artifact_cm",
+                format!("{lag} must be more than 0 and at most {MAX_LATENCY_ARTIFACT_CM} cm"),
+            );
+        }
+        let focal = self.focal_mm;
+        if !(focal.is_finite() && focal >= FOCAL_RANGE_MM.0 && focal <= FOCAL_RANGE_MM.1) {
+            error(
+                "focal_mm",
+                format!(
+                    "{focal} must be a lens from {} to {} mm",
+                    FOCAL_RANGE_MM.0, FOCAL_RANGE_MM.1
+                ),
+            );
+        }
+        errors
+    }
+
+    /// The world the director asked for in words, e.g. "Tokyo at dusk, in haze".
+    pub fn environment_words(&self) -> String {
+        environment_words(&self.scene, &self.time_of_day, &self.weather)
+    }
+}
+
+/// "Alien planet at noon, in dust" from a scene id, a time of day and a weather.
+fn environment_words(scene: &str, time_of_day: &str, weather: &str) -> String {
+    let scene = scene.trim().replace('_', " ");
+    let mut chars = scene.chars();
+    let scene = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "(no scene)".to_owned(),
+    };
+    let time = time_of_day.trim().to_lowercase();
+    let weather = match weather.trim().to_lowercase().as_str() {
+        "clear" => "under a clear sky".to_owned(),
+        "overcast" => "under an overcast sky".to_owned(),
+        "" => "(no weather)".to_owned(),
+        other => format!("in {other}"),
+    };
+    format!("{scene} at {time}, {weather}")
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// What the game measured during one take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShotAttempt {
+    /// The scene on the wall.
+    pub scene: String,
+    pub time_of_day: String,
+    pub weather: String,
+    /// The actor's height in the picture as a fraction of the frame height.
+    pub subject_height_fraction: f32,
+    /// The largest background lag during the take, in centimetres (from
+    /// [`crate::tracking::TrackingSystem::max_lag_error`], metres × 100).
+    pub tracking_lag_cm: f32,
+    /// The inner frustum's overscan during the take.
+    pub overscan: f32,
+    /// Whether the frame stayed inside the inner frustum for the whole take.
+    pub inner_frustum_covers_frame: bool,
+    /// The moiré verdict for the take.
+    pub moire: MoireRisk,
+    /// The numbers behind the moiré verdict, when the game has them; they make the
+    /// explanation precise ("one LED covered 3.1 photosites").
+    pub moire_detail: Option<MoireAssessment>,
+    /// How well the stage lights matched the wall.
+    pub lighting: LightingMatch,
+}
+
+/// The five things a take is checked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckKind {
+    Environment,
+    Framing,
+    Parallax,
+    Moire,
+    Lighting,
+}
+
+impl CheckKind {
+    /// The name shown to the player.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Environment => "Environment",
+            CheckKind::Framing => "Framing",
+            CheckKind::Parallax => "Parallax",
+            CheckKind::Moire => "Moiré",
+            CheckKind::Lighting => "Lighting",
+        }
+    }
+}
+
+/// One check of a take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    pub kind: CheckKind,
+    /// [`CheckKind::name`], for display.
+    pub name: &'static str,
+    pub passed: bool,
+    /// A plain sentence saying what happened and, on a failure, how to fix it.
+    pub explanation: String,
+}
+
+impl Check {
+    fn new(kind: CheckKind, passed: bool, explanation: String) -> Self {
+        Self {
+            kind,
+            name: kind.name(),
+            passed,
+            explanation,
+        }
+    }
+}
+
+/// The verdict on a take.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShotScore {
+    /// 0 to 3 (see the module docs).
+    pub stars: u8,
+    /// Environment, Framing, Parallax, Moiré and Lighting, in that order.
+    pub checks: Vec<Check>,
+}
+
+impl ShotScore {
+    /// The check of this kind.
+    pub fn check(&self, kind: CheckKind) -> Option<&Check> {
+        self.checks.iter().find(|c| c.kind == kind)
+    }
+
+    /// Whether every check passed.
+    pub fn all_passed(&self) -> bool {
+        self.checks.iter().all(|c| c.passed)
+    }
+}
+
+/// Scores a take against the shot it was meant to be. See the module docs for the stars.
+pub fn score_attempt(spec: &ShotSpec, attempt: &ShotAttempt) -> ShotScore {
+    let checks = vec![
+        environment_check(spec, attempt),
+        framing_check(spec, attempt),
+        parallax_check(spec, attempt),
+        moire_check(attempt),
+        lighting_check(attempt),
+    ];
+    let environment_ok = checks[0].passed;
+    let failures = checks[1..].iter().filter(|c| !c.passed).count();
+    let stars = if environment_ok {
+        3u8.saturating_sub(failures.min(2) as u8)
+    } else {
+        0
+    };
+    ShotScore { stars, checks }
+}
+
+fn environment_check(spec: &ShotSpec, attempt: &ShotAttempt) -> Check {
+    let wanted = spec.environment_words();
+    let mut fixes = Vec::new();
+    if !same_word(&spec.scene, &attempt.scene) {
+        fixes.push(format!(
+            "load the {} scene",
+            spec.scene.trim().replace('_', " ")
+        ));
+    }
+    if !same_word(&spec.time_of_day, &attempt.time_of_day) {
+        fixes.push(format!(
+            "set the time of day to {}",
+            spec.time_of_day.trim().to_lowercase()
+        ));
+    }
+    if !same_word(&spec.weather, &attempt.weather) {
+        fixes.push(format!(
+            "set the weather to {}",
+            spec.weather.trim().to_lowercase()
+        ));
+    }
+    if fixes.is_empty() {
+        return Check::new(
+            CheckKind::Environment,
+            true,
+            format!("The wall showed {wanted}, as the director asked."),
+        );
+    }
+    let shown = environment_words(&attempt.scene, &attempt.time_of_day, &attempt.weather);
+    Check::new(
+        CheckKind::Environment,
+        false,
+        format!(
+            "Wrong world on the wall: the director asked for {wanted}, but the wall showed \
+             {shown}. Before you roll, {}.",
+            join_and(&fixes)
+        ),
+    )
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn percent(fraction: f32) -> String {
+    format!("{:.0}%", fraction * 100.0)
+}
+
+fn framing_check(spec: &ShotSpec, attempt: &ShotAttempt) -> Check {
+    let (min, max) = spec.framing.subject_height_fraction;
+    let size = spec.framing.shot_size_words();
+    let needs = format!("this {size} needs {} to {}", percent(min), percent(max));
+    let f = attempt.subject_height_fraction;
+    let lens = format!("{:.0} mm", spec.focal_mm);
+    let (passed, explanation) = if !(f.is_finite() && f > 0.0) {
+        (
+            false,
+            format!(
+                "The actor was not in the frame; {needs} of the frame height. Point the camera \
+                 at the actor (the director suggests a {lens} lens)."
+            ),
+        )
+    } else if f < min {
+        (
+            false,
+            format!(
+                "The actor filled only {} of the frame height; {needs}. Move the camera closer \
+                 or use a longer lens (the director suggests {lens}).",
+                percent(f)
+            ),
+        )
+    } else if f > max {
+        (
+            false,
+            format!(
+                "The actor filled {} of the frame height, too big: {needs}. Move the camera back \
+                 or use a wider lens (the director suggests {lens}).",
+                percent(f)
+            ),
+        )
+    } else {
+        (
+            true,
+            format!(
+                "The actor filled {} of the frame height, just right: {needs}.",
+                percent(f)
+            ),
+        )
+    };
+    Check::new(CheckKind::Framing, passed, explanation)
+}
+
+fn parallax_check(spec: &ShotSpec, attempt: &ShotAttempt) -> Check {
+    let lag = attempt.tracking_lag_cm;
+    let allowed = spec.max_latency_artifact_cm;
+    let during = spec.camera_move.words();
+    let overscan = if attempt.overscan.is_finite() {
+        format!("{:.2}", attempt.overscan)
+    } else {
+        "unknown".to_owned()
+    };
+    let lag_ok = lag.is_finite() && lag <= allowed;
+    let covers = attempt.inner_frustum_covers_frame;
+
+    let mut sentences = Vec::new();
+    if !lag_ok {
+        let lag_words = if lag.is_finite() {
+            format!("{lag:.0} cm")
+        } else {
+            "an unknown distance".to_owned()
+        };
+        sentences.push(format!(
+            "The background lagged {lag_words} behind the camera during the {during} (this shot \
+             hides at most {allowed:.0} cm): raise the delay compensation to match the tracking \
+             latency, or move the camera more slowly. Overscan (now {overscan}) keeps the frame \
+             edges on the inner frustum but cannot remove the lag itself."
+        ));
+    }
+    if !covers {
+        sentences.push(format!(
+            "The edge of the frame ran off the inner frustum onto the wall's low-detail outer \
+             picture (overscan {overscan}): raise the overscan ({TYPICAL_OVERSCAN} is common) so \
+             the inner frustum stays ahead of the camera."
+        ));
+    }
+    let passed = sentences.is_empty();
+    let explanation = if passed {
+        format!(
+            "The background kept up with the camera: it lagged {lag:.1} cm at most during the \
+             {during} (this shot hides up to {allowed:.0} cm), and the inner frustum (overscan \
+             {overscan}) covered the whole frame."
+        )
+    } else {
+        sentences.join(" ")
+    };
+    Check::new(CheckKind::Parallax, passed, explanation)
+}
+
+fn moire_check(attempt: &ShotAttempt) -> Check {
+    let detail = attempt.moire_detail.as_ref();
+    let (passed, explanation) = match attempt.moire {
+        MoireRisk::High => {
+            let why = match detail {
+                Some(d) => {
+                    let focus = if d.blur_um < d.led_image_size_um {
+                        "The wall was in sharp focus"
+                    } else {
+                        "The wall was only slightly soft"
+                    };
+                    format!(
+                        "{focus} and one LED covered only {:.1} photosites of the sensor (a \
+                         colour sensor needs about 4)",
+                        d.photosites_per_led
+                    )
+                }
+                None => "The wall's LED grid was sharper than the sensor could record".to_owned(),
+            };
+            (
+                false,
+                format!(
+                    "{why}, so rippling colour bands (moiré) appeared on the wall. Focus on the \
+                     actor, open the iris, or keep the action further from the wall."
+                ),
+            )
+        }
+        MoireRisk::Low => (
+            true,
+            format!(
+                "Only a faint moiré risk{}: a little more defocus on the wall makes it safe.",
+                detail.map_or(String::new(), |d| format!(
+                    " (one LED covered {:.1} photosites)",
+                    d.photosites_per_led
+                ))
+            ),
+        ),
+        MoireRisk::None => (
+            true,
+            detail.map_or_else(
+                || "No moiré: the LED grid stayed smooth in the picture.".to_owned(),
+                |d| d.explanation.clone(),
+            ),
+        ),
+    };
+    Check::new(CheckKind::Moire, passed, explanation)
+}
+
+fn lighting_check(attempt: &ShotAttempt) -> Check {
+    let lighting = &attempt.lighting;
+    let score = if lighting.score.is_finite() {
+        lighting.score
+    } else {
+        0.0
+    };
+    let first = lighting.advice.first().map_or("", String::as_str);
+    let passed = lighting.passed();
+    let explanation = if passed && lighting.problem_count > 0 {
+        format!("The stage lights matched the wall ({score:.0}/100). To make it perfect: {first}")
+    } else if passed {
+        format!("The stage lights matched the wall ({score:.0}/100). {first}")
+    } else {
+        format!("The stage lights did not match the wall ({score:.0}/100). {first}")
+    };
+    Check::new(
+        CheckKind::Lighting,
+        passed,
+        explanation.trim_end().to_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::moire;
+    use crate::stage_lighting::{SceneLightTarget, StageLight, match_score};
+
+    fn shots() -> Vec<ShotSpec> {
+        bundled_shots().expect("bundled shot list is valid")
+    }
+
+    fn tokyo_crane() -> ShotSpec {
+        shots()
+            .into_iter()
+            .find(|s| s.id == "tokyo_crane")
+            .expect("tokyo_crane is bundled")
+    }
+
+    fn good_lighting() -> LightingMatch {
+        let target = SceneLightTarget::from_kelvin("dusk", 3200.0, 0.8, 70.0, 9000.0, 0.3);
+        let lights = [
+            StageLight::from_kelvin(crate::stage_lighting::LightKind::Key, 3200.0, 0.8, 70.0),
+            StageLight::from_kelvin(crate::stage_lighting::LightKind::Fill, 9000.0, 0.3, 0.0),
+        ];
+        match_score(&lights, &target)
+    }
+
+    fn bad_lighting() -> LightingMatch {
+        let target = SceneLightTarget::from_kelvin("dusk", 3200.0, 0.8, 70.0, 9000.0, 0.3);
+        let lights = [
+            StageLight::from_kelvin(crate::stage_lighting::LightKind::Key, 6500.0, 0.3, -70.0),
+            StageLight::from_kelvin(crate::stage_lighting::LightKind::Fill, 9000.0, 0.3, 0.0),
+        ];
+        match_score(&lights, &target)
+    }
+
+    fn perfect_attempt(spec: &ShotSpec) -> ShotAttempt {
+        let (min, max) = spec.framing.subject_height_fraction;
+        ShotAttempt {
+            scene: spec.scene.clone(),
+            time_of_day: spec.time_of_day.to_uppercase(),
+            weather: spec.weather.clone(),
+            subject_height_fraction: 0.5 * (min + max),
+            tracking_lag_cm: 0.5 * spec.max_latency_artifact_cm,
+            overscan: 1.2,
+            inner_frustum_covers_frame: true,
+            moire: MoireRisk::None,
+            moire_detail: None,
+            lighting: good_lighting(),
+        }
+    }
+
+    #[test]
+    fn bundled_list_parses_and_validates() {
+        let shots = shots();
+        assert!(shots.len() >= 3);
+        assert!(BUNDLED_VP_SHOTS.starts_with("//"));
+        let crane = tokyo_crane();
+        assert_eq!(crane.scene, "tokyo");
+        assert_eq!(crane.time_of_day, "Dusk");
+        assert_eq!(crane.camera_move, CameraMove::Crane);
+        assert!(
+            shots
+                .iter()
+                .any(|s| s.scene == "alien_planet" && matches!(s.camera_move, CameraMove::Dolly))
+        );
+        assert!(
+            shots
+                .iter()
+                .any(|s| s.scene == "arctic" && s.weather == "Snow")
+        );
+        for shot in &shots {
+            assert!(shot.validate().is_empty(), "{}", shot.id);
+        }
+        assert_eq!(crane.framing.shot_size_words(), "wide shot");
+        assert_eq!(crane.environment_words(), "Tokyo at dusk, in haze");
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let broken = BUNDLED_VP_SHOTS.replacen("focal_mm: 24.0", "focal_mm: \"24\"", 1);
+        let line = broken
+            .lines()
+            .position(|l| l.contains("focal_mm: \"24\""))
+            .expect("replaced")
+            + 1;
+        match load_shots(&broken) {
+            Err(VpShotsError::Syntax { line: l, .. }) => assert_eq!(l, line),
+            other => panic!("{other:?}"),
+        }
+        let unknown = BUNDLED_VP_SHOTS.replacen("focal_mm: 24.0,", "focal_mm: 24.0, zoom: 2,", 1);
+        let err = load_shots(&unknown).expect_err("unknown field");
+        assert!(err.to_string().contains("zoom"), "{err}");
+        assert!(err.to_string().starts_with(VP_SHOTS_FILE));
+        // The "Track" spelling of a dolly is accepted.
+        let track = BUNDLED_VP_SHOTS.replacen("move: Dolly", "move: Track", 1);
+        let shots = load_shots(&track).expect("Track is a dolly");
+        assert!(shots.iter().any(|s| s.camera_move == CameraMove::Dolly));
+    }
+
+    #[test]
+    fn validation_names_the_fields() {
+        let edits = [
+            (
+                "time_of_day: \"Dusk\"",
+                "time_of_day: \"Sunset\"",
+                "shots[0].time_of_day",
+            ),
+            ("weather: \"Haze\"", "weather: \"Fog\"", "shots[0].weather"),
+            (
+                "(subject_height_fraction: (0.15, 0.4))",
+                "(subject_height_fraction: (0.4, 0.15))",
+                "shots[0].framing.subject_height_fraction",
+            ),
+            (
+                "max_latency_artifact_cm: 4.0",
+                "max_latency_artifact_cm: -1.0",
+                "shots[0].max_latency_artifact_cm",
+            ),
+            ("focal_mm: 24.0", "focal_mm: 2000.0", "shots[0].focal_mm"),
+            ("scene: \"tokyo\"", "scene: \"\"", "shots[0].scene"),
+            ("id: \"alien_walk\"", "id: \"tokyo_crane\"", "shots[1].id"),
+            ("id: \"tokyo_crane\"", "id: \"Tokyo Crane\"", "shots[0].id"),
+        ];
+        for (from, to, field) in edits {
+            let text = BUNDLED_VP_SHOTS.replacen(from, to, 1);
+            assert_ne!(text, BUNDLED_VP_SHOTS, "{from}");
+            match load_shots(&text) {
+                Err(VpShotsError::Invalid(errors)) => {
+                    assert!(
+                        errors.iter().any(|e| e.field == field),
+                        "{field}: {errors:?}"
+                    );
+                    let message = VpShotsError::Invalid(errors).to_string();
+                    assert!(message.contains(field), "{message}");
+                }
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        assert!(matches!(
+            load_shots("(shots: [])"),
+            Err(VpShotsError::Invalid(errors)) if errors[0].field == "shots"
+        ));
+    }
+
+    #[test]
+    fn a_clean_take_gets_three_stars() {
+        for spec in shots() {
+            let score = score_attempt(&spec, &perfect_attempt(&spec));
+            assert_eq!(score.stars, 3, "{}: {:?}", spec.id, score.checks);
+            assert!(score.all_passed());
+            let names: Vec<_> = score.checks.iter().map(|c| c.name).collect();
+            assert_eq!(
+                names,
+                ["Environment", "Framing", "Parallax", "Moiré", "Lighting"]
+            );
+        }
+    }
+
+    fn failed(score: &ShotScore, kind: CheckKind) -> &Check {
+        let check = score.check(kind).expect("every check is there");
+        assert!(!check.passed, "{check:?}");
+        check
+    }
+
+    #[test]
+    fn each_failure_costs_a_star_and_is_explained() {
+        let spec = tokyo_crane();
+        let base = perfect_attempt(&spec);
+
+        let small = ShotAttempt {
+            subject_height_fraction: 0.05,
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &small);
+        assert_eq!(score.stars, 2);
+        let text = &failed(&score, CheckKind::Framing).explanation;
+        assert!(
+            text.contains("only 5%") && text.contains("closer"),
+            "{text}"
+        );
+        let big = ShotAttempt {
+            subject_height_fraction: 0.9,
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &big);
+        let text = &failed(&score, CheckKind::Framing).explanation;
+        assert!(text.contains("90%") && text.contains("back"), "{text}");
+
+        let laggy = ShotAttempt {
+            tracking_lag_cm: 14.0,
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &laggy);
+        assert_eq!(score.stars, 2);
+        let text = &failed(&score, CheckKind::Parallax).explanation;
+        assert!(
+            text.contains("lagged 14 cm behind the camera during the crane move")
+                && text.contains("delay compensation"),
+            "{text}"
+        );
+        let uncovered = ShotAttempt {
+            inner_frustum_covers_frame: false,
+            overscan: 1.0,
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &uncovered);
+        let text = &failed(&score, CheckKind::Parallax).explanation;
+        assert!(
+            text.contains("inner frustum") && text.contains("overscan"),
+            "{text}"
+        );
+
+        let detail = moire::assess(2.84, 35.0, 2.8, 6.0, 6.0, 24.89 / 4608.0 * 1000.0)
+            .expect("valid moiré inputs");
+        let rippling = ShotAttempt {
+            moire: detail.risk,
+            moire_detail: Some(detail),
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &rippling);
+        assert_eq!(score.stars, 2);
+        let text = &failed(&score, CheckKind::Moire).explanation;
+        assert!(
+            text.contains("in sharp focus")
+                && text.contains("3.1 photosites")
+                && text.contains("Focus on the actor"),
+            "{text}"
+        );
+        let plain = ShotAttempt {
+            moire: MoireRisk::High,
+            ..base.clone()
+        };
+        assert!(
+            failed(&score_attempt(&spec, &plain), CheckKind::Moire)
+                .explanation
+                .contains("rippling colour bands (moiré)")
+        );
+        let faint = ShotAttempt {
+            moire: MoireRisk::Low,
+            ..base.clone()
+        };
+        assert_eq!(score_attempt(&spec, &faint).stars, 3);
+
+        let mislit = ShotAttempt {
+            lighting: bad_lighting(),
+            ..base.clone()
+        };
+        let score = score_attempt(&spec, &mislit);
+        assert_eq!(score.stars, 2);
+        let text = &failed(&score, CheckKind::Lighting).explanation;
+        assert!(
+            text.contains("did not match") && text.contains("key"),
+            "{text}"
+        );
+
+        // Two failures: one star; four failures: still one star for the right world.
+        let two = ShotAttempt {
+            tracking_lag_cm: 14.0,
+            lighting: bad_lighting(),
+            ..base.clone()
+        };
+        assert_eq!(score_attempt(&spec, &two).stars, 1);
+        let all = ShotAttempt {
+            subject_height_fraction: f32::NAN,
+            tracking_lag_cm: f32::NAN,
+            moire: MoireRisk::High,
+            lighting: bad_lighting(),
+            ..base
+        };
+        let score = score_attempt(&spec, &all);
+        assert_eq!(score.stars, 1);
+        assert!(score.check(CheckKind::Environment).expect("present").passed);
+    }
+
+    #[test]
+    fn the_wrong_world_gets_no_stars() {
+        let spec = tokyo_crane();
+        let base = perfect_attempt(&spec);
+        for (scene, time, weather, fix) in [
+            ("alien_planet", "Dusk", "Haze", "load the tokyo scene"),
+            ("tokyo", "Noon", "Haze", "set the time of day to dusk"),
+            ("tokyo", "Dusk", "Clear", "set the weather to haze"),
+        ] {
+            let attempt = ShotAttempt {
+                scene: scene.to_owned(),
+                time_of_day: time.to_owned(),
+                weather: weather.to_owned(),
+                ..base.clone()
+            };
+            let score = score_attempt(&spec, &attempt);
+            assert_eq!(score.stars, 0);
+            let text = &failed(&score, CheckKind::Environment).explanation;
+            assert!(
+                text.contains("Tokyo at dusk, in haze") && text.contains(fix),
+                "{text}"
+            );
+            // The other checks are still judged, so the player learns from them too.
+            assert!(score.checks[1..].iter().all(|c| c.passed));
+        }
+        let everything = ShotAttempt {
+            scene: "arctic".to_owned(),
+            time_of_day: "Night".to_owned(),
+            weather: "Snow".to_owned(),
+            ..base
+        };
+        let text = &failed(&score_attempt(&spec, &everything), CheckKind::Environment)
+            .explanation
+            .clone();
+        assert!(
+            text.contains("Arctic at night, in snow")
+                && text.contains(
+                    "load the tokyo scene, set the time of day to dusk and set the \
+                                  weather to haze"
+                ),
+            "{text}"
+        );
+    }
+}
