@@ -16,9 +16,13 @@ pub mod palette;
 pub mod post_level;
 pub mod progress;
 pub mod projection;
+pub mod stage_lighting;
 pub mod quiz;
 pub mod studio_system;
 pub mod timecode;
+pub mod tracking;
+pub mod virtual_scene;
+pub mod vp_shots;
 
 // Command line and configuration.
 pub mod cli;
