@@ -123,6 +123,39 @@ pub struct CaptureArgs {
     pub data_dir: Option<PathBuf>,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Stop 2: the virtual scene on the wall (tokyo, alien_planet, arctic, desert_canyon).
+    #[arg(long)]
+    pub scene: Option<String>,
+    /// Stop 2: cinema camera position x,y,z in stage metres (Y up, wall ahead on −Z).
+    #[arg(long, value_name = "X,Y,Z", allow_hyphen_values = true)]
+    pub camera_pos: Option<String>,
+    /// Stop 2: the point the cinema camera looks at, x,y,z.
+    #[arg(long, value_name = "X,Y,Z", allow_hyphen_values = true)]
+    pub camera_look_at: Option<String>,
+    /// Stop 2: focal length of the cinema lens in mm.
+    #[arg(long)]
+    pub focal_mm: Option<f32>,
+    /// Stop 2: camera (what the camera records), witness (third person) or direct (no stage).
+    #[arg(long)]
+    pub view: Option<String>,
+}
+
+/// Parse "x,y,z" into a vector.
+pub fn parse_vec3(text: &str) -> Result<Vec3, String> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    if parts.len() != 3 {
+        return Err(format!("'{text}' should be three numbers: x,y,z"));
+    }
+    let mut v = [0.0f32; 3];
+    for (slot, part) in v.iter_mut().zip(&parts) {
+        *slot = part
+            .parse()
+            .map_err(|_| format!("'{part}' in '{text}' is not a number"))?;
+        if !slot.is_finite() {
+            return Err(format!("'{part}' in '{text}' is not a finite number"));
+        }
+    }
+    Ok(Vec3::from_array(v))
 }
 
 /// Parse "1280x720".
@@ -173,6 +206,7 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
         window_size: (1280, 720),
         seed: args.seed.unwrap_or_else(rand::random),
         capture: None,
+        stage: None,
     })
 }
 
@@ -185,6 +219,50 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         )
     })?;
     let size = parse_size(&args.size)?;
+    let wants_stage = args.scene.is_some()
+        || args.camera_pos.is_some()
+        || args.camera_look_at.is_some()
+        || args.focal_mm.is_some()
+        || args.view.is_some();
+    let stage = if wants_stage {
+        if stop != crate::stage::STAGE_STOP {
+            return Err(
+                "--scene, --camera-pos, --camera-look-at, --focal-mm and --view are for --stop 2"
+                    .into(),
+            );
+        }
+        let view = args.view.clone().unwrap_or_else(|| "camera".into());
+        if crate::stage::StageView::parse(&view).is_none() {
+            return Err(format!(
+                "unknown view '{view}': use camera, witness or direct"
+            ));
+        }
+        let focal_mm = args.focal_mm.unwrap_or(35.0);
+        if !(8.0..=300.0).contains(&focal_mm) {
+            return Err(format!(
+                "focal length {focal_mm} mm is out of range (8–300)"
+            ));
+        }
+        Some(crate::config::StagePreview {
+            scene: args.scene.clone(),
+            camera_pos: args
+                .camera_pos
+                .as_deref()
+                .map(parse_vec3)
+                .transpose()?
+                .unwrap_or(Vec3::new(0.0, 1.6, 1.5)),
+            camera_look_at: args
+                .camera_look_at
+                .as_deref()
+                .map(parse_vec3)
+                .transpose()?
+                .unwrap_or(Vec3::new(0.0, 1.6, -6.0)),
+            focal_mm,
+            view,
+        })
+    } else {
+        None
+    };
     let data_dir = args.data_dir.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("backlot-capture-{}", std::process::id()))
     });
@@ -192,7 +270,11 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         data_dir,
         assets_dir: content::default_assets_dir(),
         start_stop: Some(stop),
-        start_screen: screen,
+        start_screen: if stage.is_some() {
+            StartScreen::Level
+        } else {
+            screen
+        },
         projector: args.projector,
         fullscreen: false,
         window_size: size,
@@ -201,6 +283,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             frames: args.frames.max(1),
             out: args.out.clone(),
         }),
+        stage,
     })
 }
 

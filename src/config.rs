@@ -37,6 +37,18 @@ pub struct CaptureRequest {
     pub out: PathBuf,
 }
 
+/// How `backlot capture` sets up the virtual-production stage (stop 2).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StagePreview {
+    pub scene: Option<String>,
+    /// Stage coordinates: metres, Y up, origin at the centre of the stage floor, wall ahead on −Z.
+    pub camera_pos: Vec3,
+    pub camera_look_at: Vec3,
+    pub focal_mm: f32,
+    /// "camera", "witness" or "direct".
+    pub view: String,
+}
+
 #[derive(Resource, Debug, Clone)]
 pub struct GameConfig {
     /// Where progress and settings are saved.
@@ -52,6 +64,8 @@ pub struct GameConfig {
     /// Seed for shuffles and level randomness: the same seed replays the same game.
     pub seed: u64,
     pub capture: Option<CaptureRequest>,
+    /// Stage set-up for captures of stop 2.
+    pub stage: Option<StagePreview>,
 }
 
 impl GameConfig {
@@ -67,6 +81,7 @@ impl GameConfig {
             window_size: (1280, 720),
             seed: 1,
             capture: None,
+            stage: None,
         }
     }
 }

@@ -385,7 +385,8 @@ pub fn default_assets_dir() -> PathBuf {
     }
     let local = PathBuf::from("assets");
     if local.join(TOUR_FILE).is_file() {
-        return local;
+        // Absolute, because Bevy resolves a relative asset folder against the executable's.
+        return std::fs::canonicalize(&local).unwrap_or(local);
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets")
 }

@@ -31,6 +31,7 @@ pub mod config;
 // Bevy side.
 pub mod capture;
 pub mod sound;
+pub mod stage;
 pub mod stops;
 pub mod testing;
 pub mod tour;
@@ -94,6 +95,7 @@ impl Plugin for AppPlugin {
         });
         app.add_plugins((
             world::plugin,
+            stage::plugin,
             ui::plugin,
             sound::playback_plugin,
             capture::plugin,

@@ -152,7 +152,9 @@ fn apply_start_phase(
     }
     *done = true;
     match config.start_screen {
-        StartScreen::Level if catalog.has_level(current.0) => next_phase.set(StopPhase::Level),
+        StartScreen::Level if catalog.has_level(current.0) || config.stage.is_some() => {
+            next_phase.set(StopPhase::Level)
+        }
         StartScreen::Level | StartScreen::Gate => next_phase.set(StopPhase::Gate),
         _ => {}
     }

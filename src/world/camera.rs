@@ -32,9 +32,14 @@ fn spawn_camera(mut commands: Commands, goal: Res<CameraGoal>) {
         Name::new("Main camera"),
         MainCamera,
         Camera3d::default(),
+        // HDR with tonemapping as a post pass: the LED wall's emitted light and the lit scene
+        // are tonemapped the same way, once.
+        bevy::camera::Hdr,
+        bevy::camera::visibility::RenderLayers::layer(0),
         Transform::from_translation(goal.eye).looking_at(goal.target, Vec3::Y),
     ));
     commands.spawn((
+        crate::world::lot::LotPart,
         Name::new("Sun"),
         DirectionalLight {
             illuminance: 9_000.0,

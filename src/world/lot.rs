@@ -42,6 +42,10 @@ const WALK_SPEED: f32 = 9.0;
 #[derive(Component)]
 pub struct Player;
 
+/// Everything of the lot, hidden while a stop builds its own set in the same space.
+#[derive(Component)]
+pub struct LotPart;
+
 #[derive(Component)]
 pub struct StopBuilding {
     pub stop: usize,
@@ -73,11 +77,13 @@ fn spawn_lot(
         ..default()
     });
     commands.spawn((
+        LotPart,
         Name::new("Lot ground"),
         Mesh3d(meshes.add(Plane3d::default().mesh().size(120.0, 80.0))),
         MeshMaterial3d(ground),
     ));
     commands.spawn((
+        LotPart,
         Name::new("Street"),
         Mesh3d(meshes.add(Cuboid::new(76.0, 0.05, 6.0))),
         MeshMaterial3d(road),
@@ -101,6 +107,7 @@ fn spawn_lot(
         let door = door_position(stop);
         let facing = -door.z.signum();
         commands.spawn((
+            LotPart,
             Name::new(format!("Stage {stop}")),
             StopBuilding { stop },
             Mesh3d(building_mesh.clone()),
@@ -108,6 +115,7 @@ fn spawn_lot(
             Transform::from_translation(center),
         ));
         commands.spawn((
+            LotPart,
             Mesh3d(door_mesh.clone()),
             MeshMaterial3d(door_mat.clone()),
             Transform::from_translation(
@@ -117,6 +125,7 @@ fn spawn_lot(
         let lock_at = Vec3::new(door.x, 4.4, door.z + door.z.signum() * 0.8);
         commands
             .spawn((
+                LotPart,
                 LockMarker(stop),
                 Transform::from_translation(lock_at),
                 Visibility::Visible,
@@ -133,6 +142,7 @@ fn spawn_lot(
         let flag_at = Vec3::new(door.x + 2.5, 0.0, door.z);
         commands
             .spawn((
+                LotPart,
                 PassedFlag(stop),
                 Transform::from_translation(flag_at),
                 Visibility::Hidden,
@@ -151,6 +161,7 @@ fn spawn_lot(
             });
     }
     commands.spawn((
+        LotPart,
         Name::new("Player"),
         Player,
         Mesh3d(meshes.add(Capsule3d::new(0.45, 1.0))),

@@ -1,0 +1,270 @@
+//! The stage's cameras. The inner-frustum camera renders the virtual world from the tracked pose
+//! into a texture; the outer-frustum cameras render it from a fixed view origin, one off-axis
+//! (Kooima) projection per wall segment, into one low-resolution atlas. The wall shader samples
+//! both. The window's main camera becomes the cinema camera, the witness camera or the direct
+//! view, as the player chooses.
+
+use bevy::camera::Hdr;
+use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraProjection, RenderTarget, SubCameraView, Viewport};
+use bevy::core_pipeline::tonemapping::Tonemapping;
+use bevy::math::Vec3A;
+use bevy::prelude::*;
+use bevy::render::render_resource::TextureFormat;
+
+use crate::projection::{self, CameraPose, Frustum, ScreenBasis};
+use crate::stage::{
+    StageActive, StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER,
+};
+use crate::world::camera::MainCamera;
+
+/// Near plane of every stage camera, metres.
+pub const NEAR_M: f32 = 0.1;
+/// Far distance used for culling (the projection itself is infinite).
+pub const FAR_M: f32 = 4000.0;
+/// Inner-frustum render size: 16:9 like the sensor.
+pub const INNER_SIZE: (u32, u32) = (960, 540);
+/// Outer frustum: segments of the wall, each rendered at this square size into one atlas.
+pub const OUTER_SEGMENTS: u32 = 6;
+pub const OUTER_SEGMENT_PX: u32 = 192;
+/// Where the outer frustum is rendered from: the centre of the stage at eye height.
+pub const VIEW_ORIGIN: Vec3 = Vec3::new(0.0, 1.7, 0.0);
+
+/// A projection from an explicit (possibly off-centre) frustum, Bevy's reverse-Z infinite form.
+#[derive(Debug, Clone, Copy)]
+pub struct OffAxisProjection {
+    pub frustum: Frustum,
+}
+
+impl CameraProjection for OffAxisProjection {
+    fn get_clip_from_view(&self) -> Mat4 {
+        projection::frustum_to_bevy_projection(&self.frustum)
+    }
+
+    fn get_clip_from_view_for_sub(&self, _sub_view: &SubCameraView) -> Mat4 {
+        self.get_clip_from_view()
+    }
+
+    /// The frustum is fixed by the lens or the wall segment, not by the target's aspect.
+    fn update(&mut self, _width: f32, _height: f32) {}
+
+    fn far(&self) -> f32 {
+        FAR_M
+    }
+
+    fn get_frustum_corners(&self, z_near: f32, z_far: f32) -> [Vec3A; 8] {
+        self.frustum.corners(z_near, z_far).map(Vec3A::from)
+    }
+}
+
+#[derive(Component)]
+pub struct InnerFrustumCamera;
+
+#[derive(Component)]
+pub struct OuterFrustumCamera {
+    pub segment: u32,
+}
+
+/// The render targets and the matrices the wall shader needs, recomputed every frame.
+#[derive(Resource, Debug, Clone)]
+pub struct StageTargets {
+    pub inner: Handle<Image>,
+    pub outer: Handle<Image>,
+    pub inner_clip_from_world: Mat4,
+    pub outer_clip_from_world: Vec<Mat4>,
+}
+
+/// The camera pose and frustum of outer segment `segment`: from the view origin, a Kooima
+/// frustum through the chord of that stretch of wall (a little taller and wider, so the arc
+/// behind the chord stays inside).
+pub fn outer_segment_view(settings: &StageSettings, segment: u32) -> Option<(CameraPose, Frustum)> {
+    let g = &settings.geometry;
+    let columns = g.column_count();
+    let first = segment * columns / OUTER_SEGMENTS;
+    let last = ((segment + 1) * columns / OUTER_SEGMENTS).max(first + 1) - 1;
+    let a = g.column_corners(first);
+    let b = g.column_corners(last);
+    let (pa, pb, pc) = (a[0], b[1], a[2]);
+    let basis = ScreenBasis::new(pa, pb, pc)?;
+    let mut frustum = projection::off_axis_frustum(pa, pb, pc, VIEW_ORIGIN, NEAR_M)?;
+    // 10 % margin on every side: the wall between the chord's ends lies behind the chord.
+    let (w, h) = (frustum.right - frustum.left, frustum.top - frustum.bottom);
+    frustum.left -= 0.1 * w;
+    frustum.right += 0.1 * w;
+    frustum.bottom -= 0.1 * h;
+    frustum.top += 0.1 * h;
+    Some((
+        CameraPose {
+            position: VIEW_ORIGIN,
+            rotation: basis.rotation(),
+        },
+        frustum,
+    ))
+}
+
+fn clip_from_world(pose: &CameraPose, frustum: &Frustum) -> Mat4 {
+    projection::frustum_to_bevy_projection(frustum) * pose.view_from_world()
+}
+
+fn pose_transform(pose: &CameraPose) -> Transform {
+    Transform::from_translation(pose.position).with_rotation(pose.rotation)
+}
+
+fn target_image(width: u32, height: u32) -> Image {
+    // Linear HDR: the wall shows the scene's exposed radiance, and only the camera that films
+    // the wall tonemaps, exactly once, as the direct view does.
+    Image::new_target_texture(width, height, TextureFormat::Rgba16Float, None)
+}
+
+/// Build the stage cameras (called when the stage is built).
+pub fn spawn_stage_cameras(
+    commands: &mut Commands,
+    images: &mut Assets<Image>,
+    settings: &StageSettings,
+    tracked: &TrackedPose,
+    scope: impl Bundle + Clone,
+) -> StageTargets {
+    let inner = images.add(target_image(INNER_SIZE.0, INNER_SIZE.1));
+    let outer = images.add(target_image(
+        OUTER_SEGMENTS * OUTER_SEGMENT_PX,
+        OUTER_SEGMENT_PX,
+    ));
+    let layer = RenderLayers::layer(VIRTUAL_LAYER);
+    let inner_frustum = settings.lens.frustum(NEAR_M, settings.overscan);
+    commands.spawn((
+        scope.clone(),
+        Name::new("Inner-frustum camera"),
+        InnerFrustumCamera,
+        Camera3d::default(),
+        Camera {
+            order: -10,
+            ..default()
+        },
+        RenderTarget::Image(inner.clone().into()),
+        Projection::custom(OffAxisProjection {
+            frustum: inner_frustum,
+        }),
+        pose_transform(&tracked.0),
+        layer.clone(),
+        Hdr,
+        Tonemapping::None,
+        Msaa::Off,
+    ));
+    let mut outer_matrices = Vec::new();
+    for segment in 0..OUTER_SEGMENTS {
+        let Some((pose, frustum)) = outer_segment_view(settings, segment) else {
+            outer_matrices.push(Mat4::ZERO);
+            continue;
+        };
+        outer_matrices.push(clip_from_world(&pose, &frustum));
+        commands.spawn((
+            scope.clone(),
+            Name::new(format!("Outer-frustum camera {segment}")),
+            OuterFrustumCamera { segment },
+            Camera3d::default(),
+            Camera {
+                order: -20 + segment as isize,
+                viewport: Some(Viewport {
+                    physical_position: UVec2::new(segment * OUTER_SEGMENT_PX, 0),
+                    physical_size: UVec2::splat(OUTER_SEGMENT_PX),
+                    ..default()
+                }),
+                ..default()
+            },
+            RenderTarget::Image(outer.clone().into()),
+            Projection::custom(OffAxisProjection { frustum }),
+            pose_transform(&pose),
+            layer.clone(),
+            Hdr,
+            Tonemapping::None,
+            Msaa::Off,
+        ));
+    }
+    StageTargets {
+        inner,
+        outer,
+        inner_clip_from_world: clip_from_world(&tracked.0, &inner_frustum),
+        outer_clip_from_world: outer_matrices,
+    }
+}
+
+/// Every frame: the inner camera takes the tracked pose and the lens (with overscan), and the
+/// wall's matrix follows, so frame N's wall shows frame N's tracked pose.
+fn follow_tracked_pose(
+    settings: Res<StageSettings>,
+    tracked: Res<TrackedPose>,
+    targets: Option<ResMut<StageTargets>>,
+    mut inner: Query<(&mut Transform, &mut Projection), With<InnerFrustumCamera>>,
+    mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
+) {
+    let Some(mut targets) = targets else { return };
+    let frustum = settings.lens.frustum(NEAR_M, settings.overscan);
+    for (mut transform, mut projection) in &mut inner {
+        *transform = pose_transform(&tracked.0);
+        *projection = Projection::custom(OffAxisProjection { frustum });
+    }
+    targets.inner_clip_from_world = clip_from_world(&tracked.0, &frustum);
+    for mut camera in &mut outer {
+        camera.is_active = !settings.freeze_outer;
+    }
+}
+
+/// The window's camera shows the chosen view. In the camera and direct views it is the cinema
+/// camera itself (true pose, the lens without overscan).
+fn drive_main_camera(
+    settings: Res<StageSettings>,
+    pose: Res<crate::stage::CinemaPose>,
+    mut main: Query<(&mut Transform, &mut Projection, &mut RenderLayers), With<MainCamera>>,
+) {
+    let Ok((mut transform, mut projection, mut layers)) = main.single_mut() else {
+        return;
+    };
+    match settings.view {
+        StageView::Camera | StageView::Direct => {
+            *transform = pose_transform(&pose.0);
+            *projection = Projection::custom(OffAxisProjection {
+                frustum: settings.lens.frustum(NEAR_M, 1.0),
+            });
+            *layers = if settings.view == StageView::Direct {
+                RenderLayers::layer(VIRTUAL_LAYER)
+            } else {
+                RenderLayers::layer(0)
+            };
+        }
+        StageView::Witness => {
+            let eye = pose.0.position + Vec3::new(4.5, 3.0, 5.5);
+            *transform =
+                Transform::from_translation(eye).looking_at(Vec3::new(0.0, 2.0, -3.0), Vec3::Y);
+            *projection = Projection::Perspective(PerspectiveProjection {
+                fov: 70f32.to_radians(),
+                ..default()
+            });
+            *layers = RenderLayers::layer(0);
+        }
+    }
+}
+
+/// Put the main camera back as the lot's camera when the stage goes away.
+pub fn restore_main_camera(
+    mut main: Query<(&mut Projection, &mut RenderLayers), With<MainCamera>>,
+) {
+    if let Ok((mut projection, mut layers)) = main.single_mut() {
+        *projection = Projection::Perspective(PerspectiveProjection::default());
+        *layers = RenderLayers::layer(0);
+    }
+}
+
+fn stage_active(active: Res<StageActive>) -> bool {
+    active.0
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        PostUpdate,
+        (
+            follow_tracked_pose.in_set(StageSystems::Cameras),
+            drive_main_camera.in_set(StageSystems::Cameras),
+        )
+            .run_if(stage_active),
+    );
+}

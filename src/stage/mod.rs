@@ -1,0 +1,473 @@
+//! Stop 2's virtual-production stage, the Bevy side. The maths is in the pure modules
+//! (`led`, `projection`, `moire`, `tracking`, `virtual_scene`); these plugins turn it into
+//! entities: the virtual world on its own render layer, the inner-frustum and outer-frustum
+//! cameras that render it, the LED wall whose shader shows their pictures pixel by pixel, and
+//! the cinema camera that films the result.
+
+use bevy::prelude::*;
+
+pub mod cameras;
+pub mod virtual_world;
+pub mod wall;
+
+use crate::led::StageGeometry;
+use crate::projection::{CameraPose, Lens};
+use crate::virtual_scene::{SceneDescription, TimeOfDay, Weather};
+
+/// The render layer of the game-engine world shown on the wall. The physical stage (wall, floor,
+/// actor, camera rig) is on layer 0, like everything else.
+pub const VIRTUAL_LAYER: usize = 1;
+
+/// What the stage is doing: chosen by the level, the UI or `backlot capture`.
+#[derive(Resource, Debug, Clone)]
+pub struct StageSettings {
+    pub geometry: StageGeometry,
+    pub scenes: Vec<SceneDescription>,
+    pub scene: usize,
+    pub time: TimeOfDay,
+    pub weather: Weather,
+    pub lens: Lens,
+    /// Inner-frustum overscan, 1.0–1.5.
+    pub overscan: f32,
+    /// Snap the wall to its LED pixel grid (off only for comparisons).
+    pub quantize: bool,
+    /// Freeze the outer frustum (it stops following scene changes).
+    pub freeze_outer: bool,
+    pub view: StageView,
+}
+
+/// What the window shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StageView {
+    /// What the cinema camera records: the actor in front of the wall.
+    #[default]
+    Camera,
+    /// A third-person view of the stage, the rig and the frustum.
+    Witness,
+    /// The virtual scene straight from the camera pose, no stage: the ground truth.
+    Direct,
+}
+
+impl StageView {
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_lowercase().as_str() {
+            "camera" => Some(Self::Camera),
+            "witness" => Some(Self::Witness),
+            "direct" => Some(Self::Direct),
+            _ => None,
+        }
+    }
+}
+
+/// The physical cinema camera's true pose this frame (before tracking).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct CinemaPose(pub CameraPose);
+
+impl Default for CinemaPose {
+    fn default() -> Self {
+        Self(CameraPose {
+            position: Vec3::new(0.0, 1.6, 1.5),
+            rotation: Quat::IDENTITY,
+        })
+    }
+}
+
+/// The pose the render engine sees this frame, after tracking latency and jitter.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct TrackedPose(pub CameraPose);
+
+impl Default for TrackedPose {
+    fn default() -> Self {
+        Self(CinemaPose::default().0)
+    }
+}
+
+/// Whether the stage is built right now.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct StageActive(pub bool);
+
+/// Ordering inside `PostUpdate`: poses first, then cameras, then the wall's uniforms.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum StageSystems {
+    Track,
+    Cameras,
+    Wall,
+}
+
+impl Default for StageSettings {
+    fn default() -> Self {
+        let geometry =
+            StageGeometry::load_ron(include_str!("../../scenes/stage.ron")).unwrap_or_default();
+        let scenes = crate::virtual_scene::bundled_scenes();
+        let (time, weather) = scenes
+            .first()
+            .map_or((TimeOfDay::Noon, Weather::Clear), |s| (s.time, s.weather));
+        Self {
+            geometry,
+            scenes,
+            scene: 0,
+            time,
+            weather,
+            lens: Lens::default(),
+            overscan: 1.15,
+            quantize: true,
+            freeze_outer: false,
+            view: StageView::Camera,
+        }
+    }
+}
+
+impl StageSettings {
+    pub fn find_scene(&self, name: &str) -> Option<usize> {
+        let want = name.to_ascii_lowercase().replace(['-', ' '], "_");
+        self.scenes
+            .iter()
+            .position(|s| s.name.to_ascii_lowercase().replace(['-', ' '], "_") == want)
+    }
+
+    pub fn current_scene(&self) -> Option<&SceneDescription> {
+        self.scenes.get(self.scene)
+    }
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<StageSettings>()
+        .init_resource::<CinemaPose>()
+        .init_resource::<TrackedPose>()
+        .init_resource::<StageActive>()
+        .configure_sets(
+            PostUpdate,
+            (
+                StageSystems::Track,
+                StageSystems::Cameras,
+                StageSystems::Wall,
+            )
+                .chain()
+                .before(TransformSystems::Propagate),
+        )
+        .add_plugins((
+            wall::plugin,
+            virtual_world::plugin,
+            cameras::plugin,
+            lifecycle_plugin,
+        ));
+}
+
+/// The tracking system in the ECS (the maths is `crate::tracking`).
+#[derive(Resource, Debug)]
+pub struct Tracker(pub crate::tracking::TrackingSystem);
+
+/// Marks the physical cinema camera rig (seen in the witness view).
+#[derive(Component)]
+pub struct CameraRig;
+
+/// Sample the tracker once per update: frame N's tracked pose comes from frame N's true pose
+/// (latency 0) or from k updates before (latency k).
+pub fn sample_tracking(
+    pose: Res<CinemaPose>,
+    mut tracker: ResMut<Tracker>,
+    mut tracked: ResMut<TrackedPose>,
+) {
+    tracked.0 = tracker.0.sample(pose.0).pose;
+}
+
+fn move_rig(pose: Res<CinemaPose>, mut rig: Query<&mut Transform, With<CameraRig>>) {
+    for mut t in &mut rig {
+        t.translation = pose.0.position;
+        t.rotation = pose.0.rotation;
+    }
+}
+
+/// Build the whole stage: the virtual world, the wall and its cameras, the floor, the actor,
+/// the camera rig and the stage lights. Everything is scoped to the level.
+pub fn build_stage(
+    mut commands: Commands,
+    settings: Res<StageSettings>,
+    tracked: Res<TrackedPose>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut wall_materials: ResMut<Assets<wall::LedWallMaterial>>,
+    mut images: ResMut<Assets<Image>>,
+    mut active: ResMut<StageActive>,
+    mut main: Query<Entity, With<crate::world::camera::MainCamera>>,
+) {
+    let scope = DespawnOnExit(crate::tour::StopPhase::Level);
+    let built = virtual_world::build_current(&settings);
+    if let Some(built) = &built {
+        virtual_world::spawn_virtual_world(
+            &mut commands,
+            &mut meshes,
+            &mut materials,
+            built,
+            scope.clone(),
+        );
+    }
+    let targets = cameras::spawn_stage_cameras(
+        &mut commands,
+        &mut images,
+        &settings,
+        &tracked,
+        scope.clone(),
+    );
+    // Every camera that sees the virtual world shares its fog and ambient light.
+    if let Some(built) = &built {
+        let env = &built.environment;
+        commands.insert_resource(VirtualLook {
+            fog: virtual_world::fog_for(env),
+            ambient: virtual_world::ambient_for(env),
+        });
+    }
+    let wall_material = wall_materials.add(wall::LedWallMaterial {
+        params: wall::wall_params(&settings, &targets),
+        inner: targets.inner.clone(),
+        outer: targets.outer.clone(),
+    });
+    commands.spawn((
+        scope.clone(),
+        Name::new("LED wall"),
+        wall::LedWall {
+            material: wall_material.clone(),
+        },
+        Mesh3d(meshes.add(wall::wall_mesh(&settings.geometry))),
+        MeshMaterial3d(wall_material),
+    ));
+    commands.insert_resource(targets);
+    // The stage floor, the actor and the camera rig, all physical (layer 0).
+    commands.spawn((
+        scope.clone(),
+        Name::new("Stage floor"),
+        Mesh3d(meshes.add(Circle::new(settings.geometry.radius_m + 0.5))),
+        MeshMaterial3d(materials.add(StandardMaterial {
+            base_color: Color::srgb(0.09, 0.09, 0.1),
+            perceptual_roughness: 0.9,
+            ..default()
+        })),
+        Transform::from_rotation(Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+    ));
+    let skin = materials.add(Color::srgb(0.85, 0.62, 0.48));
+    let costume = materials.add(Color::srgb(0.55, 0.18, 0.16));
+    commands
+        .spawn((
+            scope.clone(),
+            Name::new("Actor"),
+            Actor,
+            Transform::from_xyz(0.0, 0.0, -2.5),
+            Visibility::Visible,
+        ))
+        .with_children(|a| {
+            a.spawn((
+                Mesh3d(meshes.add(Capsule3d::new(0.22, 1.0))),
+                MeshMaterial3d(costume.clone()),
+                Transform::from_xyz(0.0, 0.95, 0.0),
+            ));
+            a.spawn((
+                Mesh3d(meshes.add(Sphere::new(0.14))),
+                MeshMaterial3d(skin.clone()),
+                Transform::from_xyz(0.0, 1.68, 0.0),
+            ));
+        });
+    commands
+        .spawn((
+            scope.clone(),
+            Name::new("Cinema camera rig"),
+            CameraRig,
+            Transform::default(),
+            Visibility::Visible,
+        ))
+        .with_children(|r| {
+            let body = materials.add(Color::srgb(0.15, 0.15, 0.17));
+            r.spawn((
+                Mesh3d(meshes.add(Cuboid::new(0.18, 0.2, 0.32))),
+                MeshMaterial3d(body.clone()),
+                Transform::from_xyz(0.0, 0.0, 0.12),
+            ));
+            r.spawn((
+                Mesh3d(meshes.add(Cylinder::new(0.06, 0.16))),
+                MeshMaterial3d(body),
+                Transform::from_xyz(0.0, 0.0, -0.1)
+                    .with_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
+            ));
+        });
+    // Stage key and fill lights; the wall's own light is approximated by the ambient below.
+    commands.spawn((
+        scope.clone(),
+        Name::new("Key light"),
+        SpotLight {
+            intensity: 400_000.0,
+            range: 20.0,
+            outer_angle: 0.6,
+            color: Color::srgb(1.0, 0.85, 0.7),
+            ..default()
+        },
+        Transform::from_xyz(2.5, 3.5, 0.5).looking_at(Vec3::new(0.0, 1.2, -2.5), Vec3::Y),
+    ));
+    commands.spawn((
+        scope,
+        Name::new("Fill light"),
+        PointLight {
+            intensity: 60_000.0,
+            range: 15.0,
+            color: Color::srgb(0.7, 0.8, 1.0),
+            ..default()
+        },
+        Transform::from_xyz(-3.0, 2.5, 1.0),
+    ));
+    for e in &mut main {
+        commands
+            .entity(e)
+            .insert(bevy::camera::visibility::RenderLayers::layer(0));
+    }
+    active.0 = true;
+}
+
+/// Marks the actor standing in front of the wall.
+#[derive(Component)]
+pub struct Actor;
+
+/// Fog and ambient of the virtual world, applied to every camera that looks at it.
+#[derive(Resource, Debug, Clone)]
+pub struct VirtualLook {
+    pub fog: bevy::pbr::DistanceFog,
+    pub ambient: AmbientLight,
+}
+
+/// Keep fog and ambient on the cameras that see the virtual world (and off the others).
+fn apply_virtual_look(
+    mut commands: Commands,
+    look: Option<Res<VirtualLook>>,
+    settings: Res<StageSettings>,
+    inner: Query<
+        Entity,
+        Or<(
+            With<cameras::InnerFrustumCamera>,
+            With<cameras::OuterFrustumCamera>,
+        )>,
+    >,
+    main: Query<Entity, With<crate::world::camera::MainCamera>>,
+) {
+    let Some(look) = look else { return };
+    for e in &inner {
+        commands
+            .entity(e)
+            .insert((look.fog.clone(), look.ambient.clone()));
+    }
+    for e in &main {
+        if settings.view == StageView::Direct {
+            commands
+                .entity(e)
+                .insert((look.fog.clone(), look.ambient.clone()));
+        } else {
+            commands
+                .entity(e)
+                .remove::<bevy::pbr::DistanceFog>()
+                .insert(AmbientLight {
+                    color: Color::WHITE,
+                    brightness: 80.0,
+                    ..default()
+                });
+        }
+    }
+}
+
+fn teardown_stage(
+    mut commands: Commands,
+    mut active: ResMut<StageActive>,
+    main: Query<Entity, With<crate::world::camera::MainCamera>>,
+) {
+    active.0 = false;
+    commands.remove_resource::<cameras::StageTargets>();
+    commands.remove_resource::<VirtualLook>();
+    for e in &main {
+        commands
+            .entity(e)
+            .remove::<(bevy::pbr::DistanceFog, AmbientLight)>();
+    }
+}
+
+/// The stage is up during Stop 2's level.
+pub fn is_stage_stop(current: Res<crate::tour::CurrentStop>) -> bool {
+    current.0 == STAGE_STOP
+}
+
+pub const STAGE_STOP: usize = 2;
+
+fn stage_active(active: Res<StageActive>) -> bool {
+    active.0
+}
+
+/// Hide the studio lot and its sun while the stage is up (the stage is a dark sound stage).
+fn hide_lot(
+    active: Res<StageActive>,
+    mut lot: Query<&mut Visibility, With<crate::world::lot::LotPart>>,
+) {
+    if !active.is_changed() {
+        return;
+    }
+    for mut v in &mut lot {
+        *v = if active.0 {
+            Visibility::Hidden
+        } else {
+            Visibility::Inherited
+        };
+    }
+}
+
+/// Apply a capture's stage set-up (`--scene`, `--camera-pos`, …) to the settings and the pose.
+fn apply_stage_preview(
+    config: Res<crate::GameConfig>,
+    mut settings: ResMut<StageSettings>,
+    mut pose: ResMut<CinemaPose>,
+    mut tracked: ResMut<TrackedPose>,
+    mut notices: ResMut<crate::tour::Notices>,
+) {
+    let Some(preview) = &config.stage else { return };
+    if let Some(name) = &preview.scene {
+        match settings.find_scene(name) {
+            Some(i) => {
+                settings.scene = i;
+                if let Some((time, weather)) = settings.scenes.get(i).map(|s| (s.time, s.weather)) {
+                    settings.time = time;
+                    settings.weather = weather;
+                }
+            }
+            None => notices.warn(format!("No scene called '{name}'; showing the first one.")),
+        }
+    }
+    settings.lens.focal_mm = preview.focal_mm;
+    settings.view = StageView::parse(&preview.view).unwrap_or_default();
+    match CameraPose::looking_at(preview.camera_pos, preview.camera_look_at, Vec3::Y) {
+        Some(p) => {
+            pose.0 = p;
+            tracked.0 = p;
+        }
+        None => notices.warn("The camera cannot look at its own position; using the default pose."),
+    }
+}
+
+pub(crate) fn lifecycle_plugin(app: &mut App) {
+    let seed = app.world().resource::<crate::GameConfig>().seed;
+    app.insert_resource(Tracker(crate::tracking::TrackingSystem::new(
+        crate::tracking::TrackingSettings::IDEAL,
+        seed,
+    )))
+    .add_systems(
+        OnEnter(crate::tour::StopPhase::Level),
+        build_stage.run_if(is_stage_stop),
+    )
+    .add_systems(
+        OnExit(crate::tour::StopPhase::Level),
+        (teardown_stage, cameras::restore_main_camera).run_if(stage_active),
+    )
+    .add_systems(
+        PostUpdate,
+        (
+            (sample_tracking, move_rig)
+                .chain()
+                .in_set(StageSystems::Track),
+            apply_virtual_look.in_set(StageSystems::Cameras),
+        )
+            .run_if(stage_active),
+    )
+    .add_systems(Startup, apply_stage_preview)
+    .add_systems(Update, hide_lot);
+}
