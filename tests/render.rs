@@ -107,3 +107,91 @@ fn capture_renders_the_intro_level_and_the_lot() {
     assert!(differing > level.rgb.len() / 4, "level and map differ");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+fn stage(view: &str, pos: &str, look_at: &str, out: &Path) -> Picture {
+    capture(
+        &[
+            "--stop",
+            "2",
+            "--scene",
+            "tokyo",
+            "--view",
+            view,
+            "--camera-pos",
+            pos,
+            "--camera-look-at",
+            look_at,
+            "--focal-mm",
+            "35",
+            "--size",
+            "320x180",
+            "--frames",
+            "3",
+        ],
+        out,
+    )
+}
+
+/// Mean absolute difference per channel, 0–255.
+fn mean_abs_diff(a: &Picture, b: &Picture) -> f64 {
+    let total: u64 = a
+        .rgb
+        .iter()
+        .zip(&b.rgb)
+        .map(|(p, q)| (0..3).map(|i| u64::from(p[i].abs_diff(q[i]))).sum::<u64>())
+        .sum();
+    total as f64 / (a.rgb.len() * 3) as f64
+}
+
+/// The heart of the stage: through the tracked camera, the LED wall shows exactly what the
+/// virtual world looks like from there; from anywhere else (the witness) it shifts.
+/// Both poses frame only the wall (no actor, no wall edge), and overscan puts the whole frame
+/// inside the inner frustum.
+#[test]
+fn wall_matches_the_direct_view_through_the_camera_and_shows_parallax() {
+    let dir = std::env::temp_dir().join(format!("backlot-stage-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let poses = [("1,1.6,1", "3,2.2,-5"), ("-1,1.6,1", "-3,2.2,-5")];
+    let mut witnesses = Vec::new();
+    for (i, (pos, look)) in poses.iter().enumerate() {
+        let camera = stage("camera", pos, look, &dir.join(format!("camera{i}.png")));
+        let direct = stage("direct", pos, look, &dir.join(format!("direct{i}.png")));
+        let diff = mean_abs_diff(&camera, &direct);
+        eprintln!("pose {i}: camera vs direct mean |diff| = {diff:.2}/255");
+        // Tolerance: 4/255 on average, for LED quantisation and 16-bit texture sampling.
+        assert!(
+            diff <= 4.0,
+            "pose {i}: the wall differs from the virtual world by {diff:.2}/255"
+        );
+        let (colours, _) = variety(&direct);
+        assert!(
+            colours > 40,
+            "the direct view shows a scene, got {colours} colours"
+        );
+        witnesses.push(stage(
+            "witness",
+            pos,
+            look,
+            &dir.join(format!("witness{i}.png")),
+        ));
+    }
+    // Only the inner-frustum patch and the rig change between the two witness pictures, so
+    // count the pixels that clearly changed rather than averaging over the whole frame.
+    let changed = witnesses[0]
+        .rgb
+        .iter()
+        .zip(&witnesses[1].rgb)
+        .filter(|(p, q)| (0..3).map(|i| u32::from(p[i].abs_diff(q[i]))).sum::<u32>() > 30)
+        .count();
+    let fraction = changed as f64 / witnesses[0].rgb.len() as f64;
+    eprintln!(
+        "witness pose 0 vs 1: {:.1} % of pixels changed",
+        fraction * 100.0
+    );
+    assert!(
+        fraction > 0.02,
+        "the wall picture must move with the camera (parallax): {:.2} % changed",
+        fraction * 100.0
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -30,6 +30,9 @@ pub const OUTER_SEGMENT_PX: u32 = 192;
 /// Where the outer frustum is rendered from: the centre of the stage at eye height.
 pub const VIEW_ORIGIN: Vec3 = Vec3::new(0.0, 1.7, 0.0);
 
+/// Where the witness camera stands: off to the side, behind the cinema camera.
+pub const WITNESS_EYE: Vec3 = Vec3::new(4.0, 3.4, 4.5);
+
 /// A projection from an explicit (possibly off-centre) frustum, Bevy's reverse-Z infinite form.
 #[derive(Debug, Clone, Copy)]
 pub struct OffAxisProjection {
@@ -232,9 +235,10 @@ fn drive_main_camera(
             };
         }
         StageView::Witness => {
-            let eye = pose.0.position + Vec3::new(4.5, 3.0, 5.5);
-            *transform =
-                Transform::from_translation(eye).looking_at(Vec3::new(0.0, 2.0, -3.0), Vec3::Y);
+            // A fixed spot at the side of the stage: any change in the wall picture between two
+            // camera poses is the wall's parallax, not the witness moving.
+            *transform = Transform::from_translation(WITNESS_EYE)
+                .looking_at(Vec3::new(0.0, 2.0, -3.5), Vec3::Y);
             *projection = Projection::Perspective(PerspectiveProjection {
                 fov: 70f32.to_radians(),
                 ..default()
