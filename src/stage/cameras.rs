@@ -217,11 +217,21 @@ fn follow_tracked_pose(
 fn drive_main_camera(
     settings: Res<StageSettings>,
     pose: Res<crate::stage::CinemaPose>,
-    mut main: Query<(&mut Transform, &mut Projection, &mut RenderLayers), With<MainCamera>>,
+    mut main: Query<
+        (
+            &mut Transform,
+            &mut Projection,
+            &mut RenderLayers,
+            &mut Camera,
+        ),
+        With<MainCamera>,
+    >,
 ) {
-    let Ok((mut transform, mut projection, mut layers)) = main.single_mut() else {
+    let Ok((mut transform, mut projection, mut layers, mut camera)) = main.single_mut() else {
         return;
     };
+    // A sound stage is dark where the wall does not reach.
+    camera.clear_color = ClearColorConfig::Custom(Color::srgb(0.02, 0.02, 0.025));
     match settings.view {
         StageView::Camera | StageView::Direct => {
             *transform = pose_transform(&pose.0);
@@ -250,11 +260,54 @@ fn drive_main_camera(
 
 /// Put the main camera back as the lot's camera when the stage goes away.
 pub fn restore_main_camera(
-    mut main: Query<(&mut Projection, &mut RenderLayers), With<MainCamera>>,
+    mut main: Query<(&mut Projection, &mut RenderLayers, &mut Camera), With<MainCamera>>,
 ) {
-    if let Ok((mut projection, mut layers)) = main.single_mut() {
+    if let Ok((mut projection, mut layers, mut camera)) = main.single_mut() {
         *projection = Projection::Perspective(PerspectiveProjection::default());
         *layers = RenderLayers::layer(0);
+        camera.clear_color = ClearColorConfig::Default;
+    }
+}
+
+/// In the witness view, outline the inner frustum: rays from the tracked camera to the wall and
+/// the patch of wall they enclose, so students see which part of the wall is "for the lens".
+fn draw_frustum_outline(
+    settings: Res<StageSettings>,
+    tracked: Res<TrackedPose>,
+    mut gizmos: Gizmos,
+) {
+    if settings.view != StageView::Witness {
+        return;
+    }
+    let pose = &tracked.0;
+    let colour = Color::srgb(1.0, 0.85, 0.1);
+    // Walk the frame's edge and hit the wall at each step.
+    let mut outline = Vec::new();
+    let steps = 12;
+    let corners = [
+        Vec2::new(-1.0, -1.0),
+        Vec2::new(1.0, -1.0),
+        Vec2::new(1.0, 1.0),
+        Vec2::new(-1.0, 1.0),
+    ];
+    for (i, a) in corners.iter().enumerate() {
+        let b = corners[(i + 1) % 4];
+        for s in 0..steps {
+            let ndc = a.lerp(b, s as f32 / steps as f32);
+            let dir = pose.ray_direction(&settings.lens, settings.overscan, ndc);
+            if let Some((hit, _)) =
+                projection::intersect_wall(&settings.geometry, pose.position, dir)
+            {
+                outline.push(hit);
+                if s == 0 {
+                    gizmos.line(pose.position, hit, colour);
+                }
+            }
+        }
+    }
+    if let Some(first) = outline.first().copied() {
+        outline.push(first);
+        gizmos.linestrip(outline, colour);
     }
 }
 
@@ -270,5 +323,6 @@ pub(super) fn plugin(app: &mut App) {
             drive_main_camera.in_set(StageSystems::Cameras),
         )
             .run_if(stage_active),
-    );
+    )
+    .add_systems(Update, draw_frustum_outline.run_if(stage_active));
 }
