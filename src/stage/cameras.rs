@@ -193,7 +193,7 @@ pub fn spawn_stage_cameras(
 
 /// Every frame: the inner camera takes the tracked pose and the lens (with overscan), and the
 /// wall's matrix follows, so frame N's wall shows frame N's tracked pose.
-fn follow_tracked_pose(
+pub(crate) fn follow_tracked_pose(
     settings: Res<StageSettings>,
     tracked: Res<TrackedPose>,
     targets: Option<ResMut<StageTargets>>,
@@ -325,4 +325,84 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(stage_active),
     )
     .add_systems(Update, draw_frustum_outline.run_if(stage_active));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stage::{CinemaPose, Tracker, sample_tracking};
+    use crate::tracking::{TrackingSettings, TrackingSystem};
+
+    /// An app with just the tracking and inner-camera systems, on `MinimalPlugins`.
+    fn app_with_latency(frames: u32) -> App {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins);
+        app.insert_resource(StageSettings::default())
+            .insert_resource(CinemaPose::default())
+            .insert_resource(TrackedPose::default())
+            .insert_resource(Tracker(TrackingSystem::new(
+                TrackingSettings {
+                    latency_frames: frames,
+                    ..TrackingSettings::IDEAL
+                },
+                1,
+            )))
+            .insert_resource(StageTargets {
+                inner: Handle::default(),
+                outer: Handle::default(),
+                inner_clip_from_world: Mat4::IDENTITY,
+                outer_clip_from_world: Vec::new(),
+            })
+            .add_systems(Update, (sample_tracking, follow_tracked_pose).chain());
+        app.world_mut().spawn((
+            InnerFrustumCamera,
+            Transform::default(),
+            Projection::default(),
+        ));
+        app
+    }
+
+    /// The physical camera dollies 10 cm along x each update.
+    fn pose_at(update: u32) -> CameraPose {
+        CameraPose {
+            position: Vec3::new(0.1 * update as f32, 1.6, 1.5),
+            rotation: Quat::from_rotation_y(0.01 * update as f32),
+        }
+    }
+
+    fn inner_position(app: &mut App) -> Vec3 {
+        let mut q = app
+            .world_mut()
+            .query_filtered::<&Transform, With<InnerFrustumCamera>>();
+        q.single(app.world()).expect("inner camera").translation
+    }
+
+    #[test]
+    fn inner_camera_takes_the_pose_of_the_same_update_or_k_updates_before() {
+        for latency in [0u32, 1, 3, 7] {
+            let mut app = app_with_latency(latency);
+            for update in 0..20u32 {
+                app.world_mut().resource_mut::<CinemaPose>().0 = pose_at(update);
+                app.update();
+                let expected = pose_at(update.saturating_sub(latency));
+                let got = inner_position(&mut app);
+                assert!(
+                    got.distance(expected.position) < 1e-5,
+                    "latency {latency}, update {update}: inner camera at {got}, expected {}",
+                    expected.position
+                );
+                let m = app.world().resource::<StageTargets>().inner_clip_from_world;
+                let want = clip_from_world(
+                    &expected,
+                    &StageSettings::default()
+                        .lens
+                        .frustum(NEAR_M, StageSettings::default().overscan),
+                );
+                assert!(
+                    m.abs_diff_eq(want, 1e-4),
+                    "the wall's matrix follows the same pose"
+                );
+            }
+        }
+    }
 }
