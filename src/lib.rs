@@ -22,6 +22,7 @@ pub mod studio_system;
 pub mod timecode;
 pub mod tracking;
 pub mod virtual_scene;
+pub mod vp_level;
 pub mod vp_shots;
 
 // Command line and configuration.

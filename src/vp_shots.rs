@@ -32,7 +32,7 @@ pub const TIMES_OF_DAY: [&str; 4] = ["Dawn", "Noon", "Dusk", "Night"];
 pub const WEATHERS: [&str; 5] = ["Clear", "Overcast", "Haze", "Snow", "Dust"];
 
 /// Largest framing fraction accepted (3: a face filling the frame three times over).
-pub const MAX_SUBJECT_HEIGHT_FRACTION: f32 = 3.0;
+pub const MAX_SUBJECT_HEIGHT_FRACTION: f32 = 6.0;
 
 /// Largest lag tolerance accepted, in centimetres.
 pub const MAX_LATENCY_ARTIFACT_CM: f32 = 100.0;
@@ -74,7 +74,8 @@ impl CameraMove {
 #[serde(deny_unknown_fields)]
 pub struct Framing {
     /// (min, max) of the actor's height in the picture as a fraction of the frame height.
-    /// Wide about (0.15, 0.4), medium (0.35, 0.7), close-up (0.6, 1.2).
+    /// On a 6 m stage: wide about (0.25, 0.55), medium (0.6, 1.2), close-up (1.5, 4.0)
+    /// (above 1 only part of the actor fits: a close-up frames head and shoulders).
     pub subject_height_fraction: (f32, f32),
 }
 
@@ -82,9 +83,9 @@ impl Framing {
     /// "wide shot", "medium shot" or "close-up", from the range.
     pub fn shot_size_words(&self) -> &'static str {
         let (min, max) = self.subject_height_fraction;
-        if max <= 0.45 {
+        if max <= 0.6 {
             "wide shot"
-        } else if min >= 0.55 {
+        } else if min >= 1.4 {
             "close-up"
         } else {
             "medium shot"
@@ -753,7 +754,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_give_line_and_column() {
-        let broken = BUNDLED_VP_SHOTS.replacen("focal_mm: 24.0", "focal_mm: \"24\"", 1);
+        let broken = BUNDLED_VP_SHOTS.replacen("focal_mm: 18.0", "focal_mm: \"24\"", 1);
         let line = broken
             .lines()
             .position(|l| l.contains("focal_mm: \"24\""))
@@ -763,7 +764,7 @@ mod tests {
             Err(VpShotsError::Syntax { line: l, .. }) => assert_eq!(l, line),
             other => panic!("{other:?}"),
         }
-        let unknown = BUNDLED_VP_SHOTS.replacen("focal_mm: 24.0,", "focal_mm: 24.0, zoom: 2,", 1);
+        let unknown = BUNDLED_VP_SHOTS.replacen("focal_mm: 18.0,", "focal_mm: 18.0, zoom: 2,", 1);
         let err = load_shots(&unknown).expect_err("unknown field");
         assert!(err.to_string().contains("zoom"), "{err}");
         assert!(err.to_string().starts_with(VP_SHOTS_FILE));
@@ -783,8 +784,8 @@ mod tests {
             ),
             ("weather: \"Haze\"", "weather: \"Fog\"", "shots[0].weather"),
             (
-                "(subject_height_fraction: (0.15, 0.4))",
-                "(subject_height_fraction: (0.4, 0.15))",
+                "(subject_height_fraction: (0.25, 0.55))",
+                "(subject_height_fraction: (0.55, 0.25))",
                 "shots[0].framing.subject_height_fraction",
             ),
             (
@@ -792,7 +793,7 @@ mod tests {
                 "max_latency_artifact_cm: -1.0",
                 "shots[0].max_latency_artifact_cm",
             ),
-            ("focal_mm: 24.0", "focal_mm: 2000.0", "shots[0].focal_mm"),
+            ("focal_mm: 18.0", "focal_mm: 2000.0", "shots[0].focal_mm"),
             ("scene: \"tokyo\"", "scene: \"\"", "shots[0].scene"),
             ("id: \"alien_walk\"", "id: \"tokyo_crane\"", "shots[1].id"),
             ("id: \"tokyo_crane\"", "id: \"Tokyo Crane\"", "shots[0].id"),
