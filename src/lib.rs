@@ -52,7 +52,12 @@ pub struct LogicPlugin {
 impl Plugin for LogicPlugin {
     fn build(&self, app: &mut App) {
         app.insert_resource(self.config.clone());
-        app.add_plugins((tour::plugin, sound::captions_plugin, stops::plugin));
+        app.add_plugins((
+            tour::plugin,
+            sound::captions_plugin,
+            stage::state_plugin,
+            stops::plugin,
+        ));
     }
 }
 

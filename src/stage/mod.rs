@@ -130,11 +130,19 @@ impl StageSettings {
     }
 }
 
-pub(crate) fn plugin(app: &mut App) {
+/// The stage's state, with no renderer: settings, poses, tracking, stage lights. Part of the
+/// game logic, so the Stop 2 level also runs headless in tests.
+pub(crate) fn state_plugin(app: &mut App) {
+    let seed = app.world().resource::<crate::GameConfig>().seed;
     app.init_resource::<StageSettings>()
         .init_resource::<CinemaPose>()
         .init_resource::<TrackedPose>()
         .init_resource::<StageActive>()
+        .init_resource::<StageLights>()
+        .insert_resource(Tracker(crate::tracking::TrackingSystem::new(
+            crate::tracking::TrackingSettings::IDEAL,
+            seed,
+        )))
         .configure_sets(
             PostUpdate,
             (
@@ -145,12 +153,51 @@ pub(crate) fn plugin(app: &mut App) {
                 .chain()
                 .before(TransformSystems::Propagate),
         )
-        .add_plugins((
-            wall::plugin,
-            virtual_world::plugin,
-            cameras::plugin,
-            lifecycle_plugin,
-        ));
+        .add_systems(Startup, apply_stage_preview)
+        .add_systems(
+            PostUpdate,
+            sample_tracking
+                .in_set(StageSystems::Track)
+                .run_if(in_state(crate::tour::StopPhase::Level).and_then(is_stage_stop)),
+        );
+}
+
+/// The stage's rendering: wall, virtual world, cameras, the physical set.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins((
+        wall::plugin,
+        virtual_world::plugin,
+        cameras::plugin,
+        lifecycle_plugin,
+    ));
+}
+
+/// The physical stage lights, as the gaffer has set them (key and fill).
+#[derive(Resource, Debug, Clone)]
+pub struct StageLights {
+    pub key: crate::stage_lighting::StageLight,
+    pub fill: crate::stage_lighting::StageLight,
+    /// The colour temperatures the sliders show (the lights' colours come from them).
+    pub key_kelvin: f32,
+    pub fill_kelvin: f32,
+}
+
+impl Default for StageLights {
+    fn default() -> Self {
+        use crate::stage_lighting::{LightKind, StageLight};
+        Self {
+            key: StageLight::from_kelvin(LightKind::Key, 5600.0, 0.6, 40.0),
+            fill: StageLight::from_kelvin(LightKind::Fill, 5600.0, 0.2, -140.0),
+            key_kelvin: 5600.0,
+            fill_kelvin: 5600.0,
+        }
+    }
+}
+
+impl StageLights {
+    pub fn as_vec(&self) -> Vec<crate::stage_lighting::StageLight> {
+        vec![self.key, self.fill]
+    }
 }
 
 /// The tracking system in the ECS (the maths is `crate::tracking`).
@@ -291,6 +338,7 @@ pub fn build_stage(
     // Stage key and fill lights; the wall's own light is approximated by the ambient below.
     commands.spawn((
         scope.clone(),
+        KeyLight,
         Name::new("Key light"),
         SpotLight {
             intensity: 400_000.0,
@@ -303,6 +351,7 @@ pub fn build_stage(
     ));
     commands.spawn((
         scope,
+        FillLight,
         Name::new("Fill light"),
         PointLight {
             intensity: 60_000.0,
@@ -318,6 +367,77 @@ pub fn build_stage(
             .insert(bevy::camera::visibility::RenderLayers::layer(0));
     }
     active.0 = true;
+}
+
+#[derive(Component)]
+pub struct KeyLight;
+
+#[derive(Component)]
+pub struct FillLight;
+
+/// Where a stage light hangs for an azimuth (0° from the wall, +90° from camera right), aimed
+/// at the actor.
+fn light_transform(azimuth_deg: f32, distance: f32, height: f32) -> Transform {
+    let a = azimuth_deg.to_radians();
+    let target = crate::vp_level::ACTOR_FEET + Vec3::Y * 1.2;
+    let at =
+        crate::vp_level::ACTOR_FEET + Vec3::new(a.sin() * distance, height, -a.cos() * distance);
+    Transform::from_translation(at).looking_at(target, Vec3::Y)
+}
+
+/// The physical lights follow the gaffer's settings.
+fn light_the_stage(
+    lights: Res<StageLights>,
+    mut key: Query<(&mut SpotLight, &mut Transform), (With<KeyLight>, Without<FillLight>)>,
+    mut fill: Query<(&mut PointLight, &mut Transform), (With<FillLight>, Without<KeyLight>)>,
+) {
+    let colour = |c: [f32; 3]| Color::linear_rgb(c[0], c[1], c[2]);
+    for (mut l, mut t) in &mut key {
+        l.color = colour(lights.key.color);
+        l.intensity = 900_000.0 * lights.key.intensity;
+        *t = light_transform(lights.key.azimuth_deg, 3.5, 2.5);
+    }
+    for (mut l, mut t) in &mut fill {
+        l.color = colour(lights.fill.color);
+        l.intensity = 300_000.0 * lights.fill.intensity;
+        *t = light_transform(lights.fill.azimuth_deg, 3.0, 1.5);
+    }
+}
+
+/// A new scene, time of day or weather: rebuild the virtual world "with a few clicks".
+fn rebuild_virtual_world(
+    mut commands: Commands,
+    settings: Res<StageSettings>,
+    parts: Query<Entity, With<virtual_world::VirtualWorldPart>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut built_for: Local<Option<(usize, TimeOfDay, Weather)>>,
+) {
+    let key = (settings.scene, settings.time, settings.weather);
+    let first = built_for.is_none();
+    if *built_for == Some(key) {
+        return;
+    }
+    *built_for = Some(key);
+    if first && !parts.is_empty() {
+        return; // build_stage has just built this very scene
+    }
+    for e in &parts {
+        commands.entity(e).despawn();
+    }
+    if let Some(built) = virtual_world::build_current(&settings) {
+        virtual_world::spawn_virtual_world(
+            &mut commands,
+            &mut meshes,
+            &mut materials,
+            &built,
+            DespawnOnExit(crate::tour::StopPhase::Level),
+        );
+        commands.insert_resource(VirtualLook {
+            fog: virtual_world::fog_for(&built.environment),
+            ambient: virtual_world::ambient_for(&built.environment),
+        });
+    }
 }
 
 /// Marks the actor standing in front of the wall.
@@ -445,12 +565,7 @@ fn apply_stage_preview(
 }
 
 pub(crate) fn lifecycle_plugin(app: &mut App) {
-    let seed = app.world().resource::<crate::GameConfig>().seed;
-    app.insert_resource(Tracker(crate::tracking::TrackingSystem::new(
-        crate::tracking::TrackingSettings::IDEAL,
-        seed,
-    )))
-    .add_systems(
+    app.add_systems(
         OnEnter(crate::tour::StopPhase::Level),
         build_stage.run_if(is_stage_stop),
     )
@@ -461,13 +576,11 @@ pub(crate) fn lifecycle_plugin(app: &mut App) {
     .add_systems(
         PostUpdate,
         (
-            (sample_tracking, move_rig)
-                .chain()
-                .in_set(StageSystems::Track),
+            move_rig.in_set(StageSystems::Track).after(sample_tracking),
             apply_virtual_look.in_set(StageSystems::Cameras),
+            (rebuild_virtual_world, light_the_stage).in_set(StageSystems::Cameras),
         )
             .run_if(stage_active),
     )
-    .add_systems(Startup, apply_stage_preview)
     .add_systems(Update, hide_lot);
 }

@@ -5,7 +5,13 @@ use bevy::prelude::*;
 pub mod conclusion;
 pub mod intro;
 pub mod post;
+pub mod virtual_production;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins((intro::plugin, post::plugin, conclusion::plugin));
+    app.add_plugins((
+        intro::plugin,
+        virtual_production::plugin,
+        post::plugin,
+        conclusion::plugin,
+    ));
 }

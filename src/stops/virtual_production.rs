@@ -1,0 +1,235 @@
+//! Stop 2, Virtual Production: the director's shot list on the LED volume. The player picks the
+//! world on the wall, its time of day and weather, frames the actor with the tracked cinema
+//! camera, tunes tracking and overscan, avoids moiré and matches the stage lights, then records
+//! a take. The take is measured and scored by `crate::vp_level` and `crate::vp_shots`.
+
+use bevy::prelude::*;
+
+use crate::projection::CameraPose;
+use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
+use crate::stage_lighting::{LightKind, StageLight};
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, Notices, StopPhase};
+use crate::vp_level::{TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move};
+use crate::vp_shots::bundled_shots;
+
+pub const STOP: usize = crate::stage::STAGE_STOP;
+
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum VpCommand {
+    SelectShot(usize),
+    SetScene(usize),
+    NextTime,
+    NextWeather,
+    SetFocal(f32),
+    SetFocus(f32),
+    SetOverscan(f32),
+    SetLatency(u32),
+    SetCompensation(f32),
+    SetPitch(f32),
+    SetLight {
+        kind: LightKind,
+        kelvin: f32,
+        intensity: f32,
+        azimuth_deg: f32,
+    },
+    SetView(StageView),
+    /// Move the camera in its own frame (x right, y up, z back) and turn it (radians).
+    MoveCamera {
+        local: Vec3,
+        yaw: f32,
+        pitch: f32,
+    },
+    /// Put the camera at an exact pose (presets, tests).
+    SetPose(CameraPose),
+    RecordTake,
+}
+
+/// A take being recorded: the camera runs the shot's move while the tracker is watched.
+#[derive(Debug, Clone)]
+pub struct Take {
+    pub start: CameraPose,
+    pub elapsed: f32,
+}
+
+#[derive(Resource, Debug)]
+pub struct VpState {
+    pub level: VpLevel,
+    pub take: Option<Take>,
+}
+
+fn is_vp(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, mut notices: ResMut<Notices>) {
+    let shots = match bundled_shots() {
+        Ok(s) => s,
+        Err(e) => {
+            notices.warn(format!("Shot list problem: {e}"));
+            Vec::new()
+        }
+    };
+    commands.insert_resource(VpState {
+        level: VpLevel::new(shots),
+        take: None,
+    });
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<VpState>();
+}
+
+fn apply_vp_commands(
+    mut commands: MessageReader<VpCommand>,
+    state: Option<ResMut<VpState>>,
+    mut settings: ResMut<StageSettings>,
+    mut pose: ResMut<CinemaPose>,
+    mut tracker: ResMut<Tracker>,
+    mut lights: ResMut<StageLights>,
+    mut notices: ResMut<Notices>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    for command in commands.read() {
+        // While a take rolls, the crew keeps its hands off.
+        if state.take.is_some() && !matches!(command, VpCommand::SetView(_)) {
+            continue;
+        }
+        match command {
+            VpCommand::SelectShot(i) => state.level.select(*i),
+            VpCommand::SetScene(i) => {
+                if *i < settings.scenes.len() {
+                    settings.scene = *i;
+                }
+            }
+            VpCommand::NextTime => settings.time = settings.time.next(),
+            VpCommand::NextWeather => settings.weather = settings.weather.next(),
+            VpCommand::SetFocal(f) => settings.lens.focal_mm = f.clamp(12.0, 135.0),
+            VpCommand::SetFocus(m) => settings.lens.focus_distance_m = m.clamp(0.5, 20.0),
+            VpCommand::SetOverscan(o) => settings.overscan = o.clamp(1.0, 1.5),
+            VpCommand::SetLatency(k) => tracker.0.settings.latency_frames = (*k).min(12),
+            VpCommand::SetCompensation(c) => {
+                tracker.0.settings.compensation_frames = c.clamp(0.0, 12.0);
+            }
+            VpCommand::SetPitch(p) => match settings.geometry.clone().with_pixel_pitch_mm(*p) {
+                Ok(g) => settings.geometry = g,
+                Err(e) => notices.warn(format!("Pixel pitch: {e}")),
+            },
+            VpCommand::SetLight {
+                kind,
+                kelvin,
+                intensity,
+                azimuth_deg,
+            } => {
+                let light = StageLight::from_kelvin(
+                    *kind,
+                    kelvin.clamp(1800.0, 12000.0),
+                    intensity.clamp(0.0, 1.0),
+                    *azimuth_deg,
+                );
+                match kind {
+                    LightKind::Key => {
+                        lights.key = light;
+                        lights.key_kelvin = *kelvin;
+                    }
+                    LightKind::Fill => {
+                        lights.fill = light;
+                        lights.fill_kelvin = *kelvin;
+                    }
+                }
+            }
+            VpCommand::SetView(v) => settings.view = *v,
+            VpCommand::MoveCamera { local, yaw, pitch } => {
+                let p = &mut pose.0;
+                p.position += p.rotation * *local;
+                // Stay inside the volume, on the floor, in front of the wall.
+                let r = settings.geometry.radius_m - 0.8;
+                let flat = p.position.with_y(0.0);
+                if flat.length() > r {
+                    let clamped = flat.normalize_or_zero() * r;
+                    p.position.x = clamped.x;
+                    p.position.z = clamped.z;
+                }
+                p.position.y = p.position.y.clamp(0.3, 4.5);
+                p.rotation =
+                    Quat::from_rotation_y(*yaw) * p.rotation * Quat::from_rotation_x(*pitch);
+            }
+            VpCommand::SetPose(p) => pose.0 = *p,
+            VpCommand::RecordTake => {
+                tracker.0.reset_max_lag();
+                state.take = Some(Take {
+                    start: pose.0,
+                    elapsed: 0.0,
+                });
+            }
+        }
+    }
+}
+
+/// Roll the take: move the camera through the shot's move, then measure and score it.
+fn run_take(
+    time: Res<Time>,
+    state: Option<ResMut<VpState>>,
+    settings: Res<StageSettings>,
+    mut pose: ResMut<CinemaPose>,
+    tracker: Res<Tracker>,
+    lights: Res<StageLights>,
+    mut status: ResMut<LevelStatus>,
+) {
+    let Some(mut state) = state else { return };
+    status.complete = state.level.is_complete();
+    status.stars = state.level.stars();
+    let Some(mut take) = state.take.clone() else {
+        return;
+    };
+    let Some(shot) = state.level.current_shot().cloned() else {
+        state.take = None;
+        return;
+    };
+    take.elapsed += time.delta_secs();
+    let t = take.elapsed / TAKE_SECONDS;
+    pose.0 = pose_during_move(&take.start, shot.camera_move, t);
+    if t < 1.0 {
+        state.take = Some(take);
+        return;
+    }
+    // The take is over: measure it from where it started.
+    let Some(desc) = settings.current_scene() else {
+        state.take = None;
+        return;
+    };
+    let measurement = TakeMeasurement {
+        scene: desc.name.clone(),
+        environment: desc.apply_conditions(settings.time, settings.weather),
+        start_pose: take.start,
+        lens: settings.lens,
+        overscan: settings.overscan,
+        max_lag: tracker.0.max_lag_error(),
+        lights: lights.as_vec(),
+    };
+    let attempt = attempt_from(&measurement, &settings.geometry);
+    state.level.record(&attempt);
+    state.take = None;
+    pose.0 = take.start;
+    status.complete = state.level.is_complete();
+    status.stars = state.level.stars();
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<VpCommand>()
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_vp))
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            (apply_vp_commands, run_take)
+                .chain()
+                .in_set(TourSystems::Play)
+                .run_if(in_state(StopPhase::Level).and_then(is_vp)),
+        );
+}
