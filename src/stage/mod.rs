@@ -65,10 +65,14 @@ pub struct CinemaPose(pub CameraPose);
 
 impl Default for CinemaPose {
     fn default() -> Self {
-        Self(CameraPose {
-            position: Vec3::new(0.0, 1.6, 1.5),
-            rotation: Quat::IDENTITY,
-        })
+        // Back from the actor, a little above eye level: the actor whole, the wall behind.
+        Self(
+            CameraPose::looking_at(Vec3::new(0.0, 1.5, 3.5), Vec3::new(0.0, 1.3, -6.0), Vec3::Y)
+                .unwrap_or(CameraPose {
+                    position: Vec3::new(0.0, 1.5, 3.5),
+                    rotation: Quat::IDENTITY,
+                }),
+        )
     }
 }
 

@@ -14,6 +14,7 @@ pub mod post_ui;
 pub mod teacher;
 pub mod theme;
 pub mod title;
+pub mod vp_ui;
 pub mod widgets;
 
 pub(crate) fn plugin(app: &mut App) {
@@ -30,6 +31,7 @@ pub(crate) fn plugin(app: &mut App) {
         teacher::plugin,
         notices_ui::plugin,
         post_ui::plugin,
+        vp_ui::plugin,
     ));
 }
 
@@ -49,6 +51,7 @@ mod tests {
         ("post_ui.rs", include_str!("post_ui.rs")),
         ("teacher.rs", include_str!("teacher.rs")),
         ("title.rs", include_str!("title.rs")),
+        ("vp_ui.rs", include_str!("vp_ui.rs")),
         ("widgets.rs", include_str!("widgets.rs")),
     ];
 
