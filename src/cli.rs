@@ -135,6 +135,9 @@ pub struct CaptureArgs {
     /// Stop 2: focal length of the cinema lens in mm.
     #[arg(long)]
     pub focal_mm: Option<f32>,
+    /// Stop 2: focus distance of the cinema lens in metres (focus on the wall to see moiré).
+    #[arg(long)]
+    pub focus_m: Option<f32>,
     /// Stop 2: camera (what the camera records), witness (third person) or direct (no stage).
     #[arg(long)]
     pub view: Option<String>,
@@ -223,6 +226,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         || args.camera_pos.is_some()
         || args.camera_look_at.is_some()
         || args.focal_mm.is_some()
+        || args.focus_m.is_some()
         || args.view.is_some();
     let stage = if wants_stage {
         if stop != crate::stage::STAGE_STOP {
@@ -258,6 +262,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
                 .transpose()?
                 .unwrap_or(Vec3::new(0.0, 1.6, -6.0)),
             focal_mm,
+            focus_m: args.focus_m.map(|f| f.clamp(0.3, 100.0)),
             view,
         })
     } else {

@@ -45,6 +45,7 @@ pub struct StagePreview {
     pub camera_pos: Vec3,
     pub camera_look_at: Vec3,
     pub focal_mm: f32,
+    pub focus_m: Option<f32>,
     /// "camera", "witness" or "direct".
     pub view: String,
 }

@@ -13,7 +13,7 @@ struct LedWallParams {
     outer_clip_from_world: array<mat4x4<f32>, 6>,
     // x: pixels across, y: pixels up, z: quantise (0/1), w: outer segments
     grid: vec4<f32>,
-    // x: wall width along the arc (m), y: wall height (m), z: diode gap, w: unused
+    // x: wall width along the arc (m), y: wall height (m), z: diode gap, w: moire strength
     wall: vec4<f32>,
 }
 
@@ -75,5 +75,13 @@ fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
     let show = smoothstep(0.6, 0.2, led_per_screen_px);
     let fill = 1.0 - params.wall.z * 1.6;
     let diode = mix(1.0, lit / max(fill, 0.2), show);
-    return vec4<f32>(colour * diode, 1.0);
+    // Moire: when the lens is focused on a wall whose LEDs land on fewer than ~4 photosites,
+    // the sensor samples the diode grid too coarsely and a false pattern appears. Shown by
+    // sampling the grid once per screen pixel, without filtering: that aliasing is real.
+    var moire = 1.0;
+    if params.wall.w > 0.0 {
+        let grid_sample = 0.5 + 0.5 * cos(6.2831853 * cell.x) * cos(6.2831853 * cell.y);
+        moire = 1.0 - 0.45 * params.wall.w * grid_sample;
+    }
+    return vec4<f32>(colour * diode * moire, 1.0);
 }

@@ -266,10 +266,11 @@ pub fn build_stage(
         commands.insert_resource(VirtualLook {
             fog: virtual_world::fog_for(env),
             ambient: virtual_world::ambient_for(env),
+            wall_light: wall_light_for(env),
         });
     }
     let wall_material = wall_materials.add(wall::LedWallMaterial {
-        params: wall::wall_params(&settings, &targets),
+        params: wall::wall_params(&settings, &targets, &tracked.0),
         inner: targets.inner.clone(),
         outer: targets.outer.clone(),
     });
@@ -440,6 +441,7 @@ fn rebuild_virtual_world(
         commands.insert_resource(VirtualLook {
             fog: virtual_world::fog_for(&built.environment),
             ambient: virtual_world::ambient_for(&built.environment),
+            wall_light: wall_light_for(&built.environment),
         });
     }
 }
@@ -453,6 +455,19 @@ pub struct Actor;
 pub struct VirtualLook {
     pub fog: bevy::pbr::DistanceFog,
     pub ambient: AmbientLight,
+    /// The light the wall itself throws on the actor and the floor (the outer frustum's
+    /// glow): the scene's horizon colour, all round. An approximation of real image-based
+    /// light from the wall.
+    pub wall_light: AmbientLight,
+}
+
+fn wall_light_for(env: &crate::virtual_scene::Environment) -> AmbientLight {
+    let [r, g, b] = env.sky_horizon;
+    AmbientLight {
+        color: Color::linear_rgb(r, g, b),
+        brightness: 260.0,
+        ..default()
+    }
 }
 
 /// Keep fog and ambient on the cameras that see the virtual world (and off the others).
@@ -484,11 +499,7 @@ fn apply_virtual_look(
             commands
                 .entity(e)
                 .remove::<bevy::pbr::DistanceFog>()
-                .insert(AmbientLight {
-                    color: Color::WHITE,
-                    brightness: 80.0,
-                    ..default()
-                });
+                .insert(look.wall_light.clone());
         }
     }
 }
@@ -558,6 +569,9 @@ fn apply_stage_preview(
         }
     }
     settings.lens.focal_mm = preview.focal_mm;
+    if let Some(f) = preview.focus_m {
+        settings.lens.focus_distance_m = f;
+    }
     settings.view = StageView::parse(&preview.view).unwrap_or_default();
     match CameraPose::looking_at(preview.camera_pos, preview.camera_look_at, Vec3::Y) {
         Some(p) => {

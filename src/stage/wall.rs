@@ -26,7 +26,8 @@ pub struct LedWallParams {
     pub outer_clip_from_world: [Mat4; OUTER_SEGMENTS as usize],
     /// x: LED pixels across the whole wall, y: pixels up, z: 1 to snap to the grid, w: segments.
     pub grid: Vec4,
-    /// x: wall width along the arc (m), y: wall height (m), z: diode gap (0–1), w: unused.
+    /// x: wall width along the arc (m), y: wall height (m), z: diode gap (0–1),
+    /// w: moiré strength in the camera's picture (0 none, 1 strong).
     pub wall: Vec4,
 }
 
@@ -89,7 +90,24 @@ pub fn wall_mesh(geometry: &StageGeometry) -> Mesh {
     .with_inserted_indices(Indices::U32(indices))
 }
 
-pub fn wall_params(settings: &StageSettings, targets: &StageTargets) -> LedWallParams {
+/// How strongly the camera's picture shows moiré: from the lens, the focus and the pitch
+/// (`crate::moire`), and only through the cinema camera (the witness is a different camera).
+pub fn moire_strength(settings: &StageSettings, pose: &crate::projection::CameraPose) -> f32 {
+    if settings.view != crate::stage::StageView::Camera {
+        return 0.0;
+    }
+    match crate::vp_level::moire_at(&settings.geometry, pose, &settings.lens).map(|m| m.risk) {
+        Some(crate::moire::MoireRisk::High) => 1.0,
+        Some(crate::moire::MoireRisk::Low) => 0.35,
+        _ => 0.0,
+    }
+}
+
+pub fn wall_params(
+    settings: &StageSettings,
+    targets: &StageTargets,
+    pose: &crate::projection::CameraPose,
+) -> LedWallParams {
     let g = &settings.geometry;
     let (across, up) = g.pixel_grid_size();
     let mut outer = [Mat4::ZERO; OUTER_SEGMENTS as usize];
@@ -105,7 +123,12 @@ pub fn wall_params(settings: &StageSettings, targets: &StageTargets) -> LedWallP
             if settings.quantize { 1.0 } else { 0.0 },
             OUTER_SEGMENTS as f32,
         ),
-        wall: Vec4::new(g.wall_width_m(), g.built_wall_height_m(), 0.35, 0.0),
+        wall: Vec4::new(
+            g.wall_width_m(),
+            g.built_wall_height_m(),
+            0.35,
+            moire_strength(settings, pose),
+        ),
     }
 }
 
@@ -113,11 +136,12 @@ pub fn wall_params(settings: &StageSettings, targets: &StageTargets) -> LedWallP
 fn update_wall(
     settings: Res<StageSettings>,
     targets: Option<Res<StageTargets>>,
+    pose: Res<crate::stage::CinemaPose>,
     walls: Query<&LedWall>,
     mut materials: ResMut<Assets<LedWallMaterial>>,
 ) {
     let Some(targets) = targets else { return };
-    let params = wall_params(&settings, &targets);
+    let params = wall_params(&settings, &targets, &pose.0);
     for wall in &walls {
         if let Some(mut m) = materials.get_mut(&wall.material) {
             m.params = params.clone();
