@@ -34,6 +34,8 @@ pub enum VpCommand {
         azimuth_deg: f32,
     },
     SetView(StageView),
+    /// Stop re-rendering the outer frustum (saves render time; the wall keeps its last picture).
+    FreezeOuter(bool),
     /// Move the camera in its own frame (x right, y up, z back) and turn it (radians).
     MoveCamera {
         local: Vec3,
@@ -142,6 +144,7 @@ fn apply_vp_commands(
                 }
             }
             VpCommand::SetView(v) => settings.view = *v,
+            VpCommand::FreezeOuter(f) => settings.freeze_outer = *f,
             VpCommand::MoveCamera { local, yaw, pitch } => {
                 let p = &mut pose.0;
                 p.position += p.rotation * *local;

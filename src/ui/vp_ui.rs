@@ -4,7 +4,8 @@
 //! Keys (when no slider has focus): WASD move the camera, Q/E lower/raise it, arrows pan and
 //! tilt, R records a take, V switches the view, PgUp/PgDn the shot, N the scene, T the time of
 //! day, Y the weather, [ ] the focal length, F/G the focus, O/P the overscan, 9/0 the tracking
-//! latency, , . the delay compensation, X the LED pixel pitch. Tab reaches every slider.
+//! latency, , . the delay compensation, X the LED pixel pitch, Z freezes the outer frustum.
+//! Tab reaches every slider. A gamepad and a right-button mouse drag work too.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -34,6 +35,46 @@ fn next_view(v: StageView) -> StageView {
         StageView::Camera => StageView::Witness,
         StageView::Witness => StageView::Direct,
         StageView::Direct => StageView::Camera,
+    }
+}
+
+/// Gamepad: left stick moves, right stick pans and tilts, triggers lower and raise, South
+/// records. Mouse: drag with the right button to pan and tilt.
+fn vp_pad_and_mouse(
+    time: Res<Time>,
+    pads: Query<&Gamepad>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<bevy::input::mouse::AccumulatedMouseMotion>,
+    wants: Option<Res<EguiWantsInput>>,
+    state: Option<Res<VpState>>,
+    mut out: MessageWriter<VpCommand>,
+) {
+    if state.is_none() {
+        return;
+    }
+    let dt = time.delta_secs().min(0.1);
+    for pad in &pads {
+        let l = pad.left_stick();
+        let r = pad.right_stick();
+        let up = pad.get(GamepadButton::RightTrigger2).unwrap_or(0.0)
+            - pad.get(GamepadButton::LeftTrigger2).unwrap_or(0.0);
+        let dead = |v: f32| if v.abs() < 0.15 { 0.0 } else { v };
+        let local = Vec3::new(dead(l.x), dead(up), -dead(l.y)) * 1.5 * dt;
+        let (yaw, pitch) = (-dead(r.x) * 0.8 * dt, dead(r.y) * 0.5 * dt);
+        if local != Vec3::ZERO || yaw != 0.0 || pitch != 0.0 {
+            out.write(VpCommand::MoveCamera { local, yaw, pitch });
+        }
+        if pad.just_pressed(GamepadButton::South) {
+            out.write(VpCommand::RecordTake);
+        }
+    }
+    let over_ui = wants.as_ref().is_some_and(|w| w.is_pointer_over_area());
+    if buttons.pressed(MouseButton::Right) && !over_ui && motion.delta != Vec2::ZERO {
+        out.write(VpCommand::MoveCamera {
+            local: Vec3::ZERO,
+            yaw: -motion.delta.x * 0.003,
+            pitch: -motion.delta.y * 0.003,
+        });
     }
 }
 
@@ -67,6 +108,9 @@ fn vp_keys(
     let pressed = |k: KeyCode| keys.just_pressed(k);
     if pressed(KeyCode::KeyR) {
         out.write(VpCommand::RecordTake);
+    }
+    if pressed(KeyCode::KeyZ) {
+        out.write(VpCommand::FreezeOuter(!settings.freeze_outer));
     }
     if pressed(KeyCode::KeyV) {
         out.write(VpCommand::SetView(next_view(settings.view)));
@@ -324,6 +368,10 @@ fn vp_ui(
                 if ui.add(egui::Slider::new(&mut comp, 0.0..=12.0).text("delay compensation")).changed() {
                     out.write(VpCommand::SetCompensation(comp));
                 }
+                let mut frozen = settings.freeze_outer;
+                if ui.checkbox(&mut frozen, "Freeze the outer frustum (Z)").changed() {
+                    out.write(VpCommand::FreezeOuter(frozen));
+                }
                 let (lag_m, lag_deg) = tracker.0.lag_error();
                 ui.label(format!("Background lag now: {:.1} cm, {:.2}°", lag_m * 100.0, lag_deg));
                 ui.separator();
@@ -408,7 +456,7 @@ fn vp_ui(
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        vp_keys
+        (vp_keys, vp_pad_and_mouse)
             .run_if(in_state(StopPhase::Level).and_then(is_vp))
             .before(crate::tour::flow::TourSystems::Play),
     )
