@@ -10,7 +10,12 @@ use crate::GameConfig;
 struct CaptureProgress {
     frames: u32,
     requested: bool,
+    /// For benchmarks: when timing started (after the warm-up frames).
+    timing_since: Option<std::time::Instant>,
 }
+
+/// Frames left out of a benchmark's average: the first ones build pipelines and upload meshes.
+const WARM_UP_FRAMES: u32 = 5;
 
 fn count_and_capture(
     mut commands: Commands,
@@ -21,6 +26,20 @@ fn count_and_capture(
         return;
     };
     progress.frames += 1;
+    if request.bench {
+        if progress.frames == WARM_UP_FRAMES {
+            progress.timing_since = Some(std::time::Instant::now());
+        }
+        if progress.frames == WARM_UP_FRAMES + request.frames
+            && let Some(since) = progress.timing_since
+        {
+            let ms = since.elapsed().as_secs_f64() * 1000.0 / f64::from(request.frames);
+            // Read by `backlot bench stage`, which runs this as a child process.
+            println!("frame_ms {ms:.3}");
+            commands.write_message(AppExit::Success);
+        }
+        return;
+    }
     if progress.requested || progress.frames < request.frames {
         return;
     }

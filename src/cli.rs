@@ -72,6 +72,75 @@ pub enum Command {
 pub enum BenchTarget {
     /// Round-trip every frame of a day (frame -> timecode -> frame) at every rate.
     Timecode,
+    /// Frame time of the direct scene against the full stage, and the stage systems' CPU time
+    /// as the LED pixel count grows (needs a display; use xvfb-run without a desktop).
+    Stage {
+        #[arg(long, default_value = "640x360")]
+        size: String,
+        #[arg(long, default_value_t = 60)]
+        frames: u32,
+    },
+}
+
+/// Run this binary's `capture --bench` for one view and read its average frame time.
+fn time_view(view: &str, size: &str, frames: u32) -> Result<f64, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let data = std::env::temp_dir().join(format!("backlot-bench-{}", std::process::id()));
+    let out = std::process::Command::new(exe)
+        .args(["capture", "--stop", "2", "--scene", "tokyo", "--view", view])
+        .args([
+            "--camera-pos",
+            "0.6,1.6,1.5",
+            "--camera-look-at",
+            "-0.2,1.8,-5",
+        ])
+        .args(["--size", size, "--frames", &frames.to_string(), "--bench"])
+        .arg("--data-dir")
+        .arg(&data)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_dir_all(&data);
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| {
+            l.strip_prefix("frame_ms ")
+                .and_then(|v| v.trim().parse().ok())
+        })
+        .ok_or_else(|| {
+            format!(
+                "the {view} run printed no timing:\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+}
+
+fn bench_stage(size: &str, frames: u32) -> ExitCode {
+    if let Err(e) = parse_size(size) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let direct = time_view("direct", size, frames);
+    let stage = time_view("camera", size, frames);
+    match (direct, stage) {
+        (Ok(d), Ok(s)) => {
+            println!("render, {size}, {frames} frames after {} warm-up", 5);
+            println!("  direct scene alone      {d:8.2} ms/frame");
+            println!("  full stage (camera)     {s:8.2} ms/frame");
+            println!("  ratio stage / direct    {:8.2}", s / d);
+        }
+        (d, s) => {
+            for e in [d.err(), s.err()].into_iter().flatten() {
+                eprintln!("error: {e}");
+            }
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("stage systems' CPU time per frame as the wall's LED pixel count grows");
+    println!("  LED pixels    µs/frame");
+    for row in crate::stage::bench::cpu_per_frame_by_pixel_count() {
+        println!("  {:>10}    {:8.2}", row.0, row.1);
+    }
+    ExitCode::SUCCESS
 }
 
 fn bench_timecode() -> ExitCode {
@@ -135,6 +204,9 @@ pub struct CaptureArgs {
     /// Stop 2: focal length of the cinema lens in mm.
     #[arg(long)]
     pub focal_mm: Option<f32>,
+    /// Time the frames and print the average instead of saving a picture (used by bench).
+    #[arg(long, hide = true)]
+    pub bench: bool,
     /// Stop 2: focus distance of the cinema lens in metres (focus on the wall to see moiré).
     #[arg(long)]
     pub focus_m: Option<f32>,
@@ -287,6 +359,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         capture: Some(CaptureRequest {
             frames: args.frames.max(1),
             out: args.out.clone(),
+            bench: args.bench,
         }),
         stage,
     })
@@ -322,6 +395,9 @@ pub fn run() -> ExitCode {
         Some(Command::Bench {
             what: BenchTarget::Timecode,
         }) => bench_timecode(),
+        Some(Command::Bench {
+            what: BenchTarget::Stage { size, frames },
+        }) => bench_stage(&size, frames),
         Some(Command::Timecode { rate, values }) => {
             let out = crate::timecode::run_cli(&rate, &values);
             for line in &out.stdout_lines {

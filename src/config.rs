@@ -35,6 +35,8 @@ impl StartScreen {
 pub struct CaptureRequest {
     pub frames: u32,
     pub out: PathBuf,
+    /// Time the frames instead of saving a picture (for `backlot bench stage`).
+    pub bench: bool,
 }
 
 /// How `backlot capture` sets up the virtual-production stage (stop 2).

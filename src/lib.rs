@@ -81,6 +81,12 @@ impl Plugin for AppPlugin {
                         title: "Backlot — careers behind the camera".into(),
                         resolution: (width, height).into(),
                         mode,
+                        // Captures and benchmarks run flat out, not at the display's pace.
+                        present_mode: if self.config.capture.is_some() {
+                            bevy::window::PresentMode::AutoNoVsync
+                        } else {
+                            bevy::window::PresentMode::AutoVsync
+                        },
                         ..default()
                     }),
                     ..default()
@@ -95,6 +101,10 @@ impl Plugin for AppPlugin {
                     ..default()
                 }),
         );
+        if self.config.capture.is_some() {
+            // Under Xvfb the window never has focus; keep updating at full speed anyway.
+            app.insert_resource(bevy::winit::WinitSettings::continuous());
+        }
         app.add_plugins(bevy_egui::EguiPlugin::default());
         app.add_plugins(LogicPlugin {
             config: self.config.clone(),

@@ -22,11 +22,22 @@ use crate::world::camera::MainCamera;
 pub const NEAR_M: f32 = 0.1;
 /// Far distance used for culling (the projection itself is infinite).
 pub const FAR_M: f32 = 4000.0;
-/// Inner-frustum render size: 16:9 like the sensor.
-pub const INNER_SIZE: (u32, u32) = (960, 540);
+/// The inner-frustum picture has this many pixels per output pixel along each side: enough for
+/// the overscan margin at the monitor's own sharpness.
+pub const INNER_DENSITY: f32 = 1.25;
 /// Outer frustum: segments of the wall, each rendered at this square size into one atlas.
 pub const OUTER_SEGMENTS: u32 = 6;
-pub const OUTER_SEGMENT_PX: u32 = 192;
+pub const OUTER_SEGMENT_PX: u32 = 128;
+/// The outer frustum lights the room and fills the edges of the wall; it is re-rendered every
+/// few frames only, as many stages do, which keeps the full stage cheap.
+pub const OUTER_REFRESH_EVERY: u32 = 4;
+
+/// The inner-frustum picture size for an output of `width` × `height`, 16:9 like the sensor.
+pub fn inner_size(width: u32, height: u32) -> (u32, u32) {
+    let h = ((height.max(90) as f32) * INNER_DENSITY).round() as u32;
+    let w = ((width.max(160) as f32) * INNER_DENSITY).round() as u32;
+    (w.max(h * 16 / 9), h)
+}
 /// Where the outer frustum is rendered from: the centre of the stage at eye height.
 pub const VIEW_ORIGIN: Vec3 = Vec3::new(0.0, 1.7, 0.0);
 
@@ -125,9 +136,11 @@ pub fn spawn_stage_cameras(
     images: &mut Assets<Image>,
     settings: &StageSettings,
     tracked: &TrackedPose,
+    output_size: (u32, u32),
     scope: impl Bundle + Clone,
 ) -> StageTargets {
-    let inner = images.add(target_image(INNER_SIZE.0, INNER_SIZE.1));
+    let (iw, ih) = inner_size(output_size.0, output_size.1);
+    let inner = images.add(target_image(iw, ih));
     let outer = images.add(target_image(
         OUTER_SEGMENTS * OUTER_SEGMENT_PX,
         OUTER_SEGMENT_PX,
@@ -197,18 +210,27 @@ pub(crate) fn follow_tracked_pose(
     settings: Res<StageSettings>,
     tracked: Res<TrackedPose>,
     targets: Option<ResMut<StageTargets>>,
-    mut inner: Query<(&mut Transform, &mut Projection), With<InnerFrustumCamera>>,
+    mut inner: Query<
+        (&mut Transform, &mut Projection, &mut Camera),
+        (With<InnerFrustumCamera>, Without<OuterFrustumCamera>),
+    >,
     mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
+    mut frame: Local<u32>,
 ) {
+    *frame = frame.wrapping_add(1);
+    let refresh = (*frame).is_multiple_of(OUTER_REFRESH_EVERY) || *frame <= 2;
     let Some(mut targets) = targets else { return };
     let frustum = settings.lens.frustum(NEAR_M, settings.overscan);
-    for (mut transform, mut projection) in &mut inner {
+    for (mut transform, mut projection, mut camera) in &mut inner {
+        camera.is_active = settings.view != StageView::Direct;
         *transform = pose_transform(&tracked.0);
         *projection = Projection::custom(OffAxisProjection { frustum });
     }
     targets.inner_clip_from_world = clip_from_world(&tracked.0, &frustum);
+    // The direct view does not look at the wall: its cameras can rest.
+    let wall_seen = settings.view != StageView::Direct;
     for mut camera in &mut outer {
-        camera.is_active = !settings.freeze_outer;
+        camera.is_active = wall_seen && !settings.freeze_outer && refresh;
     }
 }
 
@@ -356,6 +378,7 @@ mod tests {
             .add_systems(Update, (sample_tracking, follow_tracked_pose).chain());
         app.world_mut().spawn((
             InnerFrustumCamera,
+            Camera::default(),
             Transform::default(),
             Projection::default(),
         ));

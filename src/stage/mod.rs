@@ -6,6 +6,7 @@
 
 use bevy::prelude::*;
 
+pub mod bench;
 pub mod cameras;
 pub mod virtual_world;
 pub mod wall;
@@ -241,6 +242,7 @@ pub fn build_stage(
     mut images: ResMut<Assets<Image>>,
     mut active: ResMut<StageActive>,
     mut main: Query<Entity, With<crate::world::camera::MainCamera>>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
 ) {
     let scope = DespawnOnExit(crate::tour::StopPhase::Level);
     let built = virtual_world::build_current(&settings);
@@ -253,11 +255,15 @@ pub fn build_stage(
             scope.clone(),
         );
     }
+    let output = window
+        .single()
+        .map_or((1280, 720), |w| (w.physical_width(), w.physical_height()));
     let targets = cameras::spawn_stage_cameras(
         &mut commands,
         &mut images,
         &settings,
         &tracked,
+        output,
         scope.clone(),
     );
     // Every camera that sees the virtual world shares its fog and ambient light.
