@@ -49,7 +49,7 @@ pub struct PlayArgs {
 pub enum Command {
     /// Validate content files: print line-numbered errors and exit non-zero on any.
     CheckContent {
-        /// The content folder (default: assets).
+        /// The content folder (default: assets), or the scenes folder.
         dir: Option<PathBuf>,
     },
     /// Render a stop and save a screenshot (works under xvfb-run with software Vulkan).
@@ -367,7 +367,12 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
 
 fn check_content(dir: Option<PathBuf>) -> ExitCode {
     let dir = dir.unwrap_or_else(content::default_assets_dir);
-    let errors = content::check_dir(&dir);
+    // A scenes folder holds the stage and the virtual worlds; anything else is tour content.
+    let errors = if dir.join("stage.ron").is_file() {
+        content::check_scenes_dir(&dir)
+    } else {
+        content::check_dir(&dir)
+    };
     if errors.is_empty() {
         println!("{}: all content files are valid", dir.display());
         ExitCode::SUCCESS

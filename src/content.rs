@@ -323,6 +323,30 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
     if let Err(e) = load_file(dir, POST_PRODUCTION_FILE, validate_post_production) {
         errors.extend(e);
     }
+    let shots = dir.join(crate::vp_shots::VP_SHOTS_FILE);
+    match std::fs::read_to_string(&shots) {
+        Ok(text) => {
+            if let Err(e) = crate::vp_shots::load_shots(&text) {
+                errors.push(match e {
+                    crate::vp_shots::VpShotsError::Syntax {
+                        line,
+                        column,
+                        message,
+                    } => ContentError {
+                        file: shots,
+                        line,
+                        column,
+                        message,
+                    },
+                    other => ContentError::whole_file(&shots, other.to_string()),
+                });
+            }
+        }
+        Err(e) => errors.push(ContentError::whole_file(
+            &shots,
+            format!("cannot read: {e}"),
+        )),
+    }
     errors
 }
 
@@ -376,6 +400,78 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
         },
         errors,
     }
+}
+
+/// The `scenes/` folder that sits beside an `assets/` folder.
+pub fn scenes_dir_for(assets_dir: &Path) -> PathBuf {
+    assets_dir
+        .parent()
+        .map_or_else(|| PathBuf::from("scenes"), |p| p.join("scenes"))
+}
+
+/// Check a `scenes/` folder: the stage geometry and every scene description.
+pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![ContentError::whole_file(dir, "cannot read the folder")];
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    for path in files {
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(ContentError::whole_file(&path, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let is_stage = path.file_name().is_some_and(|n| n == "stage.ron");
+        let result = if is_stage {
+            crate::led::StageGeometry::load_ron(&text)
+                .map(|_| ())
+                .map_err(|e| match e {
+                    crate::led::StageError::Parse {
+                        line,
+                        column,
+                        message,
+                    } => ContentError {
+                        file: path.clone(),
+                        line,
+                        column,
+                        message,
+                    },
+                    other => ContentError::whole_file(&path, other.to_string()),
+                })
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            crate::virtual_scene::load_scene(&text, &name)
+                .map(|_| ())
+                .map_err(|e| match e {
+                    crate::virtual_scene::SceneError::Parse {
+                        line,
+                        column,
+                        message,
+                        ..
+                    } => ContentError {
+                        file: path.clone(),
+                        line,
+                        column,
+                        message,
+                    },
+                    other => ContentError::whole_file(&path, other.to_string()),
+                })
+        };
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    errors
 }
 
 /// Where the `assets/` folder is: `BACKLOT_ASSETS`, then `./assets`, then the crate's own.
@@ -443,6 +539,7 @@ mod tests {
             CAREERS_FILE,
             STUDIO_SYSTEM_FILE,
             POST_PRODUCTION_FILE,
+            crate::vp_shots::VP_SHOTS_FILE,
         ] {
             std::fs::copy(src.join(f), dir.join(f)).expect("copy");
         }

@@ -67,3 +67,23 @@ fn check_content_passes_the_bundled_files_and_names_line_and_column() {
     assert!(err.contains("careers.ron:3:"), "file and line: {err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_content_validates_the_scenes_folder() {
+    let scenes = concat!(env!("CARGO_MANIFEST_DIR"), "/scenes");
+    let o = backlot(&["check-content", scenes]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let dir = std::env::temp_dir().join(format!("backlot-cli-scenes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for f in std::fs::read_dir(scenes).expect("scenes") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, dir.join(f.file_name().expect("name"))).expect("copy");
+    }
+    let tokyo = std::fs::read_to_string(dir.join("tokyo.ron")).expect("tokyo");
+    std::fs::write(dir.join("tokyo.ron"), tokyo.replacen("seed:", "seed: [", 1)).expect("break");
+    let o = backlot(&["check-content", dir.to_str().expect("utf-8 path")]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("tokyo.ron:"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

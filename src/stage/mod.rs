@@ -123,6 +123,32 @@ impl Default for StageSettings {
 }
 
 impl StageSettings {
+    /// Read the stage and the scenes from `scenes/`; anything missing or broken falls back to
+    /// the copy built into the game, and the problems are returned for the player to see.
+    pub fn load(dir: &std::path::Path) -> (Self, Vec<String>) {
+        let mut settings = Self::default();
+        let mut problems = Vec::new();
+        let stage_file = dir.join("stage.ron");
+        match std::fs::read_to_string(&stage_file) {
+            Ok(text) => match StageGeometry::load_ron(&text) {
+                Ok(g) => settings.geometry = g,
+                Err(e) => problems.push(format!("{}: {e}", stage_file.display())),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(format!("{}: {e}", stage_file.display())),
+        }
+        let (scenes, errors) = crate::virtual_scene::load_scenes_with_fallback(dir);
+        problems.extend(errors.iter().map(ToString::to_string));
+        if !scenes.is_empty() {
+            settings.scenes = scenes;
+        }
+        if let Some(first) = settings.scenes.first() {
+            settings.time = first.time;
+            settings.weather = first.weather;
+        }
+        (settings, problems)
+    }
+
     pub fn find_scene(&self, name: &str) -> Option<usize> {
         let want = name.to_ascii_lowercase().replace(['-', ' '], "_");
         self.scenes
@@ -138,8 +164,19 @@ impl StageSettings {
 /// The stage's state, with no renderer: settings, poses, tracking, stage lights. Part of the
 /// game logic, so the Stop 2 level also runs headless in tests.
 pub(crate) fn state_plugin(app: &mut App) {
-    let seed = app.world().resource::<crate::GameConfig>().seed;
-    app.init_resource::<StageSettings>()
+    let config = app.world().resource::<crate::GameConfig>().clone();
+    let seed = config.seed;
+    let (settings, problems) =
+        StageSettings::load(&crate::content::scenes_dir_for(&config.assets_dir));
+    {
+        let mut notices = app.world_mut().resource_mut::<crate::tour::Notices>();
+        for p in problems {
+            notices.warn(format!(
+                "Stage content problem, using the built-in copy: {p}"
+            ));
+        }
+    }
+    app.insert_resource(settings)
         .init_resource::<CinemaPose>()
         .init_resource::<TrackedPose>()
         .init_resource::<StageActive>()

@@ -64,14 +64,27 @@ fn is_vp(current: Res<CurrentStop>) -> bool {
     current.0 == STOP
 }
 
-fn start_level(mut commands: Commands, mut notices: ResMut<Notices>) {
-    let shots = match bundled_shots() {
-        Ok(s) => s,
-        Err(e) => {
-            notices.warn(format!("Shot list problem: {e}"));
-            Vec::new()
+/// The shot list from `assets/vp_shots.ron`, or the built-in copy if that file is broken.
+fn load_shot_list(
+    assets_dir: &std::path::Path,
+    notices: &mut Notices,
+) -> Vec<crate::vp_shots::ShotSpec> {
+    let path = assets_dir.join(crate::vp_shots::VP_SHOTS_FILE);
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        match crate::vp_shots::load_shots(&text) {
+            Ok(shots) => return shots,
+            Err(e) => notices.warn(format!("Shot list problem, using the built-in copy: {e}")),
         }
-    };
+    }
+    bundled_shots().unwrap_or_default()
+}
+
+fn start_level(
+    mut commands: Commands,
+    mut notices: ResMut<Notices>,
+    config: Res<crate::GameConfig>,
+) {
+    let shots = load_shot_list(&config.assets_dir, &mut notices);
     commands.insert_resource(VpState {
         level: VpLevel::new(shots),
         take: None,
