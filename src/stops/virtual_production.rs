@@ -26,6 +26,8 @@ pub enum VpCommand {
     SetOverscan(f32),
     SetLatency(u32),
     SetCompensation(f32),
+    /// Tracker noise in millimetres (the angle noise follows at 0.02° per mm).
+    SetJitter(f32),
     SetPitch(f32),
     SetLight {
         kind: LightKind,
@@ -126,6 +128,11 @@ fn apply_vp_commands(
             VpCommand::SetFocus(m) => settings.lens.focus_distance_m = m.clamp(0.5, 20.0),
             VpCommand::SetOverscan(o) => settings.overscan = o.clamp(1.0, 1.5),
             VpCommand::SetLatency(k) => tracker.0.settings.latency_frames = (*k).min(12),
+            VpCommand::SetJitter(mm) => {
+                let mm = mm.clamp(0.0, 20.0);
+                tracker.0.settings.jitter_mm = mm;
+                tracker.0.settings.jitter_deg = mm * 0.02;
+            }
             VpCommand::SetCompensation(c) => {
                 tracker.0.settings.compensation_frames = c.clamp(0.0, 12.0);
             }

@@ -368,6 +368,10 @@ fn vp_ui(
                 if ui.add(egui::Slider::new(&mut comp, 0.0..=12.0).text("delay compensation")).changed() {
                     out.write(VpCommand::SetCompensation(comp));
                 }
+                let mut jitter = tracker.0.settings.jitter_mm;
+                if ui.add(egui::Slider::new(&mut jitter, 0.0..=20.0).text("tracking jitter (mm)")).changed() {
+                    out.write(VpCommand::SetJitter(jitter));
+                }
                 let mut frozen = settings.freeze_outer;
                 if ui.checkbox(&mut frozen, "Freeze the outer frustum (Z)").changed() {
                     out.write(VpCommand::FreezeOuter(frozen));
