@@ -145,6 +145,16 @@ impl fmt::Display for ContentError {
 impl std::error::Error for ContentError {}
 
 impl ContentError {
+    /// An error at a line and column of a file (from any of the RON loaders).
+    fn at(file: &Path, line: usize, column: usize, message: String) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    }
+
     fn whole_file(file: &Path, message: impl Into<String>) -> Self {
         Self {
             file: file.to_path_buf(),
@@ -332,12 +342,7 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
                         line,
                         column,
                         message,
-                    } => ContentError {
-                        file: shots,
-                        line,
-                        column,
-                        message,
-                    },
+                    } => ContentError::at(&shots, line, column, message),
                     other => ContentError::whole_file(&shots, other.to_string()),
                 });
             }
@@ -437,12 +442,7 @@ pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
                         line,
                         column,
                         message,
-                    } => ContentError {
-                        file: path.clone(),
-                        line,
-                        column,
-                        message,
-                    },
+                    } => ContentError::at(&path, line, column, message),
                     other => ContentError::whole_file(&path, other.to_string()),
                 })
         } else {
@@ -458,12 +458,7 @@ pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
                         column,
                         message,
                         ..
-                    } => ContentError {
-                        file: path.clone(),
-                        line,
-                        column,
-                        message,
-                    },
+                    } => ContentError::at(&path, line, column, message),
                     other => ContentError::whole_file(&path, other.to_string()),
                 })
         };

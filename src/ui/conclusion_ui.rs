@@ -8,7 +8,7 @@ use crate::career_match::MatchOutcome;
 use crate::stops::conclusion::{ConclusionCommand, ConclusionState, STOP};
 use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
 
 fn is_conclusion(current: Res<CurrentStop>) -> bool {
     current.0 == STOP
@@ -164,14 +164,7 @@ fn conclusion_ui(
                 if state.game.is_complete() {
                     ui.add_space(10.0);
                     ui.label(format!("All matched! {}", stars_text(state.game.stars())));
-                    let go = ui.add(
-                        egui::Button::new(
-                            egui::RichText::new("▶ On to the Rapid Fire Review")
-                                .color(color(p.accent_text)),
-                        )
-                        .fill(color(p.accent)),
-                    );
-                    focus_ring(ui, go.rect, &p);
+                    let go = primary_button(ui, &p, "▶ On to the Rapid Fire Review");
                     if go.clicked() {
                         tour.write(TourCommand::FinishLevel);
                     }

@@ -9,7 +9,7 @@ use crate::stops::intro::{IntroCommand, IntroState, STOP};
 use crate::studio_system::{IntroFeedback, IntroPhase, PartKind, StallReason};
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{focus_ring, hint_bar, root_ui, stars_text};
+use crate::ui::widgets::{focus_ring, hint_bar, primary_button, root_ui, stars_text};
 use crate::world::camera::MainCamera;
 use crate::world::intro_stage::PartModel;
 
@@ -216,15 +216,7 @@ fn intro_ui(
                         stars_text(state.level.stars()),
                         state.level.mistakes
                     ));
-                    let go = ui.add(
-                        egui::Button::new(
-                            egui::RichText::new("▶ Continue to the quiz gate")
-                                .color(color(p.accent_text)),
-                        )
-                        .fill(color(p.accent))
-                        .min_size(egui::vec2(300.0, 46.0)),
-                    );
-                    focus_ring(ui, go.rect, &p);
+                    let go = primary_button(ui, &p, "▶ Continue to the quiz gate");
                     if go.clicked() {
                         tour.write(TourCommand::FinishLevel);
                     }

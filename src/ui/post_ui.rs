@@ -17,7 +17,7 @@ use crate::timecode::frames_to_timecode;
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::input::typing;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Task {
@@ -682,14 +682,7 @@ fn post_ui(
                     "Level complete! {}",
                     stars_text(state.level.stars())
                 ));
-                let go = ui.add(
-                    egui::Button::new(
-                        egui::RichText::new("▶ Continue to the quiz gate")
-                            .color(color(p.accent_text)),
-                    )
-                    .fill(color(p.accent)),
-                );
-                focus_ring(ui, go.rect, &p);
+                let go = primary_button(ui, &p, "▶ Continue to the quiz gate");
                 if go.clicked() {
                     tour.write(TourCommand::FinishLevel);
                 }

@@ -18,7 +18,7 @@ use crate::stops::virtual_production::{STOP, VpCommand, VpState};
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::input::typing;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
 use crate::vp_level::{light_target, moire_at, subject_height_fraction};
 
 fn is_vp(current: Res<CurrentStop>) -> bool {
@@ -298,14 +298,7 @@ fn vp_ui(
                     }
                 }
                 if state.level.is_complete() {
-                    let go = ui.add(
-                        egui::Button::new(
-                            egui::RichText::new("▶ Continue to the quiz gate")
-                                .color(color(p.accent_text)),
-                        )
-                        .fill(color(p.accent)),
-                    );
-                    focus_ring(ui, go.rect, &p);
+                    let go = primary_button(ui, &p, "▶ Continue to the quiz gate");
                     if go.clicked() {
                         tour.write(TourCommand::FinishLevel);
                     }

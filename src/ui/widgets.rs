@@ -27,6 +27,17 @@ pub fn focus_ring(ui: &egui::Ui, rect: egui::Rect, palette: &Palette) {
     );
 }
 
+/// The screen's main action: accent fill, dark text, and the focus ring (it is where Enter goes).
+pub fn primary_button(ui: &mut egui::Ui, palette: &Palette, label: &str) -> egui::Response {
+    let response = ui.add(
+        egui::Button::new(egui::RichText::new(label).color(color(palette.accent_text)))
+            .fill(color(palette.accent))
+            .min_size(egui::vec2(300.0, 46.0)),
+    );
+    focus_ring(ui, response.rect, palette);
+    response
+}
+
 /// Stars as text: "★★☆ (2 of 3)", readable without colour.
 pub fn stars_text(stars: u8) -> String {
     let filled = usize::from(stars.min(3));
