@@ -49,7 +49,8 @@ pub struct PlayArgs {
 pub enum Command {
     /// Validate content files: print line-numbered errors and exit non-zero on any.
     CheckContent {
-        /// The content folder (default: assets), or the scenes folder.
+        /// The content folder (default: assets), the scenes folder, or a question bank file
+        /// (.gift or Aiken .txt).
         dir: Option<PathBuf>,
     },
     /// Render a stop and save a screenshot (works under xvfb-run with software Vulkan).
@@ -367,6 +368,10 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
 
 fn check_content(dir: Option<PathBuf>) -> ExitCode {
     let dir = dir.unwrap_or_else(content::default_assets_dir);
+    // A teacher's question bank (GIFT or Aiken): report what it holds, line-numbered errors.
+    if dir.is_file() {
+        return check_question_bank(&dir);
+    }
     // A scenes folder holds the stage and the virtual worlds; anything else is tour content.
     let errors = if dir.join("stage.ron").is_file() {
         content::check_scenes_dir(&dir)
@@ -381,6 +386,33 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
             eprintln!("error: {e}");
         }
         eprintln!("{} error(s) in {}", errors.len(), dir.display());
+        ExitCode::FAILURE
+    }
+}
+
+fn check_question_bank(path: &std::path::Path) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {}: cannot read: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let report = crate::question_bank::parse_bank(&name, &text);
+    println!("{}", report.summary(&name));
+    for s in &report.skipped {
+        println!("{name}: skipped: {s}");
+    }
+    for e in &report.errors {
+        eprintln!("error: {name}: {e}");
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
         ExitCode::FAILURE
     }
 }

@@ -16,6 +16,7 @@ pub mod palette;
 pub mod post_level;
 pub mod progress;
 pub mod projection;
+pub mod question_bank;
 pub mod quiz;
 pub mod stage_lighting;
 pub mod studio_system;

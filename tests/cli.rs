@@ -87,3 +87,29 @@ fn check_content_validates_the_scenes_folder() {
     assert!(stderr(&o).contains("tokyo.ron:"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_content_reads_a_gift_bank_and_numbers_its_errors() {
+    let dir = std::env::temp_dir().join(format!("backlot-cli-gift-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("quiz.gift");
+    std::fs::write(
+        &good,
+        "::Mood::What does a mood do? {=Makes the audience feel ~Sets the budget}\n\n\
+         Previs comes before filming. {T}\n",
+    )
+    .expect("write");
+    let o = backlot(&["check-content", good.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("quiz.gift: 2 questions (1 multiple choice, 1 true/false)"),
+        "{}",
+        stdout(&o)
+    );
+    let bad = dir.join("bad.gift");
+    std::fs::write(&bad, "Fine? {=yes ~no}\n\nBroken {=a ~b\n").expect("write");
+    let o = backlot(&["check-content", bad.to_str().expect("utf-8")]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("line 3"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
