@@ -224,7 +224,10 @@ pub(crate) fn follow_tracked_pose(
     for (mut transform, mut projection, mut camera) in &mut inner {
         camera.is_active = settings.view != StageView::Direct;
         *transform = pose_transform(&tracked.0);
-        *projection = Projection::custom(OffAxisProjection { frustum });
+        // The lens and overscan change rarely; the projection is rebuilt only then.
+        if settings.is_changed() {
+            *projection = Projection::custom(OffAxisProjection { frustum });
+        }
     }
     targets.inner_clip_from_world = clip_from_world(&tracked.0, &frustum);
     // The direct view does not look at the wall: its cameras can rest.

@@ -528,6 +528,10 @@ fn apply_virtual_look(
     main: Query<Entity, With<crate::world::camera::MainCamera>>,
 ) {
     let Some(look) = look else { return };
+    // Only when the look or the view changes (new scene, new cameras, camera ↔ direct).
+    if !look.is_changed() && !settings.is_changed() {
+        return;
+    }
     for e in &inner {
         commands
             .entity(e)
