@@ -31,6 +31,9 @@ pub struct PlayArgs {
     /// Start in the light projector palette with large text.
     #[arg(long)]
     pub projector: bool,
+    /// Start in presenter mode: projector palette, large text and the teacher's controls.
+    #[arg(long)]
+    pub presenter: bool,
     /// Start full screen.
     #[arg(long, conflicts_with = "windowed")]
     pub fullscreen: bool,
@@ -54,13 +57,27 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Render a stop and save a screenshot (works under xvfb-run with software Vulkan).
-    Capture(CaptureArgs),
+    Capture(Box<CaptureArgs>),
     /// Convert frame numbers and timecodes at a frame rate, e.g. `timecode 29.97df 1800`.
     /// RATE is 23.976, 24, 25, 29.97, 29.97df, 30, 50, 59.94, 59.94df or 60.
     Timecode {
         rate: String,
         #[arg(required = true, allow_hyphen_values = true)]
         values: Vec<String>,
+    },
+    /// Copy a teacher's GIFT or Aiken question bank into the data directory for a stop's gate.
+    ImportBank {
+        /// The .gift, .aiken or Aiken .txt file.
+        file: PathBuf,
+        /// The stop whose gate gets the questions (0–6).
+        #[arg(long)]
+        stop: usize,
+        /// Ask only these questions at that stop (default: add them to the stop's own).
+        #[arg(long)]
+        replace: bool,
+        /// The data directory (default: the platform data directory).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
     },
     /// Measure performance (build with --release for real figures).
     Bench {
@@ -188,6 +205,12 @@ pub struct CaptureArgs {
     /// Use the projector palette.
     #[arg(long)]
     pub projector: bool,
+    /// Show presenter mode.
+    #[arg(long)]
+    pub presenter: bool,
+    /// Show a camp screen: setup, scoreboard or podium (of the camp saved in --data-dir).
+    #[arg(long, value_name = "SCREEN")]
+    pub camp: Option<String>,
     /// Progress to show (default: a fresh temporary directory, so captures never touch a save).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -278,6 +301,8 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
             StartScreen::Title
         },
         projector: args.projector,
+        presenter: args.presenter,
+        camp_view: None,
         fullscreen: args.fullscreen && !args.windowed,
         window_size: (1280, 720),
         seed: args.seed.unwrap_or_else(rand::random),
@@ -354,6 +379,18 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             screen
         },
         projector: args.projector,
+        presenter: args.presenter,
+        camp_view: match args.camp.as_deref() {
+            None => None,
+            Some("setup") => Some(crate::config::CampView::Setup),
+            Some("scoreboard") => Some(crate::config::CampView::Scoreboard),
+            Some("podium") => Some(crate::config::CampView::Podium),
+            Some(other) => {
+                return Err(format!(
+                    "unknown camp screen '{other}': use setup, scoreboard or podium"
+                ));
+            }
+        },
         fullscreen: false,
         window_size: size,
         seed: args.seed,
@@ -364,6 +401,40 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         }),
         stage,
     })
+}
+
+fn import_bank(
+    file: &std::path::Path,
+    stop: usize,
+    replace: bool,
+    data_dir: Option<PathBuf>,
+) -> ExitCode {
+    use crate::bank_library::{BankMode, install};
+    let data_dir = data_dir.unwrap_or_else(default_data_dir);
+    let mode = if replace {
+        BankMode::Replace
+    } else {
+        BankMode::Add
+    };
+    match install(&data_dir, file, stop, mode) {
+        Ok((copy, report)) => {
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("bank");
+            println!("{}", report.summary(name));
+            for s in &report.skipped {
+                println!("{name}:{s}");
+            }
+            let how = if replace { "replace" } else { "join" };
+            println!(
+                "Copied to {}; these questions {how} the Stop {stop} gate.",
+                copy.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn check_content(dir: Option<PathBuf>) -> ExitCode {
@@ -429,6 +500,12 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::CheckContent { dir }) => check_content(dir),
+        Some(Command::ImportBank {
+            file,
+            stop,
+            replace,
+            data_dir,
+        }) => import_bank(&file, stop, replace, data_dir),
         Some(Command::Bench {
             what: BenchTarget::Timecode,
         }) => bench_timecode(),

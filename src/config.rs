@@ -52,6 +52,14 @@ pub struct StagePreview {
     pub view: String,
 }
 
+/// Which camp screen a capture shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CampView {
+    Setup,
+    Scoreboard,
+    Podium,
+}
+
 #[derive(Resource, Debug, Clone)]
 pub struct GameConfig {
     /// Where progress and settings are saved.
@@ -62,6 +70,10 @@ pub struct GameConfig {
     pub start_stop: Option<usize>,
     pub start_screen: StartScreen,
     pub projector: bool,
+    /// Start in presenter mode (teacher controls, projector palette, large text).
+    pub presenter: bool,
+    /// Open the camp window (capture only: shows the scoreboard of a saved camp).
+    pub camp_view: Option<CampView>,
     pub fullscreen: bool,
     pub window_size: (u32, u32),
     /// Seed for shuffles and level randomness: the same seed replays the same game.
@@ -80,6 +92,8 @@ impl GameConfig {
             start_stop: None,
             start_screen: StartScreen::Title,
             projector: false,
+            presenter: false,
+            camp_view: None,
             fullscreen: false,
             window_size: (1280, 720),
             seed: 1,

@@ -8,16 +8,26 @@
 
 // Pure logic, no Bevy.
 pub mod audio_synth;
+pub mod bank_library;
+pub mod camp;
 pub mod career_match;
+pub mod class_poll;
+pub mod cloud;
+pub mod concept_prompt;
 pub mod content;
+pub mod csv;
+pub mod keymap;
 pub mod led;
 pub mod moire;
+pub mod music;
 pub mod palette;
 pub mod post_level;
+pub mod previs;
 pub mod progress;
 pub mod projection;
 pub mod question_bank;
 pub mod quiz;
+pub mod social;
 pub mod stage_lighting;
 pub mod studio_system;
 pub mod timecode;
@@ -32,6 +42,7 @@ pub mod config;
 
 // Bevy side.
 pub mod capture;
+pub mod classroom;
 pub mod sound;
 pub mod stage;
 pub mod stops;
@@ -58,6 +69,7 @@ impl Plugin for LogicPlugin {
             sound::captions_plugin,
             stage::state_plugin,
             stops::plugin,
+            classroom::plugin,
         ));
     }
 }

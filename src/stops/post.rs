@@ -10,7 +10,7 @@ use crate::audio_synth::{SAMPLE_RATE, encode_wav_pcm16};
 use crate::post_level::{
     CountVerdict, CutVerdict, DropVerdict, LabelsVerdict, Nudge, PostLevel, SyncVerdict,
 };
-use crate::sound::PlaySound;
+use crate::sound::{PlaySound, SoundChannel};
 use crate::timecode::FrameRate;
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
@@ -127,8 +127,9 @@ fn end_level(mut commands: Commands) {
     commands.remove_resource::<PostState>();
 }
 
-fn wav_cue(samples: &[f32], caption: String) -> PlaySound {
+fn wav_cue(samples: &[f32], caption: String, channel: SoundChannel) -> PlaySound {
     PlaySound {
+        channel,
         seconds: samples.len() as f32 / SAMPLE_RATE as f32,
         wav: Arc::new(encode_wav_pcm16(samples, SAMPLE_RATE)),
         caption,
@@ -167,7 +168,7 @@ fn apply_post_commands(
                 } else {
                     format!("[door slams — {}]", verdict.description)
                 };
-                sounds.write(wav_cue(&samples, caption));
+                sounds.write(wav_cue(&samples, caption, SoundChannel::Effects));
                 state.lip_sync_offset = None;
                 state.playhead_seconds = 0.0;
                 state.speed = 1;
@@ -179,7 +180,7 @@ fn apply_post_commands(
                 } else {
                     format!("[actor speaks — voice {offset} frame(s) late]")
                 };
-                sounds.write(wav_cue(&demo.samples, caption));
+                sounds.write(wav_cue(&demo.samples, caption, SoundChannel::Voice));
                 state.lip_sync_offset = Some(*offset);
                 state.playhead_seconds = 0.0;
                 state.speed = 1;

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
+use crate::bank_library::{self, BankSet};
 use crate::content::STOP_COUNT;
 use crate::quiz::{GateSession, SubmitOutcome};
 use crate::tour::content_plugin::GameContent;
@@ -35,7 +36,13 @@ pub struct ActiveGate {
     pub last_outcome: Option<SubmitOutcome>,
     /// Focus ring position: 0..choices are choices, `choices` is the submit/next button.
     pub focus: usize,
+    /// A presenter revealed the current question's answer and explanations.
+    pub revealed: bool,
 }
+
+/// Questions from the teacher's imported banks (`crate::bank_library`), read at start-up.
+#[derive(Resource, Debug, Default)]
+pub struct TeacherBanks(pub BankSet);
 
 impl ActiveGate {
     pub fn focus_slots(&self) -> usize {
@@ -49,9 +56,12 @@ fn open_gate(
     content: Res<GameContent>,
     config: Res<GameConfig>,
     save: Res<SaveData>,
+    banks: Res<TeacherBanks>,
 ) {
     let stop = current.0;
-    let questions = content.tour.gate_questions(stop);
+    let questions = banks
+        .0
+        .gate_questions(stop, content.tour.gate_questions(stop));
     // Each visit reshuffles (a new seed per attempt count), but the same game seed replays.
     let visits = save
         .progress
@@ -64,6 +74,7 @@ fn open_gate(
         session: GateSession::new(questions, seed),
         last_outcome: None,
         focus: 0,
+        revealed: false,
     });
 }
 
@@ -130,6 +141,7 @@ fn apply_gate_commands(
             GateCommand::Next => {
                 if gate.session.advance() {
                     gate.last_outcome = None;
+                    gate.revealed = false;
                     gate.focus = 0;
                 } else if gate.session.is_open() {
                     let stop = gate.stop;
@@ -155,8 +167,21 @@ fn apply_gate_commands(
     }
 }
 
+fn load_teacher_banks(
+    config: Res<GameConfig>,
+    mut banks: ResMut<TeacherBanks>,
+    mut notices: ResMut<Notices>,
+) {
+    banks.0 = bank_library::load(&config.data_dir);
+    for line in &banks.0.report {
+        notices.info(format!("Teacher questions: {line}"));
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<GateCommand>()
+        .init_resource::<TeacherBanks>()
+        .add_systems(Startup, load_teacher_banks)
         .add_systems(OnEnter(StopPhase::Gate), open_gate)
         .add_systems(OnExit(StopPhase::Gate), close_gate)
         .add_systems(

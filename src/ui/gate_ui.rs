@@ -130,6 +130,9 @@ fn gate_ui(
                 }
                 ui.add_space(10.0);
                 feedback(ui, &gate, &p);
+                if gate.revealed && !answered {
+                    revealed_answer(ui, &gate, &p);
+                }
             });
         });
     Ok(())
@@ -176,6 +179,36 @@ fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
             }
         }
         _ => {}
+    }
+}
+
+/// The presenter's reveal: every choice marked right or wrong, with its explanation.
+fn revealed_answer(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
+    ui.separator();
+    ui.label(
+        egui::RichText::new(format!(
+            "ℹ Answer revealed by the teacher: {}",
+            gate.session
+                .correct_labels()
+                .iter()
+                .map(char::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .size(24.0)
+        .strong()
+        .color(color(p.accent)),
+    );
+    for (label, choice) in gate.session.displayed_choices() {
+        let (icon, verdict) = if choice.correct {
+            ("✔", "right")
+        } else {
+            ("✖", "wrong")
+        };
+        ui.label(format!(
+            "{icon} {label}. {} ({verdict}) — {}",
+            choice.text, choice.explanation
+        ));
     }
 }
 

@@ -11,6 +11,9 @@ pub mod intro_ui;
 pub mod map_ui;
 pub mod notices_ui;
 pub mod post_ui;
+pub mod presenter_ui;
+pub mod remap;
+pub mod settings_ui;
 pub mod teacher;
 pub mod theme;
 pub mod title;
@@ -33,6 +36,7 @@ pub(crate) fn plugin(app: &mut App) {
         post_ui::plugin,
         vp_ui::plugin,
     ));
+    app.add_plugins((remap::plugin, presenter_ui::plugin, settings_ui::plugin));
 }
 
 #[cfg(test)]
@@ -49,6 +53,8 @@ mod tests {
         ("map_ui.rs", include_str!("map_ui.rs")),
         ("notices_ui.rs", include_str!("notices_ui.rs")),
         ("post_ui.rs", include_str!("post_ui.rs")),
+        ("presenter_ui.rs", include_str!("presenter_ui.rs")),
+        ("settings_ui.rs", include_str!("settings_ui.rs")),
         ("teacher.rs", include_str!("teacher.rs")),
         ("title.rs", include_str!("title.rs")),
         ("vp_ui.rs", include_str!("vp_ui.rs")),
@@ -120,6 +126,13 @@ mod tests {
         for (file, text) in serialised {
             texts.push((file.into(), text.expect("serialise")));
         }
+        texts.push((
+            "camp.rs team icons".into(),
+            crate::camp::TeamIcon::ALL
+                .iter()
+                .map(|i| i.glyph())
+                .collect(),
+        ));
         let mut missing: Vec<String> = texts
             .iter()
             .flat_map(|(file, text)| {

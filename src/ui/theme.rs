@@ -6,8 +6,10 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use serde::{Deserialize, Serialize};
 
 use crate::GameConfig;
+use crate::keymap::KeyMap;
 use crate::palette::{Palette, PaletteKind, Rgb};
 use crate::progress::{load_or_quarantine, write_ron_atomic};
+use crate::sound::{ActiveVolumes, Volumes};
 use crate::tour::Notices;
 
 pub const SETTINGS_FILE: &str = "settings.ron";
@@ -22,6 +24,10 @@ pub const BODY_SIZE: f32 = 20.0;
 pub struct UiSettings {
     pub palette: PaletteKind,
     pub scale: f32,
+    /// No orbiting title camera, slower camera moves (for players who get motion sick).
+    pub reduced_motion: bool,
+    pub volumes: Volumes,
+    pub keys: KeyMap,
 }
 
 impl Default for UiSettings {
@@ -29,6 +35,9 @@ impl Default for UiSettings {
         Self {
             palette: PaletteKind::Dark,
             scale: 1.0,
+            reduced_motion: false,
+            volumes: Volumes::default(),
+            keys: KeyMap::default(),
         }
     }
 }
@@ -78,6 +87,9 @@ fn visuals_for(p: &Palette) -> egui::Visuals {
     }
     // Hover thickens the border; the focus colour is kept for the keyboard focus ring only.
     v.widgets.hovered.bg_stroke = egui::Stroke::new(3.0, color(p.border));
+    // egui draws a keyboard-focused widget (Tab in the settings window) in the active style:
+    // give it the focus ring's colour and weight.
+    v.widgets.active.bg_stroke = egui::Stroke::new(3.5, color(p.focus));
     v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.0, color(p.text));
     v.widgets.noninteractive.bg_stroke = border;
     v
@@ -155,8 +167,19 @@ fn settings_path(config: &GameConfig) -> std::path::PathBuf {
     config.data_dir.join(SETTINGS_FILE)
 }
 
-fn save_settings(settings: Res<UiSettings>, config: Res<GameConfig>, mut notices: ResMut<Notices>) {
-    if !settings.is_changed() || settings.is_added() || config.capture.is_some() {
+fn save_settings(
+    settings: Res<UiSettings>,
+    config: Res<GameConfig>,
+    mut notices: ResMut<Notices>,
+    mut volumes: ResMut<ActiveVolumes>,
+) {
+    if !settings.is_changed() {
+        return;
+    }
+    if volumes.0 != settings.volumes {
+        volumes.0 = settings.volumes;
+    }
+    if settings.is_added() || config.capture.is_some() {
         return;
     }
     if let Err(e) = write_ron_atomic(&settings_path(&config), &*settings) {

@@ -3,7 +3,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::classroom::presenter::PresenterCommand;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::ui::settings_ui::SettingsWindow;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, root_ui};
 
@@ -13,6 +15,8 @@ fn title_ui(
     content: Res<GameContent>,
     save: Res<SaveData>,
     mut tour: MessageWriter<TourCommand>,
+    mut settings_window: ResMut<SettingsWindow>,
+    mut presenter: MessageWriter<PresenterCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
@@ -24,6 +28,8 @@ fn title_ui(
             ("Enter", "start the tour"),
             ("F1", "teacher panel"),
             ("F2", "palette"),
+            ("F3", "settings"),
+            ("F5", "presenter"),
             ("Ctrl +/−", "text size"),
         ],
     );
@@ -72,6 +78,15 @@ fn title_ui(
                         if response.clicked() {
                             tour.write(TourCommand::StartTour);
                         }
+                        ui.add_space(8.0);
+                        ui.horizontal(|ui| {
+                            if ui.button("⚙ Settings (F3)").clicked() {
+                                settings_window.open = true;
+                            }
+                            if ui.button("🎬 Presenter mode (F5)").clicked() {
+                                presenter.write(PresenterCommand::Toggle);
+                            }
+                        });
                     });
                 });
             });

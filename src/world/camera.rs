@@ -59,6 +59,7 @@ fn ease_camera(
     time: Res<Time>,
     mut goal: ResMut<CameraGoal>,
     config: Res<GameConfig>,
+    settings: Option<Res<crate::ui::theme::UiSettings>>,
     mut camera: Query<&mut Transform, With<MainCamera>>,
 ) {
     let Ok(mut transform) = camera.single_mut() else {
@@ -71,7 +72,13 @@ fn ease_camera(
         return;
     }
     // Exponential ease: frame-rate independent and never overshoots.
-    let t = 1.0 - (-4.0 * time.delta_secs()).exp();
+    // Reduced motion: a gentler glide (it still arrives, just without a swoop).
+    let rate = if settings.is_some_and(|s| s.reduced_motion) {
+        1.5
+    } else {
+        4.0
+    };
+    let t = 1.0 - (-rate * time.delta_secs()).exp();
     transform.translation = transform.translation.lerp(wanted.translation, t);
     transform.rotation = transform.rotation.slerp(wanted.rotation, t);
 }

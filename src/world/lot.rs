@@ -303,8 +303,13 @@ fn frame_stop(current: Res<CurrentStop>, mut goal: ResMut<CameraGoal>) {
     goal.snap = true;
 }
 
-fn slow_orbit(time: Res<Time>, config: Res<GameConfig>, mut goal: ResMut<CameraGoal>) {
-    if config.capture.is_some() {
+fn slow_orbit(
+    time: Res<Time>,
+    config: Res<GameConfig>,
+    settings: Option<Res<crate::ui::theme::UiSettings>>,
+    mut goal: ResMut<CameraGoal>,
+) {
+    if config.capture.is_some() || settings.is_some_and(|s| s.reduced_motion) {
         return;
     }
     let a = time.elapsed_secs() * 0.05;

@@ -1,0 +1,284 @@
+//! Teacher question banks on disk: importing a GIFT or Aiken file for a stop copies it into the
+//! data directory (so it survives the teacher's USB stick going home), and the gates read the
+//! copies at start-up. Plain Rust, no Bevy; parsing is `crate::question_bank`.
+//!
+//! A copy is named `stop<N>-add-<name>` (its questions join the stop's own) or
+//! `stop<N>-replace-<name>` (they take the place of the stop's own questions). The name says
+//! it all, so a teacher can also manage the folder by hand.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::STOP_COUNT;
+use crate::question_bank::{BankReport, parse_bank};
+use crate::quiz::Question;
+
+pub const BANKS_DIR: &str = "banks";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BankMode {
+    /// The bank's questions are asked after the stop's own.
+    Add,
+    /// Only the bank's questions are asked at that stop.
+    Replace,
+}
+
+impl BankMode {
+    fn word(self) -> &'static str {
+        match self {
+            BankMode::Add => "add",
+            BankMode::Replace => "replace",
+        }
+    }
+}
+
+/// The questions every stop's gate gets from the installed banks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BankSet {
+    pub added: Vec<Vec<Question>>,
+    pub replaced: Vec<Option<Vec<Question>>>,
+    /// One line per bank: its summary, or why it was not used.
+    pub report: Vec<String>,
+}
+
+impl BankSet {
+    pub fn empty() -> Self {
+        Self {
+            added: vec![Vec::new(); STOP_COUNT],
+            replaced: vec![None; STOP_COUNT],
+            report: Vec::new(),
+        }
+    }
+
+    /// The questions of a stop's gate: the stop's own (or a replacement), then added ones.
+    pub fn gate_questions(&self, stop: usize, own: Vec<Question>) -> Vec<Question> {
+        let mut questions = self
+            .replaced
+            .get(stop)
+            .and_then(|r| r.clone())
+            .unwrap_or(own);
+        if let Some(extra) = self.added.get(stop) {
+            questions.extend(extra.iter().cloned());
+        }
+        questions
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.iter().all(Vec::is_empty) && self.replaced.iter().all(Option::is_none)
+    }
+}
+
+/// `stop3-add-quiz.gift` → (3, Add); anything else is not a bank copy.
+pub fn parse_copy_name(file_name: &str) -> Option<(usize, BankMode)> {
+    let rest = file_name.strip_prefix("stop")?;
+    let (number, rest) = rest.split_once('-')?;
+    let stop: usize = number.parse().ok()?;
+    let mode = if rest.starts_with("add-") {
+        BankMode::Add
+    } else if rest.starts_with("replace-") {
+        BankMode::Replace
+    } else {
+        return None;
+    };
+    (stop < STOP_COUNT).then_some((stop, mode))
+}
+
+/// Check a bank and copy it into `data_dir/banks/`. Refuses a file with errors or with no
+/// usable question, so a broken file never half-replaces a stop's gate. Returns the copy's
+/// path and the parse report.
+pub fn install(
+    data_dir: &Path,
+    source: &Path,
+    stop: usize,
+    mode: BankMode,
+) -> Result<(PathBuf, BankReport), String> {
+    if stop >= STOP_COUNT {
+        return Err(format!(
+            "there is no stop {stop}; stops are 0 to {}",
+            STOP_COUNT - 1
+        ));
+    }
+    let file_name = source
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| format!("{}: not a file name", source.display()))?;
+    let text = std::fs::read_to_string(source)
+        .map_err(|e| format!("{}: cannot read: {e}", source.display()))?;
+    let report = parse_bank(file_name, &text);
+    if !report.errors.is_empty() {
+        let lines: Vec<String> = report
+            .errors
+            .iter()
+            .map(|e| format!("{file_name}:{e}"))
+            .collect();
+        return Err(format!(
+            "{} not imported; fix these first:\n{}",
+            report.summary(file_name),
+            lines.join("\n")
+        ));
+    }
+    if report.questions.is_empty() {
+        return Err(format!(
+            "{}: no questions a gate can show",
+            report.summary(file_name)
+        ));
+    }
+    let dir = data_dir.join(BANKS_DIR);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // One replacement per stop: a new one takes the place of the old.
+    if mode == BankMode::Replace {
+        for (path, (s, m)) in list_copies(&dir) {
+            if s == stop && m == BankMode::Replace {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+    let target = dir.join(format!("stop{stop}-{}-{file_name}", mode.word()));
+    crate::progress::write_atomic(&target, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", target.display()))?;
+    Ok((target, report))
+}
+
+fn list_copies(dir: &Path) -> Vec<(PathBuf, (usize, BankMode))> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<_> = entries
+        .flatten()
+        .filter_map(|e| {
+            let path = e.path();
+            let parsed = parse_copy_name(path.file_name()?.to_str()?)?;
+            Some((path, parsed))
+        })
+        .collect();
+    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    copies
+}
+
+/// Read every installed bank. A bank that no longer parses cleanly is reported and left out;
+/// the stop keeps its own questions.
+pub fn load(data_dir: &Path) -> BankSet {
+    let mut set = BankSet::empty();
+    for (path, (stop, mode)) in list_copies(&data_dir.join(BANKS_DIR)) {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                set.report.push(format!("{name}: cannot read: {e}"));
+                continue;
+            }
+        };
+        let report = parse_bank(&name, &text);
+        if !report.errors.is_empty() || report.questions.is_empty() {
+            set.report
+                .push(format!("{} — not used", report.summary(&name)));
+            continue;
+        }
+        set.report
+            .push(format!("Stop {stop}: {}", report.summary(&name)));
+        let questions: Vec<Question> = report.questions.into_iter().map(|q| q.question).collect();
+        match mode {
+            BankMode::Add => set.added[stop].extend(questions),
+            BankMode::Replace => set.replaced[stop] = Some(questions),
+        }
+    }
+    set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GIFT: &str = "::Pulldown:: How many film frames become 5 video frames in 2:3 pulldown? \
+                        {=4 ~5 ~6}\n\n::Drop:: Drop-frame timecode drops frames of picture. {F}\n";
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("backlot-banks-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn copy_names_say_the_stop_and_the_mode() {
+        assert_eq!(
+            parse_copy_name("stop3-add-quiz.gift"),
+            Some((3, BankMode::Add))
+        );
+        assert_eq!(
+            parse_copy_name("stop0-replace-a.txt"),
+            Some((0, BankMode::Replace))
+        );
+        assert_eq!(parse_copy_name("stop9-add-x.gift"), None);
+        assert_eq!(parse_copy_name("notes.gift"), None);
+        assert_eq!(parse_copy_name("stop3-keep-x.gift"), None);
+    }
+
+    #[test]
+    fn an_installed_bank_is_copied_and_joins_the_gate_after_a_restart() {
+        let dir = temp_dir("install");
+        let source = dir.join("quiz.gift");
+        std::fs::write(&source, GIFT).unwrap();
+        let data = dir.join("data");
+        let (copy, report) = install(&data, &source, 3, BankMode::Add).unwrap();
+        assert_eq!(report.questions.len(), 2);
+        assert!(copy.ends_with("banks/stop3-add-quiz.gift"));
+        // The teacher's original goes away; the copy stays.
+        std::fs::remove_file(&source).unwrap();
+        let set = load(&data);
+        let own = vec![report.questions[0].question.clone()];
+        let gate = set.gate_questions(3, own.clone());
+        assert_eq!(gate.len(), 3);
+        assert_eq!(set.gate_questions(2, own.clone()), own);
+        assert!(set.report[0].starts_with("Stop 3: stop3-add-quiz.gift: 2 questions"));
+    }
+
+    #[test]
+    fn a_replacement_takes_the_place_of_the_stop_questions_and_of_an_older_replacement() {
+        let dir = temp_dir("replace");
+        let data = dir.join("data");
+        let first = dir.join("first.gift");
+        std::fs::write(&first, GIFT).unwrap();
+        install(&data, &first, 1, BankMode::Replace).unwrap();
+        let second = dir.join("second.txt");
+        std::fs::write(
+            &second,
+            "What sets the mood?\nA. Lighting\nB. The catering\nANSWER: A\n",
+        )
+        .unwrap();
+        install(&data, &second, 1, BankMode::Replace).unwrap();
+        let set = load(&data);
+        let gate = set.gate_questions(1, Vec::new());
+        assert_eq!(gate.len(), 1, "only the newest replacement counts");
+        assert_eq!(gate[0].prompt, "What sets the mood?");
+    }
+
+    #[test]
+    fn a_broken_bank_is_refused_with_line_numbers_and_nothing_is_copied() {
+        let dir = temp_dir("broken");
+        let data = dir.join("data");
+        let source = dir.join("broken.gift");
+        std::fs::write(&source, "::Q:: Which? {=a ~b\n").unwrap();
+        let err = install(&data, &source, 2, BankMode::Add).unwrap_err();
+        assert!(err.contains("broken.gift:line 1"), "{err}");
+        assert!(load(&data).is_empty());
+        assert!(
+            install(&data, &source, 7, BankMode::Add)
+                .unwrap_err()
+                .contains("no stop 7")
+        );
+    }
+
+    #[test]
+    fn a_copy_spoiled_on_disk_is_reported_and_left_out() {
+        let dir = temp_dir("spoiled");
+        std::fs::create_dir_all(dir.join(BANKS_DIR)).unwrap();
+        std::fs::write(dir.join(BANKS_DIR).join("stop4-add-bad.gift"), "{=a ~b").unwrap();
+        let set = load(&dir);
+        assert!(set.is_empty());
+        assert!(set.report[0].contains("not used"), "{:?}", set.report);
+    }
+}

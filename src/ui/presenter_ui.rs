@@ -1,0 +1,210 @@
+//! Presenter mode on screen: a bar of teacher controls across the top, the keys for them, the
+//! projector look while it is on, and a "paused" banner. F5 turns it on and off
+//! (`--presenter` starts with it on).
+//!
+//! Keys while presenter mode is on: Ctrl+0…6 jump to a stop, F6 reveal the answer, F7 skip
+//! the gate, F8 pause, F9 hide/show the interface, F10 class poll.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use crate::classroom::presenter::{PresenterCommand, PresenterState};
+use crate::content::STOP_COUNT;
+use crate::palette::PaletteKind;
+use crate::tour::{GameContent, SaveData, Screen, StopPhase};
+use crate::ui::theme::{UiSettings, UiSystems, color};
+
+/// Text size presenter mode asks for: readable from the back of a classroom.
+pub const PRESENTER_SCALE: f32 = 1.5;
+
+/// The look before presenter mode, restored when it ends.
+#[derive(Resource, Debug, Default)]
+struct LookBeforePresenting(Option<(PaletteKind, f32)>);
+
+/// The class-poll window (drawn by `ui::class_poll_ui`).
+#[derive(Resource, Debug, Default)]
+pub struct ClassPollWindow {
+    pub open: bool,
+}
+
+fn presenter_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    state: Res<PresenterState>,
+    mut out: MessageWriter<PresenterCommand>,
+    mut poll: ResMut<ClassPollWindow>,
+) {
+    if keys.just_pressed(KeyCode::F5) {
+        out.write(PresenterCommand::Toggle);
+    }
+    if !state.active {
+        return;
+    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    const DIGITS: [KeyCode; STOP_COUNT] = [
+        KeyCode::Digit0,
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+    ];
+    if ctrl && let Some(stop) = DIGITS.iter().position(|&k| keys.just_pressed(k)) {
+        out.write(PresenterCommand::JumpTo(stop));
+    }
+    for (key, command) in [
+        (KeyCode::F6, PresenterCommand::RevealAnswer),
+        (KeyCode::F7, PresenterCommand::SkipGate),
+        (KeyCode::F8, PresenterCommand::TogglePause),
+        (KeyCode::F9, PresenterCommand::ToggleChrome),
+    ] {
+        if keys.just_pressed(key) {
+            out.write(command);
+        }
+    }
+    if keys.just_pressed(KeyCode::F10) {
+        poll.open = !poll.open;
+    }
+}
+
+/// Presenter mode brings the projector palette and large text; leaving it restores the look.
+fn presenter_look(
+    state: Res<PresenterState>,
+    mut settings: ResMut<UiSettings>,
+    mut before: ResMut<LookBeforePresenting>,
+) {
+    if !state.is_changed() {
+        return;
+    }
+    match (state.active, before.0) {
+        (true, None) => {
+            before.0 = Some((settings.palette, settings.scale));
+            settings.palette = PaletteKind::Projector;
+            settings.scale = settings.scale.max(PRESENTER_SCALE);
+        }
+        (false, Some((palette, scale))) => {
+            settings.palette = palette;
+            settings.scale = scale;
+            before.0 = None;
+        }
+        _ => {}
+    }
+}
+
+fn presenter_bar(
+    mut contexts: EguiContexts,
+    state: Res<PresenterState>,
+    settings: Res<UiSettings>,
+    content: Res<GameContent>,
+    save: Res<SaveData>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<StopPhase>>>,
+    mut out: MessageWriter<PresenterCommand>,
+    mut poll: ResMut<ClassPollWindow>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let p = settings.colors();
+    if state.paused {
+        egui::Area::new(egui::Id::new("paused-banner"))
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(color(p.panel))
+                    .stroke(egui::Stroke::new(3.0, color(p.accent)))
+                    .inner_margin(egui::Margin::same(24))
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new("■ Paused").size(48.0).strong());
+                        ui.label("The teacher paused the game. F8 resumes.");
+                    });
+            });
+    }
+    if !state.active || state.chrome_hidden {
+        return Ok(());
+    }
+    let at_gate = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Gate);
+    let in_stop = *screen.get() == Screen::Stop;
+    egui::Area::new(egui::Id::new("presenter-bar"))
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 4.0))
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(color(p.panel))
+                .stroke(egui::Stroke::new(2.0, color(p.accent)))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(8))
+                .show(ui, |ui| {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            egui::RichText::new("🎬 Presenter")
+                                .strong()
+                                .color(color(p.accent)),
+                        );
+                        ui.label("Jump (Ctrl+0–6):");
+                        for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
+                            let lock = if save.progress.is_unlocked(stop) {
+                                ""
+                            } else {
+                                "🔒"
+                            };
+                            let title = &content.tour.stops[stop].title;
+                            if ui
+                                .button(format!("{lock}{stop}"))
+                                .on_hover_text(title)
+                                .clicked()
+                            {
+                                out.write(PresenterCommand::JumpTo(stop));
+                            }
+                        }
+                        ui.separator();
+                        if ui
+                            .add_enabled(at_gate, egui::Button::new("Reveal answer (F6)"))
+                            .clicked()
+                        {
+                            out.write(PresenterCommand::RevealAnswer);
+                        }
+                        if ui
+                            .add_enabled(in_stop, egui::Button::new("Skip gate (F7)"))
+                            .clicked()
+                        {
+                            out.write(PresenterCommand::SkipGate);
+                        }
+                        let pause = if state.paused {
+                            "Resume (F8)"
+                        } else {
+                            "Pause (F8)"
+                        };
+                        if ui.button(pause).clicked() {
+                            out.write(PresenterCommand::TogglePause);
+                        }
+                        if ui.button("Hide interface (F9)").clicked() {
+                            out.write(PresenterCommand::ToggleChrome);
+                        }
+                        if ui.button("Class poll (F10)").clicked() {
+                            poll.open = !poll.open;
+                        }
+                        if ui.button("Exit (F5)").clicked() {
+                            out.write(PresenterCommand::Toggle);
+                        }
+                    });
+                });
+        });
+    Ok(())
+}
+
+fn chrome_shown(state: Option<Res<PresenterState>>) -> bool {
+    !state.is_some_and(|s| s.active && s.chrome_hidden)
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LookBeforePresenting>()
+        .init_resource::<ClassPollWindow>()
+        .add_systems(Update, (presenter_keys, presenter_look))
+        .add_systems(
+            EguiPrimaryContextPass,
+            presenter_bar.in_set(UiSystems::Overlays),
+        )
+        .configure_sets(
+            EguiPrimaryContextPass,
+            UiSystems::Screens.run_if(chrome_shown),
+        );
+}
