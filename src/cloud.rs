@@ -38,6 +38,8 @@
 use serde::{Deserialize, Serialize};
 
 /// The bundled content file, compiled in so the stop always has a working spec.
+pub const CLOUD_FILE: &str = "cloud.ron";
+
 pub const BUNDLED_CLOUD_RON: &str = include_str!("../assets/cloud.ron");
 
 /// Seconds in an hour, for the `*_hours` fields of the content file.

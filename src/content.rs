@@ -271,6 +271,22 @@ pub struct ContentBundle {
     pub careers: Careers,
     pub studio_system: crate::studio_system::StudioSpec,
     pub post_production: crate::post_level::PostLevelSpec,
+    pub storyboards: crate::previs::StoryboardFile,
+    pub campaign: crate::social::CampaignSpec,
+    pub cloud: crate::cloud::CloudSpec,
+}
+
+/// The files whose modules parse and validate their own text (errors already say line and
+/// column); this table keeps `bundled`, `check_dir` and `load_with_fallback` in step.
+fn load_text<T>(
+    dir: &Path,
+    name: &str,
+    load: impl Fn(&str) -> Result<T, String>,
+) -> Result<T, ContentError> {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ContentError::whole_file(&path, format!("cannot read: {e}")))?;
+    load(&text).map_err(|e| ContentError::whole_file(&path, e))
 }
 
 /// The result of loading content: what to use, and what went wrong on the way.
@@ -294,6 +310,12 @@ pub fn bundled() -> Result<ContentBundle, ContentError> {
             crate::post_level::BUNDLED_POST_PRODUCTION,
             Path::new("bundled/post_production.ron"),
         )?,
+        storyboards: crate::previs::load_storyboards(crate::previs::BUNDLED_STORYBOARDS)
+            .map_err(|e| ContentError::whole_file(Path::new("bundled/storyboards.ron"), e))?,
+        campaign: crate::social::load_campaign(crate::social::BUNDLED_CAMPAIGN)
+            .map_err(|e| ContentError::whole_file(Path::new("bundled/campaign.ron"), e))?,
+        cloud: crate::cloud::load_cloud(crate::cloud::BUNDLED_CLOUD_RON)
+            .map_err(|e| ContentError::whole_file(Path::new("bundled/cloud.ron"), e))?,
     })
 }
 
@@ -332,6 +354,23 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
     }
     if let Err(e) = load_file(dir, POST_PRODUCTION_FILE, validate_post_production) {
         errors.extend(e);
+    }
+    if let Err(e) = load_text(
+        dir,
+        crate::previs::STORYBOARDS_FILE,
+        crate::previs::load_storyboards,
+    ) {
+        errors.push(e);
+    }
+    if let Err(e) = load_text(
+        dir,
+        crate::social::CAMPAIGN_FILE,
+        crate::social::load_campaign,
+    ) {
+        errors.push(e);
+    }
+    if let Err(e) = load_text(dir, crate::cloud::CLOUD_FILE, crate::cloud::load_cloud) {
+        errors.push(e);
     }
     let shots = dir.join(crate::vp_shots::VP_SHOTS_FILE);
     match std::fs::read_to_string(&shots) {
@@ -396,12 +435,38 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
             errors.extend(e);
             fallback.post_production.clone()
         });
+    let storyboards = load_text(
+        dir,
+        crate::previs::STORYBOARDS_FILE,
+        crate::previs::load_storyboards,
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        fallback.storyboards.clone()
+    });
+    let campaign = load_text(
+        dir,
+        crate::social::CAMPAIGN_FILE,
+        crate::social::load_campaign,
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        fallback.campaign.clone()
+    });
+    let cloud =
+        load_text(dir, crate::cloud::CLOUD_FILE, crate::cloud::load_cloud).unwrap_or_else(|e| {
+            errors.push(e);
+            fallback.cloud.clone()
+        });
     LoadedContent {
         content: ContentBundle {
             tour,
             careers,
             studio_system,
             post_production,
+            storyboards,
+            campaign,
+            cloud,
         },
         errors,
     }
@@ -535,6 +600,9 @@ mod tests {
             STUDIO_SYSTEM_FILE,
             POST_PRODUCTION_FILE,
             crate::vp_shots::VP_SHOTS_FILE,
+            crate::previs::STORYBOARDS_FILE,
+            crate::social::CAMPAIGN_FILE,
+            crate::cloud::CLOUD_FILE,
         ] {
             std::fs::copy(src.join(f), dir.join(f)).expect("copy");
         }
@@ -545,6 +613,20 @@ mod tests {
         assert!(loaded.errors[0].line >= 1);
         assert_eq!(loaded.content.tour, bundle().tour);
         assert_eq!(check_dir(&dir).len(), 1);
+        // A campaign whose goal no plan can reach is refused with its file named, and the
+        // bundled campaign is played instead.
+        let campaign =
+            std::fs::read_to_string(src.join(crate::social::CAMPAIGN_FILE)).expect("read");
+        let impossible = campaign.replacen("goal_views:", "goal_views: 900000000, // was:", 1);
+        std::fs::write(dir.join(crate::social::CAMPAIGN_FILE), impossible).expect("write");
+        let loaded = load_with_fallback(&dir);
+        assert_eq!(loaded.errors.len(), 2, "{:?}", loaded.errors);
+        assert!(
+            loaded.errors[1]
+                .file
+                .ends_with(crate::social::CAMPAIGN_FILE)
+        );
+        assert_eq!(loaded.content.campaign, bundle().campaign);
         std::fs::remove_dir_all(&dir).ok();
     }
 

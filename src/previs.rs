@@ -387,6 +387,17 @@ pub struct StoryboardFile {
 /// Parses the storyboards file (RON). A syntax or shape error comes back as
 /// "line L, column C: what is wrong"; the caller adds the file name. The result still needs
 /// [`StoryboardFile::validate`], for the rules RON cannot express.
+/// Parse and validate: the storyboards a game can play, or every problem in one message.
+pub fn load_storyboards(text: &str) -> Result<StoryboardFile, String> {
+    let file = parse_storyboards(text)?;
+    let problems = file.validate();
+    if problems.is_empty() {
+        Ok(file)
+    } else {
+        Err(problems.join("; "))
+    }
+}
+
 pub fn parse_storyboards(text: &str) -> Result<StoryboardFile, String> {
     ron::Options::default()
         .from_str(text)

@@ -297,6 +297,204 @@ fn play_vp_level(app: &mut App) {
     send(app, TourCommand::FinishLevel);
 }
 
+/// Stop 1: a wrong shot is refused with its reason; then every panel gets a camera that meets
+/// it, and the animatic plays to its end.
+fn play_previs_level(app: &mut App) {
+    use backlot::previs::{ShotSize, solve_setup};
+    use backlot::stops::previsualization::{PrevisCommand, PrevisState};
+    let board = app.world().resource::<PrevisState>().storyboard.clone();
+    let solve = |i: usize| {
+        let panel = &board.panels[i];
+        let subject = board.character(&panel.subject).expect("subject in the set");
+        solve_setup(panel, subject.start_ground(), subject.height_m, Vec3::Z)
+    };
+
+    // A deliberately wrong shot: the right camera place with a lens four times as long.
+    let mut wrong = solve(0);
+    wrong.focal_mm = (wrong.focal_mm * 4.0).min(200.0);
+    send(app, PrevisCommand::SetShot(0, wrong));
+    send(app, PrevisCommand::CheckShot(0));
+    let verdict = app.world().resource::<PrevisState>().verdicts[0]
+        .clone()
+        .expect("checked");
+    assert!(!verdict.matches, "a wrong shot fails");
+    let asked = board.panels[0].size.label();
+    assert!(
+        verdict
+            .reasons
+            .iter()
+            .any(|r| r.contains(asked) && r.contains('%')),
+        "the reason gives the measured frame height and the size asked for: {:?}",
+        verdict.reasons
+    );
+    assert_ne!(
+        board.panels[0].size,
+        ShotSize::CloseUp,
+        "the long lens changes the size"
+    );
+
+    for i in 0..board.panels.len() {
+        send(app, PrevisCommand::SetShot(i, solve(i)));
+        send(app, PrevisCommand::CheckShot(i));
+        let state = app.world().resource::<PrevisState>();
+        let v = state.verdicts[i].as_ref().expect("checked");
+        assert!(v.matches, "panel {i} matches: {:?}", v.reasons);
+    }
+    assert_eq!(
+        app.world().resource::<PrevisState>().revisions,
+        1,
+        "re-checking panel 1 after the wrong draft is a revision"
+    );
+    // Not finished before the animatic has been watched.
+    send(app, TourCommand::FinishLevel);
+    assert_eq!(phase(app), Some(StopPhase::Level));
+
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_millis(500),
+    ));
+    send(app, PrevisCommand::PlayAnimatic);
+    for _ in 0..400 {
+        if app.world().resource::<PrevisState>().playback.is_none() {
+            break;
+        }
+        app.update();
+    }
+    app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
+    let state = app.world().resource::<PrevisState>();
+    assert!(state.final_cut_watched, "the animatic played to its end");
+    assert_eq!(state.sequence_score().stars, 3);
+    send(app, TourCommand::FinishLevel);
+}
+
+/// Stop 4: the ratio lesson first, then the model plan, working out each post's ratio.
+fn play_marketing_level(app: &mut App) {
+    use backlot::stops::marketing::{MarketingCommand, MarketingState};
+    let plan = app
+        .world()
+        .resource::<GameContent>()
+        .campaign
+        .best_plan()
+        .expect("reachable");
+    let answer = |app: &App| {
+        let q = app
+            .world()
+            .resource::<MarketingState>()
+            .ratio
+            .clone()
+            .expect("a question is open");
+        format!("{:.2}", q.answer())
+    };
+    // Posting before the worked example is refused.
+    send(app, MarketingCommand::Post(plan[0]));
+    assert!(
+        app.world()
+            .resource::<MarketingState>()
+            .campaign
+            .posts()
+            .is_empty()
+    );
+    // A wrong answer is refused with the tolerance stated; then 50 %, then 5 %.
+    send(app, MarketingCommand::AnswerRatio("5".into()));
+    assert_eq!(app.world().resource::<MarketingState>().ratios_solved, 0);
+    for _ in 0..2 {
+        let a = answer(app);
+        send(app, MarketingCommand::AnswerRatio(a));
+    }
+    for _ in 0..20 {
+        for post in &plan {
+            send(app, MarketingCommand::Post(*post));
+            let a = answer(app);
+            send(app, MarketingCommand::AnswerRatio(a));
+        }
+        if app.world().resource::<MarketingState>().is_complete() {
+            break;
+        }
+        send(app, MarketingCommand::Restart);
+    }
+    send(app, MarketingCommand::Export);
+    let exported = app
+        .world()
+        .resource::<MarketingState>()
+        .exported
+        .clone()
+        .expect("exported")
+        .expect("written");
+    let csv = std::fs::read_to_string(&exported).expect("the CSV is on disk");
+    let rows = backlot::csv::parse(&csv).expect("well-formed CSV");
+    assert_eq!(rows.len(), plan.len() + 1, "a header and one row per post");
+    send(app, TourCommand::FinishLevel);
+}
+
+/// Stop 5: a plan that misses the deadline, one that meets it, then a prompt and a refinement.
+fn play_innovation_level(app: &mut App) {
+    use backlot::cloud::Plan;
+    use backlot::stops::innovation::{InnovationCommand, InnovationState};
+    let spec = app.world().resource::<GameContent>().cloud.clone();
+    let ten = spec
+        .links
+        .iter()
+        .position(|l| l.rate_mbps == 10_000.0)
+        .expect("a 10 Gbps link");
+    let london = spec
+        .sites
+        .iter()
+        .position(|s| s.id == "london")
+        .expect("London");
+    send(app, InnovationCommand::RunDay);
+    assert!(
+        !app.world().resource::<InnovationState>().best_met,
+        "shipping drives misses the deadline"
+    );
+    let mut plan = Plan::default_for(&spec);
+    plan.ship_drives = false;
+    plan.proxies = true;
+    plan.upload_while_shooting = true;
+    plan.uplink = ten;
+    plan.per_site_link[london] = ten;
+    send(app, InnovationCommand::SetPlan(plan));
+    send(app, InnovationCommand::RunDay);
+    assert!(app.world().resource::<InnovationState>().best_met);
+    send(
+        app,
+        InnovationCommand::SetPrompt("a tense desert canyon at dusk in warm colours".into()),
+    );
+    send(app, InnovationCommand::Generate);
+    let first = app
+        .world()
+        .resource::<InnovationState>()
+        .concept
+        .clone()
+        .expect("a concept");
+    // The same prompt and seed give the same scene.
+    send(app, InnovationCommand::Generate);
+    let again = app
+        .world()
+        .resource::<InnovationState>()
+        .concept
+        .clone()
+        .expect("a concept");
+    assert_eq!(first.scene, again.scene);
+    send(app, TourCommand::FinishLevel);
+    assert_eq!(
+        phase(app),
+        Some(StopPhase::Level),
+        "one prompt is not a refinement"
+    );
+    send(
+        app,
+        InnovationCommand::SetPrompt("an eerie arctic night in cool colours".into()),
+    );
+    send(app, InnovationCommand::Generate);
+    let refined = app
+        .world()
+        .resource::<InnovationState>()
+        .concept
+        .clone()
+        .expect("a concept");
+    assert_ne!(first.scene, refined.scene);
+    send(app, TourCommand::FinishLevel);
+}
+
 fn play_conclusion_level(app: &mut App) {
     let careers = app
         .world()
@@ -346,9 +544,21 @@ fn the_whole_tour_plays_through_its_gates_and_is_saved() {
                 assert_eq!(phase(&app), Some(StopPhase::Level));
                 play_intro_level(&mut app);
             }
+            1 => {
+                assert_eq!(phase(&app), Some(StopPhase::Level));
+                play_previs_level(&mut app);
+            }
             2 => {
                 assert_eq!(phase(&app), Some(StopPhase::Level));
                 play_vp_level(&mut app);
+            }
+            4 => {
+                assert_eq!(phase(&app), Some(StopPhase::Level));
+                play_marketing_level(&mut app);
+            }
+            5 => {
+                assert_eq!(phase(&app), Some(StopPhase::Level));
+                play_innovation_level(&mut app);
             }
             3 => {
                 assert_eq!(phase(&app), Some(StopPhase::Level));
@@ -358,7 +568,7 @@ fn the_whole_tour_plays_through_its_gates_and_is_saved() {
                 assert_eq!(phase(&app), Some(StopPhase::Level));
                 play_conclusion_level(&mut app);
             }
-            _ => {}
+            _ => unreachable!("every stop has a level"),
         }
         assert_eq!(
             phase(&app),
@@ -444,7 +654,16 @@ fn the_whole_tour_plays_through_its_gates_and_is_saved() {
     assert!(!intro_gate.questions[0].attempts[0].correct);
     assert_eq!(saved.gates[&6].questions.len(), 4, "the Rapid Fire Review");
     assert_eq!(saved.level_stars[&0], 2, "one distractor: two stars");
+    assert_eq!(
+        saved.level_stars[&1], 3,
+        "every shot matched with one revision"
+    );
     assert_eq!(saved.level_stars[&3], 2);
+    assert!(saved.level_stars[&4] >= 2, "the campaign met its goals");
+    assert_eq!(
+        saved.level_stars[&5], 2,
+        "two prompts: complete, not three stars"
+    );
     assert_eq!(saved.level_stars[&6], 3);
     assert_eq!(saved.polls.get("rating"), Some(&4));
     assert_eq!(saved.polls.get("interest"), Some(&2));
@@ -502,10 +721,6 @@ fn a_teacher_can_jump_straight_to_a_locked_stop() {
     assert_eq!(screen(&app), Screen::Stop);
     assert_eq!(app.world().resource::<CurrentStop>().0, 4);
     send(&mut app, TourCommand::BeginLevel);
-    assert_eq!(
-        phase(&app),
-        Some(StopPhase::Gate),
-        "stop 4 has no level yet"
-    );
+    assert_eq!(phase(&app), Some(StopPhase::Level));
     let _ = std::fs::remove_dir_all(&dir);
 }

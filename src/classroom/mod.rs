@@ -3,8 +3,9 @@
 
 use bevy::prelude::*;
 
+pub mod camp_play;
 pub mod presenter;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins(presenter::plugin);
+    app.add_plugins((presenter::plugin, camp_play::plugin));
 }

@@ -3,8 +3,11 @@
 use bevy::prelude::*;
 
 pub mod conclusion;
+pub mod innovation;
 pub mod intro;
+pub mod marketing;
 pub mod post;
+pub mod previsualization;
 pub mod virtual_production;
 
 pub(crate) fn plugin(app: &mut App) {
@@ -12,6 +15,9 @@ pub(crate) fn plugin(app: &mut App) {
         intro::plugin,
         virtual_production::plugin,
         post::plugin,
+        marketing::plugin,
+        innovation::plugin,
+        previsualization::plugin,
         conclusion::plugin,
     ));
 }

@@ -40,6 +40,15 @@ pub struct ActiveGate {
     pub revealed: bool,
 }
 
+/// Sent when a gate closes (passed, or left): what was asked and how it went. The camp's
+/// scoring listens to it.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct GateClosed {
+    pub stop: usize,
+    pub records: Vec<crate::quiz::QuestionRecord>,
+    pub passed: bool,
+}
+
 /// Questions from the teacher's imported banks (`crate::bank_library`), read at start-up.
 #[derive(Resource, Debug, Default)]
 pub struct TeacherBanks(pub BankSet);
@@ -84,12 +93,18 @@ fn close_gate(
     gate: Option<Res<ActiveGate>>,
     mut save: ResMut<SaveData>,
     mut save_requests: MessageWriter<SaveRequest>,
+    mut closed: MessageWriter<GateClosed>,
 ) {
     if let Some(gate) = gate {
         let passed = gate.session.is_open();
         save.progress
             .record_gate(gate.stop, gate.session.records(), passed);
         save_requests.write(SaveRequest);
+        closed.write(GateClosed {
+            stop: gate.stop,
+            records: gate.session.records().to_vec(),
+            passed,
+        });
     }
     commands.remove_resource::<ActiveGate>();
 }
@@ -180,6 +195,7 @@ fn load_teacher_banks(
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<GateCommand>()
+        .add_message::<GateClosed>()
         .init_resource::<TeacherBanks>()
         .add_systems(Startup, load_teacher_banks)
         .add_systems(OnEnter(StopPhase::Gate), open_gate)

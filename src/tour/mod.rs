@@ -12,7 +12,7 @@ pub mod state;
 
 pub use content_plugin::GameContent;
 pub use flow::{LevelCatalog, LevelStatus, TourCommand};
-pub use gate::{ActiveGate, GateCommand, TeacherBanks};
+pub use gate::{ActiveGate, GateClosed, GateCommand, TeacherBanks};
 pub use notices::Notices;
 pub use save::{SaveData, SaveRequest};
 pub use state::{CurrentStop, Screen, StopPhase};

@@ -3,15 +3,20 @@
 use bevy::prelude::*;
 
 pub mod briefing;
+pub mod camp_ui;
+pub mod class_poll_ui;
 pub mod conclusion_ui;
 pub mod finale;
 pub mod gate_ui;
+pub mod innovation_ui;
 pub mod input;
 pub mod intro_ui;
 pub mod map_ui;
+pub mod marketing_ui;
 pub mod notices_ui;
 pub mod post_ui;
 pub mod presenter_ui;
+pub mod previs_ui;
 pub mod remap;
 pub mod settings_ui;
 pub mod teacher;
@@ -36,7 +41,15 @@ pub(crate) fn plugin(app: &mut App) {
         post_ui::plugin,
         vp_ui::plugin,
     ));
-    app.add_plugins((remap::plugin, presenter_ui::plugin, settings_ui::plugin));
+    app.add_plugins((
+        remap::plugin,
+        presenter_ui::plugin,
+        settings_ui::plugin,
+        previs_ui::plugin,
+        marketing_ui::plugin,
+        innovation_ui::plugin,
+    ));
+    app.add_plugins((camp_ui::plugin, class_poll_ui::plugin));
 }
 
 #[cfg(test)]
@@ -46,14 +59,19 @@ mod tests {
     /// Every UI source file; their string literals are what the player reads.
     const UI_SOURCES: &[(&str, &str)] = &[
         ("briefing.rs", include_str!("briefing.rs")),
+        ("camp_ui.rs", include_str!("camp_ui.rs")),
+        ("class_poll_ui.rs", include_str!("class_poll_ui.rs")),
         ("conclusion_ui.rs", include_str!("conclusion_ui.rs")),
         ("finale.rs", include_str!("finale.rs")),
         ("gate_ui.rs", include_str!("gate_ui.rs")),
+        ("innovation_ui.rs", include_str!("innovation_ui.rs")),
         ("intro_ui.rs", include_str!("intro_ui.rs")),
         ("map_ui.rs", include_str!("map_ui.rs")),
+        ("marketing_ui.rs", include_str!("marketing_ui.rs")),
         ("notices_ui.rs", include_str!("notices_ui.rs")),
         ("post_ui.rs", include_str!("post_ui.rs")),
         ("presenter_ui.rs", include_str!("presenter_ui.rs")),
+        ("previs_ui.rs", include_str!("previs_ui.rs")),
         ("settings_ui.rs", include_str!("settings_ui.rs")),
         ("teacher.rs", include_str!("teacher.rs")),
         ("title.rs", include_str!("title.rs")),

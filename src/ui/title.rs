@@ -5,6 +5,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::classroom::presenter::PresenterCommand;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::ui::camp_ui::CampWindow;
 use crate::ui::settings_ui::SettingsWindow;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, root_ui};
@@ -17,6 +18,7 @@ fn title_ui(
     mut tour: MessageWriter<TourCommand>,
     mut settings_window: ResMut<SettingsWindow>,
     mut presenter: MessageWriter<PresenterCommand>,
+    mut camp_window: ResMut<CampWindow>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
@@ -80,11 +82,14 @@ fn title_ui(
                         }
                         ui.add_space(8.0);
                         ui.horizontal(|ui| {
-                            if ui.button("⚙ Settings (F3)").clicked() {
+                            if ui.button("Settings (F3)").clicked() {
                                 settings_window.open = true;
                             }
                             if ui.button("🎬 Presenter mode (F5)").clicked() {
                                 presenter.write(PresenterCommand::Toggle);
+                            }
+                            if ui.button("★ Camp mode (teams)").clicked() {
+                                camp_window.open = true;
                             }
                         });
                     });

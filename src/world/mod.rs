@@ -5,7 +5,13 @@ use bevy::prelude::*;
 pub mod camera;
 pub mod intro_stage;
 pub mod lot;
+pub mod previs_set;
 
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, lot::plugin, intro_stage::plugin));
+    app.add_plugins((
+        camera::plugin,
+        lot::plugin,
+        intro_stage::plugin,
+        previs_set::plugin,
+    ));
 }

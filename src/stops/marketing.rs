@@ -1,0 +1,686 @@
+//! Stop 4, Social Media Marketing: run a short campaign for the studio's next show and read its
+//! numbers as ratios. The campaign model, the ratio checker and the dashboard helpers live in
+//! `crate::social`; [`MarketingState`] strings them into the level's steps (work out a ratio,
+//! post, work out that post's ratio, …) and this plugin only moves commands into it.
+//!
+//! The order of the level, and why:
+//! 1. The lesson's own example first (50,000 likes on 100,000 views is 50%), then the comparison
+//!    (5,000 on the same views is 5%): one division each, before any real numbers appear.
+//! 2. Posting unlocks. After every post the dashboard asks for that post's engagement rate (every
+//!    third post as likes per 1,000 views), and shows the post's ratio only once it was worked out,
+//!    so the student does the maths before the game does it for them.
+//! 3. The level is complete when the campaign is over, both goals are met and at least
+//!    [`RATIOS_TO_SOLVE`] ratios were solved. A missed campaign can be restarted with a new
+//!    audience; the ratios solved so far are kept.
+
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use crate::social::{self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict};
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+
+pub const STOP: usize = 4;
+
+/// Ratios the student must work out before the level counts as done: the two lesson examples
+/// and at least one of their own posts.
+pub const RATIOS_TO_SOLVE: u32 = 3;
+
+/// Wrong answers after which the worked answer is shown and the dashboard moves on, so a stuck
+/// student is taught rather than blocked.
+pub const TRIES_BEFORE_WORKED: u32 = 2;
+
+/// Every this-many-th post is asked as likes per 1,000 views instead of a percentage: the same
+/// ratio on another scale, which is how marketers compare small rates.
+pub const PER_THOUSAND_EVERY: usize = 3;
+
+/// Sub-folder of the data directory that CSV exports go to.
+pub const EXPORT_DIR: &str = "exports";
+
+/// What the player (or a test) asks the level to do.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum MarketingCommand {
+    /// Publish a post. Refused, with a notice, while a ratio question is open.
+    Post(Post),
+    /// Answer the open ratio question with what was typed.
+    AnswerRatio(String),
+    /// Start a new campaign with a new audience (the ratios solved are kept).
+    Restart,
+    /// Save the campaign as CSV under `<data_dir>/exports/`.
+    Export,
+}
+
+/// What the open ratio question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatioTopic {
+    /// The lesson's example: 50,000 likes on 100,000 views.
+    SeedExample,
+    /// The comparison: 5,000 likes on the same 100,000 views.
+    Comparison,
+    /// One of the campaign's posts, by its index in `campaign.posts()`.
+    Post(usize),
+}
+
+/// A question that has been closed, kept so the dashboard can show its worked answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosedRatio {
+    pub prompt: String,
+    /// True when the student's own answer was right; false when the tries ran out and the
+    /// worked answer was shown instead.
+    pub solved: bool,
+    /// The verdict on the last answer given ("Correct: 50% (within ±0.5 percentage points)").
+    pub verdict: String,
+    pub worked: String,
+}
+
+/// The level's next step, for the dashboard's guide line and for tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextStep {
+    /// A ratio question is open: answer it.
+    AnswerRatio,
+    /// Plan and publish the next post.
+    Post,
+    /// The campaign is over and missed a goal: restart it and use the pattern.
+    Restart,
+    /// Everything is done: on to the gate.
+    Finish,
+}
+
+/// The level in play.
+#[derive(Resource, Debug)]
+pub struct MarketingState {
+    pub campaign: Campaign,
+    /// The question being asked now; posting waits until it is closed.
+    pub ratio: Option<RatioQuestion>,
+    /// What `ratio` is about (`None` exactly when `ratio` is `None`).
+    pub ratio_topic: Option<RatioTopic>,
+    /// The last answer to the open question: a verdict, or an input problem in words.
+    pub ratio_feedback: Option<Result<RatioVerdict, String>>,
+    /// The question closed last, with its worked answer.
+    pub last_closed: Option<ClosedRatio>,
+    pub ratios_solved: u32,
+    /// Per post: its engagement rate is shown only after the student worked it out (or after
+    /// [`TRIES_BEFORE_WORKED`] wrong tries, with the worked answer).
+    pub revealed: Vec<bool>,
+    /// Wrong answers to the open question.
+    pub wrong_tries: u32,
+    /// Restarts so far (0 for the first campaign).
+    pub runs: u32,
+    /// The last export: where it was saved, or why it was not.
+    pub exported: Option<Result<PathBuf, String>>,
+    /// `GameConfig.seed`: each campaign's seed comes from it, so the same game seed replays.
+    pub game_seed: u64,
+    /// Practice questions asked after the campaign ended (chooses the next post to ask about).
+    practice_asked: u32,
+}
+
+/// The campaign's seed for a run: a restart gives a new audience, the same game seed replays.
+pub fn campaign_seed(spec: &CampaignSpec, game_seed: u64, runs: u32) -> u64 {
+    game_seed ^ spec.seed ^ u64::from(runs)
+}
+
+/// The lesson's comparison, built like [`RatioQuestion::seed_example`]: same views, a tenth of
+/// the likes, a tenth of the engagement rate.
+pub fn comparison_question() -> RatioQuestion {
+    RatioQuestion {
+        prompt: "A trailer got 5,000 likes on the same 100,000 views. What is its engagement \
+                 rate, as a percentage?"
+            .to_string(),
+        numerator: 5_000,
+        denominator: 100_000,
+        kind: RatioKind::Percent,
+        tolerance: social::DEFAULT_TOLERANCE,
+        worked: "Engagement rate = likes ÷ views × 100. 5,000 ÷ 100,000 = 0.05, and \
+                 0.05 × 100 = 5%. Both posts had 100,000 views, but the blooper reel's 50% is ten \
+                 times the trailer's 5%: the ratio shows which post people liked, the views alone \
+                 do not."
+            .to_string(),
+    }
+}
+
+/// The worked answer to show once a question closes. The seed example's own text goes on to
+/// work out the comparison, which is the next question: show only its first part.
+fn worked_text(topic: Option<RatioTopic>, question: &RatioQuestion) -> String {
+    if topic == Some(RatioTopic::SeedExample)
+        && let Some((first, _)) = question.worked.split_once(" Compare")
+    {
+        return first.to_string();
+    }
+    question.worked.clone()
+}
+
+/// The scale a post's question is asked on: every third post per 1,000 views.
+fn kind_for_post(number: usize) -> RatioKind {
+    if number.is_multiple_of(PER_THOUSAND_EVERY) {
+        RatioKind::PerThousand
+    } else {
+        RatioKind::Percent
+    }
+}
+
+impl MarketingState {
+    /// A fresh level: the first campaign, with the lesson's example question open.
+    pub fn new(spec: CampaignSpec, game_seed: u64) -> Self {
+        let seed = campaign_seed(&spec, game_seed, 0);
+        let mut state = Self {
+            campaign: Campaign::new(spec, seed),
+            ratio: None,
+            ratio_topic: None,
+            ratio_feedback: None,
+            last_closed: None,
+            ratios_solved: 0,
+            revealed: Vec::new(),
+            wrong_tries: 0,
+            runs: 0,
+            exported: None,
+            game_seed,
+            practice_asked: 0,
+        };
+        state.ask(RatioTopic::SeedExample, RatioQuestion::seed_example());
+        state
+    }
+
+    /// The first day that still has room for a post; `None` once the campaign is over.
+    pub fn next_day(&self) -> Option<u32> {
+        if self.campaign.is_finished() {
+            return None;
+        }
+        let spec = self.campaign.spec();
+        (1..=spec.days).find(|&day| {
+            let used = self
+                .campaign
+                .posts()
+                .iter()
+                .filter(|r| r.post.day == day)
+                .count();
+            used < spec.posts_per_day as usize
+        })
+    }
+
+    /// Whether post `index`'s ratios may be shown yet.
+    pub fn is_revealed(&self, index: usize) -> bool {
+        self.revealed.get(index).copied().unwrap_or(false)
+    }
+
+    /// Publishes a post, then asks for its engagement rate. Returns why not, in words, when it
+    /// is refused (a question is open, the day is full, the budget is spent…).
+    pub fn post(&mut self, post: Post) -> Result<(), String> {
+        if self.ratio.is_some() {
+            return Err(
+                "Work out the ratio first: answer the question on the dashboard, then \
+                 plan your next post."
+                    .to_string(),
+            );
+        }
+        let result = *self.campaign.post(post).map_err(|e| e.to_string())?;
+        let number = self.campaign.posts().len();
+        self.revealed.push(false);
+        // The previous worked answer belongs to an older post; the new question takes its place.
+        self.last_closed = None;
+        self.ask(
+            RatioTopic::Post(number - 1),
+            RatioQuestion::from_post(&result, kind_for_post(number)),
+        );
+        Ok(())
+    }
+
+    /// Checks an answer to the open question. Input problems cost no try; a right answer, or
+    /// the last allowed wrong one, closes the question and opens the next, if any.
+    pub fn answer(&mut self, input: &str) {
+        let Some(question) = self.ratio.clone() else {
+            return;
+        };
+        match social::check_ratio(&question, input) {
+            Err(e) => self.ratio_feedback = Some(Err(e.to_string())),
+            Ok(verdict) if verdict.correct => {
+                self.ratios_solved += 1;
+                self.close_question(&question, true, verdict.text);
+            }
+            Ok(verdict) => {
+                self.wrong_tries += 1;
+                if self.wrong_tries >= TRIES_BEFORE_WORKED {
+                    self.close_question(&question, false, verdict.text);
+                } else {
+                    self.ratio_feedback = Some(Ok(verdict));
+                }
+            }
+        }
+    }
+
+    /// A new campaign with a new audience. The lesson's example questions stay if one is open;
+    /// a question about the old campaign's posts goes with them.
+    pub fn restart(&mut self) {
+        self.runs += 1;
+        let spec = self.campaign.spec().clone();
+        let seed = campaign_seed(&spec, self.game_seed, self.runs);
+        self.campaign = Campaign::new(spec, seed);
+        self.revealed.clear();
+        self.exported = None;
+        self.practice_asked = 0;
+        if !matches!(
+            self.ratio_topic,
+            Some(RatioTopic::SeedExample | RatioTopic::Comparison)
+        ) {
+            self.ratio = None;
+            self.ratio_topic = None;
+            self.ratio_feedback = None;
+            self.last_closed = None;
+            self.wrong_tries = 0;
+        }
+    }
+
+    /// Where [`MarketingState::export`] saves this campaign: one file per run.
+    pub fn export_path(&self, data_dir: &Path) -> PathBuf {
+        data_dir
+            .join(EXPORT_DIR)
+            .join(format!("campaign-{}.csv", self.runs + 1))
+    }
+
+    /// Saves the campaign as CSV for a spreadsheet and remembers the outcome for the UI.
+    pub fn export(&mut self, data_dir: &Path) -> Result<PathBuf, String> {
+        let path = self.export_path(data_dir);
+        let outcome = write_csv(&path, &social::to_csv(&self.campaign));
+        self.exported = Some(outcome.clone());
+        outcome
+    }
+
+    /// The campaign is over, both goals are met, and enough ratios were worked out.
+    pub fn is_complete(&self) -> bool {
+        let goals = self.campaign.goal_status();
+        goals.finished && goals.both_met() && self.ratios_solved >= RATIOS_TO_SOLVE
+    }
+
+    /// 3 stars for meeting the goals with at most one restart, 2 after more; 0 until complete.
+    pub fn stars(&self) -> u8 {
+        match (self.is_complete(), self.runs) {
+            (false, _) => 0,
+            (true, 0 | 1) => 3,
+            (true, _) => 2,
+        }
+    }
+
+    pub fn level_status(&self) -> LevelStatus {
+        LevelStatus {
+            complete: self.is_complete(),
+            stars: self.stars(),
+        }
+    }
+
+    pub fn next_step(&self) -> NextStep {
+        if self.is_complete() {
+            NextStep::Finish
+        } else if self.ratio.is_some() {
+            NextStep::AnswerRatio
+        } else if !self.campaign.is_finished() {
+            NextStep::Post
+        } else {
+            NextStep::Restart
+        }
+    }
+
+    fn ask(&mut self, topic: RatioTopic, question: RatioQuestion) {
+        self.ratio = Some(question);
+        self.ratio_topic = Some(topic);
+        self.ratio_feedback = None;
+        self.wrong_tries = 0;
+    }
+
+    fn close_question(&mut self, question: &RatioQuestion, solved: bool, verdict: String) {
+        let topic = self.ratio_topic.take();
+        if let Some(RatioTopic::Post(index)) = topic
+            && let Some(shown) = self.revealed.get_mut(index)
+        {
+            *shown = true;
+        }
+        self.last_closed = Some(ClosedRatio {
+            prompt: question.prompt.clone(),
+            solved,
+            verdict,
+            worked: worked_text(topic, question),
+        });
+        self.ratio = None;
+        self.ratio_feedback = None;
+        self.wrong_tries = 0;
+        self.ask_next(topic);
+    }
+
+    /// The lesson's comparison follows its example. Once the campaign is over, practice
+    /// questions on its posts keep coming until enough ratios are solved, so a student who ran
+    /// out of tries is never stuck.
+    fn ask_next(&mut self, closed: Option<RatioTopic>) {
+        if closed == Some(RatioTopic::SeedExample) {
+            self.ask(RatioTopic::Comparison, comparison_question());
+            return;
+        }
+        let posts = self.campaign.posts();
+        if !self.campaign.is_finished() || self.ratios_solved >= RATIOS_TO_SOLVE || posts.is_empty()
+        {
+            return;
+        }
+        let index = self.practice_asked as usize % posts.len();
+        // Alternate the scales, starting with the one the post questions use least.
+        let kind = if self.practice_asked.is_multiple_of(2) {
+            RatioKind::PerThousand
+        } else {
+            RatioKind::Percent
+        };
+        let question = RatioQuestion::from_post(&posts[index], kind);
+        self.practice_asked += 1;
+        self.ask(RatioTopic::Post(index), question);
+    }
+}
+
+/// Writes the export atomically (a spreadsheet never opens half a file).
+fn write_csv(path: &Path, text: &str) -> Result<PathBuf, String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("Could not create the folder {}: {e}", dir.display()))?;
+    }
+    crate::progress::write_atomic(path, text.as_bytes())
+        .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
+    Ok(path.to_path_buf())
+}
+
+fn is_marketing(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
+    commands.insert_resource(MarketingState::new(content.campaign.clone(), config.seed));
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<MarketingState>();
+}
+
+fn apply_marketing_commands(
+    mut commands: MessageReader<MarketingCommand>,
+    state: Option<ResMut<MarketingState>>,
+    config: Res<crate::GameConfig>,
+    mut status: ResMut<LevelStatus>,
+    mut notices: ResMut<Notices>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    for command in commands.read() {
+        match command {
+            MarketingCommand::Post(post) => {
+                if let Err(why) = state.post(*post) {
+                    notices.info(why);
+                }
+            }
+            MarketingCommand::AnswerRatio(text) => state.answer(text),
+            MarketingCommand::Restart => {
+                state.restart();
+                notices.info(format!(
+                    "Campaign {} starts: a new audience, the same goals. Use what the charts \
+                     showed you.",
+                    state.runs + 1
+                ));
+            }
+            MarketingCommand::Export => match state.export(&config.data_dir) {
+                Ok(path) => notices.success(format!(
+                    "Saved the campaign for a spreadsheet: {}",
+                    path.display()
+                )),
+                Err(e) => notices.warn(e),
+            },
+        }
+    }
+    *status = state.level_status();
+}
+
+/// Lets the UI build its state after the level exists.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum MarketingSystems {
+    Setup,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<MarketingCommand>()
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            start_level
+                .run_if(is_marketing)
+                .in_set(MarketingSystems::Setup),
+        )
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            apply_marketing_commands
+                .in_set(TourSystems::Play)
+                .run_if(in_state(StopPhase::Level))
+                .run_if(is_marketing),
+        );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec() -> CampaignSpec {
+        match social::bundled_campaign() {
+            Some(spec) => spec,
+            None => panic!("the bundled campaign loads"),
+        }
+    }
+
+    /// The exact answer, typed the way a careful student would.
+    fn right_answer(state: &MarketingState) -> String {
+        match &state.ratio {
+            Some(q) => format!("{:.2}", q.answer()),
+            None => panic!("a question is open"),
+        }
+    }
+
+    fn solve_lesson(state: &mut MarketingState) {
+        let answer = right_answer(state);
+        state.answer(&answer);
+        let answer = right_answer(state);
+        state.answer(&answer);
+    }
+
+    #[test]
+    fn the_lesson_comes_before_the_first_post() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        assert_eq!(state.ratio_topic, Some(RatioTopic::SeedExample));
+        assert_eq!(state.ratio.as_ref().map(|q| q.answer()), Some(50.0));
+        assert!(state.post(plan[0]).is_err(), "posting waits for the ratio");
+        assert!(state.campaign.posts().is_empty());
+
+        state.answer("abc");
+        assert!(matches!(state.ratio_feedback, Some(Err(_))));
+        assert_eq!(state.wrong_tries, 0, "input problems cost no try");
+
+        state.answer("50%");
+        assert_eq!(state.ratios_solved, 1);
+        assert_eq!(state.ratio_topic, Some(RatioTopic::Comparison));
+        assert_eq!(state.ratio.as_ref().map(|q| q.answer()), Some(5.0));
+        let closed = state
+            .last_closed
+            .clone()
+            .unwrap_or_else(|| panic!("closed"));
+        assert!(closed.solved);
+        assert!(
+            !closed.worked.contains("5,000 ÷"),
+            "the example's worked answer does not give the comparison away: {}",
+            closed.worked
+        );
+
+        state.answer("5");
+        assert_eq!(state.ratios_solved, 2);
+        assert_eq!(state.ratio, None);
+        assert_eq!(state.next_step(), NextStep::Post);
+        assert_eq!(state.next_day(), Some(1));
+
+        assert!(state.post(plan[0]).is_ok());
+        assert_eq!(state.ratio_topic, Some(RatioTopic::Post(0)));
+        assert!(!state.is_revealed(0));
+        assert!(state.post(plan[1]).is_err(), "one post at a time");
+        let answer = right_answer(&state);
+        state.answer(&answer);
+        assert!(state.is_revealed(0));
+        assert_eq!(state.ratios_solved, 3);
+    }
+
+    #[test]
+    fn two_wrong_tries_show_the_worked_answer_and_move_on() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        solve_lesson(&mut state);
+        assert!(state.post(plan[0]).is_ok());
+        state.answer("0");
+        assert_eq!(state.wrong_tries, 1);
+        assert!(matches!(&state.ratio_feedback, Some(Ok(v)) if !v.correct));
+        assert!(!state.is_revealed(0));
+        state.answer("0");
+        assert_eq!(state.ratio, None);
+        assert!(state.is_revealed(0), "the worked answer reveals the post");
+        assert_eq!(state.ratios_solved, 2, "a shown answer is not a solved one");
+        let closed = state
+            .last_closed
+            .clone()
+            .unwrap_or_else(|| panic!("closed"));
+        assert!(!closed.solved);
+        assert!(closed.worked.contains("likes ÷ views"), "{}", closed.worked);
+    }
+
+    #[test]
+    fn every_third_post_is_asked_per_thousand_views() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        solve_lesson(&mut state);
+        let mut kinds = Vec::new();
+        for post in plan.iter().take(3) {
+            assert!(state.post(*post).is_ok());
+            kinds.push(state.ratio.as_ref().map(|q| q.kind));
+            let answer = right_answer(&state);
+            state.answer(&answer);
+        }
+        assert_eq!(
+            kinds,
+            vec![
+                Some(RatioKind::Percent),
+                Some(RatioKind::Percent),
+                Some(RatioKind::PerThousand)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_best_plan_completes_the_level_within_a_few_campaigns() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        assert_eq!(
+            plan.len() as u32,
+            spec.max_posts(),
+            "the plan uses every post"
+        );
+        let mut state = MarketingState::new(spec, 1);
+        solve_lesson(&mut state);
+        for _ in 0..20 {
+            for post in &plan {
+                assert_eq!(state.post(*post), Ok(()));
+                let answer = right_answer(&state);
+                state.answer(&answer);
+            }
+            assert!(state.campaign.is_finished());
+            if state.is_complete() {
+                break;
+            }
+            assert_eq!(state.next_step(), NextStep::Restart);
+            state.restart();
+        }
+        assert!(state.is_complete(), "{:?}", state.campaign.goal_status());
+        assert_eq!(state.next_step(), NextStep::Finish);
+        let status = state.level_status();
+        assert!(status.complete);
+        assert_eq!(status.stars, if state.runs <= 1 { 3 } else { 2 });
+    }
+
+    #[test]
+    fn a_finished_campaign_keeps_asking_until_enough_ratios_are_solved() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        // Run out of tries on every question ("0" is wrong on both scales: every post has likes).
+        for _ in 0..2 {
+            state.answer("0");
+            state.answer("0");
+        }
+        assert_eq!(state.ratios_solved, 0);
+        for post in &plan {
+            assert_eq!(state.post(*post), Ok(()));
+            state.answer("0");
+            state.answer("0");
+        }
+        assert!(state.campaign.is_finished());
+        assert!(state.ratio.is_some(), "a practice question is open");
+        for _ in 0..RATIOS_TO_SOLVE {
+            let answer = right_answer(&state);
+            state.answer(&answer);
+        }
+        assert_eq!(state.ratios_solved, RATIOS_TO_SOLVE);
+        assert_eq!(
+            state.ratio, None,
+            "no more questions once enough are solved"
+        );
+    }
+
+    #[test]
+    fn a_restart_brings_a_new_audience_and_the_same_seed_replays() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let play = |state: &mut MarketingState| {
+            solve_lesson(state);
+            assert_eq!(state.post(plan[0]), Ok(()));
+            state.campaign.posts()[0]
+        };
+        let mut a = MarketingState::new(spec.clone(), 7);
+        let mut b = MarketingState::new(spec.clone(), 7);
+        assert_eq!(play(&mut a), play(&mut b), "same game seed, same results");
+        a.restart();
+        assert_eq!(a.runs, 1);
+        assert!(a.campaign.posts().is_empty());
+        assert!(a.revealed.is_empty());
+        assert_eq!(a.ratio, None, "the old post's question is dropped");
+        assert_eq!(a.ratios_solved, 2, "solved ratios are kept");
+        assert_ne!(a.campaign.seed(), b.campaign.seed());
+        assert_eq!(a.campaign.seed(), campaign_seed(&spec, 7, 1));
+    }
+
+    #[test]
+    fn the_export_is_a_csv_file_per_run() {
+        let dir = crate::testing::temp_data_dir("marketing-export");
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        solve_lesson(&mut state);
+        assert_eq!(state.post(plan[0]), Ok(()));
+        let path = match state.export(&dir) {
+            Ok(path) => path,
+            Err(e) => panic!("export failed: {e}"),
+        };
+        assert_eq!(path, dir.join("exports").join("campaign-1.csv"));
+        assert_eq!(state.exported, Some(Ok(path.clone())));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let rows = crate::csv::parse(&text).unwrap_or_default();
+        assert_eq!(rows.len(), 2, "header and one post");
+        state.restart();
+        assert_eq!(
+            state.export_path(&dir),
+            dir.join("exports").join("campaign-2.csv")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

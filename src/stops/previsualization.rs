@@ -1,0 +1,267 @@
+//! Stop 1, Previsualization: compose each storyboard panel as a shot on a grey-box set, set
+//! its mood with light, then play the whole sequence as an animatic and revise. Every check is
+//! in `crate::previs`; this plugin keeps the player's shots, runs the playback clock and scores.
+
+use bevy::prelude::*;
+
+use crate::previs::{
+    AnimaticCue, SequenceScore, ShotSetup, ShotVerdict, Storyboard, animatic_length,
+    animatic_timeline, check_shot, classify, cue_at, score_sequence,
+};
+use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+
+pub const STOP: usize = 1;
+
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum PrevisCommand {
+    /// Switch to another storyboard (starts its shots afresh).
+    ChooseStoryboard(usize),
+    SelectPanel(usize),
+    /// The player's camera, blocking and light for a panel.
+    SetShot(usize, ShotSetup),
+    /// Test the shot against its panel.
+    CheckShot(usize),
+    /// Play one shot with its move and blocking.
+    PlayShot(usize),
+    /// Play every shot in order with its timing: the rough cut.
+    PlayAnimatic,
+    Stop,
+}
+
+/// What is playing: one shot, or the whole animatic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Playback {
+    Shot { panel: usize, seconds: f32 },
+    Animatic { seconds: f32 },
+}
+
+#[derive(Resource, Debug)]
+pub struct PrevisState {
+    pub storyboard_index: usize,
+    pub storyboard: Storyboard,
+    pub shots: Vec<ShotSetup>,
+    /// The last check of each shot.
+    pub verdicts: Vec<Option<ShotVerdict>>,
+    /// Whether the shot changed since its last check.
+    pub dirty: Vec<bool>,
+    pub selected: usize,
+    /// Re-checks of a shot that had been checked before: the revise step of the design cycle.
+    pub revisions: u32,
+    pub timeline: Vec<AnimaticCue>,
+    pub playback: Option<Playback>,
+    /// The animatic played to its end with every shot matching its panel.
+    pub final_cut_watched: bool,
+    pub animatic_plays: u32,
+}
+
+impl PrevisState {
+    pub fn new(storyboard_index: usize, storyboard: Storyboard) -> Self {
+        let n = storyboard.panels.len();
+        // Each panel starts from a plain camera in front of its subject, so the player sees
+        // the subject and has something to revise from.
+        let shots = storyboard
+            .panels
+            .iter()
+            .map(|panel| {
+                let start = storyboard
+                    .character(&panel.subject)
+                    .map_or(Vec3::ZERO, |c| c.start_ground());
+                ShotSetup {
+                    camera: [start.x, 1.6, start.z + 7.0],
+                    aim: [start.x, 0.9, start.z],
+                    ..default()
+                }
+            })
+            .collect();
+        Self {
+            storyboard_index,
+            timeline: animatic_timeline(&storyboard.panels),
+            storyboard,
+            shots,
+            verdicts: vec![None; n],
+            dirty: vec![true; n],
+            selected: 0,
+            revisions: 0,
+            playback: None,
+            final_cut_watched: false,
+            animatic_plays: 0,
+        }
+    }
+
+    pub fn all_match(&self) -> bool {
+        !self.verdicts.is_empty()
+            && self
+                .verdicts
+                .iter()
+                .zip(&self.dirty)
+                .all(|(v, dirty)| !dirty && v.as_ref().is_some_and(|v| v.matches))
+    }
+
+    /// The sequence score: each shot's distance from its intent, and the revisions.
+    pub fn sequence_score(&self) -> SequenceScore {
+        let scores: Vec<u8> = self
+            .verdicts
+            .iter()
+            .map(|v| v.as_ref().map_or(0, |v| v.score))
+            .collect();
+        score_sequence(&scores, self.revisions, self.storyboard.panels.len())
+    }
+
+    /// Check one shot: classify what the camera sees and compare it with the panel.
+    pub fn check(&mut self, panel_index: usize) -> Option<&ShotVerdict> {
+        let panel = self.storyboard.panels.get(panel_index)?;
+        let setup = self.shots.get(panel_index)?;
+        let subject = self.storyboard.character(&panel.subject)?;
+        let reading = classify(setup, subject.start_ground(), subject.height_m);
+        let verdict = check_shot(panel, setup, &reading);
+        if self.verdicts[panel_index].is_some() && self.dirty[panel_index] {
+            self.revisions += 1;
+        }
+        self.verdicts[panel_index] = Some(verdict);
+        self.dirty[panel_index] = false;
+        self.verdicts[panel_index].as_ref()
+    }
+
+    /// Which panel is on screen and how far into it: the playing shot, or the selected one.
+    pub fn showing(&self) -> (usize, f32) {
+        match self.playback {
+            Some(Playback::Shot { panel, seconds }) => {
+                let length = self.storyboard.panels.get(panel).map_or(1.0, |p| p.seconds);
+                (panel, (seconds / length).clamp(0.0, 1.0))
+            }
+            Some(Playback::Animatic { seconds }) => {
+                cue_at(&self.timeline, seconds).unwrap_or((self.selected, 0.0))
+            }
+            None => (self.selected, 0.0),
+        }
+    }
+}
+
+fn is_previs(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
+    // The game seed picks which storyboard comes first, so replays differ.
+    let count = content.storyboards.storyboards.len().max(1);
+    let index = (config.seed as usize) % count;
+    if let Some(board) = content.storyboards.storyboards.get(index) {
+        commands.insert_resource(PrevisState::new(index, board.clone()));
+    }
+}
+
+fn end_level(mut commands: Commands) {
+    commands.remove_resource::<PrevisState>();
+}
+
+fn apply_previs_commands(
+    mut commands: MessageReader<PrevisCommand>,
+    state: Option<ResMut<PrevisState>>,
+    content: Res<GameContent>,
+    mut status: ResMut<LevelStatus>,
+    mut notices: ResMut<Notices>,
+) {
+    let Some(mut state) = state else {
+        commands.clear();
+        return;
+    };
+    let panels = state.storyboard.panels.len();
+    for command in commands.read() {
+        match command {
+            PrevisCommand::ChooseStoryboard(i) => {
+                if let Some(board) = content.storyboards.storyboards.get(*i) {
+                    *state = PrevisState::new(*i, board.clone());
+                }
+            }
+            PrevisCommand::SelectPanel(i) if *i < panels => {
+                state.selected = *i;
+                state.playback = None;
+            }
+            PrevisCommand::SetShot(i, setup) if *i < panels => {
+                if state.shots[*i] != *setup {
+                    state.shots[*i] = setup.clone();
+                    state.dirty[*i] = true;
+                    state.final_cut_watched = false;
+                }
+            }
+            PrevisCommand::CheckShot(i) if *i < panels => {
+                state.check(*i);
+            }
+            PrevisCommand::PlayShot(i) if *i < panels => {
+                state.selected = *i;
+                state.playback = Some(Playback::Shot {
+                    panel: *i,
+                    seconds: 0.0,
+                });
+            }
+            PrevisCommand::PlayAnimatic => {
+                state.playback = Some(Playback::Animatic { seconds: 0.0 });
+                state.animatic_plays += 1;
+            }
+            PrevisCommand::Stop => state.playback = None,
+            PrevisCommand::SelectPanel(_)
+            | PrevisCommand::SetShot(..)
+            | PrevisCommand::CheckShot(_)
+            | PrevisCommand::PlayShot(_) => {
+                notices.info("There is no such storyboard panel.");
+            }
+        }
+    }
+    let score = state.sequence_score();
+    status.complete = state.all_match() && state.final_cut_watched;
+    status.stars = if status.complete { score.stars } else { 0 };
+}
+
+/// Run the playback clock; the animatic counts as watched when it reaches its end with every
+/// shot matching its panel.
+fn run_playback(
+    time: Res<Time>,
+    state: Option<ResMut<PrevisState>>,
+    mut status: ResMut<LevelStatus>,
+) {
+    let Some(mut state) = state else { return };
+    let dt = time.delta_secs();
+    let total = animatic_length(&state.timeline);
+    match state.playback {
+        Some(Playback::Shot { panel, seconds }) => {
+            let length = state
+                .storyboard
+                .panels
+                .get(panel)
+                .map_or(0.0, |p| p.seconds);
+            let t = seconds + dt;
+            state.playback = (t < length).then_some(Playback::Shot { panel, seconds: t });
+        }
+        Some(Playback::Animatic { seconds }) => {
+            let t = seconds + dt;
+            if t >= total {
+                state.playback = None;
+                if state.all_match() {
+                    state.final_cut_watched = true;
+                    status.complete = true;
+                    status.stars = state.sequence_score().stars;
+                }
+            } else {
+                state.playback = Some(Playback::Animatic { seconds: t });
+            }
+        }
+        None => {}
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.world_mut()
+        .resource_mut::<LevelCatalog>()
+        .register(STOP);
+    app.add_message::<PrevisCommand>()
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_previs))
+        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            Update,
+            (apply_previs_commands, run_playback)
+                .chain()
+                .in_set(TourSystems::Play)
+                .run_if(in_state(StopPhase::Level)),
+        );
+}

@@ -1,0 +1,391 @@
+//! Stop 1's grey-box set: low-poly props and capsule characters, filmed by the previs camera.
+//! The main camera becomes the virtual camera of the shot on screen (position, aim, lens and
+//! move from `crate::previs`), in a frame of the Super 35 shape to the right of the panel,
+//! and the shot's mood lighting sets the key, the fill, the sky, the fog and the colour grade.
+//!
+//! The set lives on its own render layer, so the studio lot and its sun never light it.
+
+use bevy::camera::Viewport;
+use bevy::camera::visibility::RenderLayers;
+use bevy::prelude::*;
+use bevy::render::view::ColorGrading;
+
+use crate::previs::{
+    FRAME_ASPECT, Grade, MoodLighting, PrevisTime, PropKind, ShotSetup, camera_at, subject_at,
+    vertical_fov_radians,
+};
+use crate::stage_lighting::kelvin_to_linear_rgb;
+use crate::stops::previsualization::{PrevisState, STOP};
+use crate::tour::{CurrentStop, StopPhase};
+use crate::world::camera::MainCamera;
+
+/// The render layer of the previs set (0 is the lot, 1 the stage's virtual world).
+pub const PREVIS_LAYER: usize = 2;
+/// The part of the window's width the UI panel takes; the shot is framed to its right.
+pub const PANEL_FRACTION: f32 = 0.44;
+
+#[derive(Component, Clone)]
+struct PrevisPart;
+
+/// A character of the storyboard, moved along its blocking during playback.
+#[derive(Component)]
+struct PrevisCharacter(String);
+
+#[derive(Component)]
+struct KeyLight;
+
+/// Build (or rebuild, when the storyboard changes) the set for the storyboard in play.
+fn build_set(
+    mut commands: Commands,
+    state: Option<Res<PrevisState>>,
+    parts: Query<Entity, With<PrevisPart>>,
+    mut built_for: Local<Option<usize>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+) {
+    let Some(state) = state else {
+        *built_for = None;
+        return;
+    };
+    if *built_for == Some(state.storyboard_index) && !parts.is_empty() {
+        return;
+    }
+    for e in &parts {
+        commands.entity(e).despawn();
+    }
+    *built_for = Some(state.storyboard_index);
+    let layer = RenderLayers::layer(PREVIS_LAYER);
+    let scope = (PrevisPart, DespawnOnExit(StopPhase::Level), layer.clone());
+    let grey = |c: [f32; 3]| Color::linear_rgb(c[0], c[1], c[2]);
+    commands.spawn((
+        scope.clone(),
+        Mesh3d(meshes.add(Plane3d::default().mesh().size(80.0, 80.0))),
+        MeshMaterial3d(materials.add(StandardMaterial {
+            base_color: Color::srgb(0.42, 0.42, 0.44),
+            perceptual_roughness: 0.95,
+            ..default()
+        })),
+    ));
+    // A metre grid on the floor helps judge distance, as previs floors do.
+    let line = meshes.add(Cuboid::new(60.0, 0.01, 0.03));
+    let line_material = materials.add(Color::srgb(0.34, 0.34, 0.36));
+    for i in -30..=30 {
+        if i % 2 != 0 {
+            continue;
+        }
+        let f = i as f32;
+        commands.spawn((
+            scope.clone(),
+            Mesh3d(line.clone()),
+            MeshMaterial3d(line_material.clone()),
+            Transform::from_xyz(0.0, 0.005, f),
+        ));
+        commands.spawn((
+            scope.clone(),
+            Mesh3d(line.clone()),
+            MeshMaterial3d(line_material.clone()),
+            Transform::from_xyz(f, 0.005, 0.0)
+                .with_rotation(Quat::from_rotation_y(90f32.to_radians())),
+        ));
+    }
+    for prop in &state.storyboard.props {
+        let [w, h, d] = prop.size;
+        let mesh = match prop.kind {
+            PropKind::Box => meshes.add(Cuboid::new(w, h, d)),
+            PropKind::Cylinder => meshes.add(Cylinder::new(w.max(d) / 2.0, h)),
+        };
+        let [x, y, z] = prop.position;
+        commands.spawn((
+            scope.clone(),
+            Name::new(prop.name.clone()),
+            Mesh3d(mesh),
+            MeshMaterial3d(materials.add(StandardMaterial {
+                base_color: grey(prop.color),
+                perceptual_roughness: 0.9,
+                ..default()
+            })),
+            Transform::from_xyz(x, y + h / 2.0, z),
+        ));
+    }
+    for character in &state.storyboard.characters {
+        let height = character.height_m;
+        let material = materials.add(StandardMaterial {
+            base_color: grey(character.color),
+            perceptual_roughness: 0.7,
+            ..default()
+        });
+        let head = height * 0.13;
+        let body = height - 2.0 * head;
+        let start = character.start_ground();
+        commands
+            .spawn((
+                scope.clone(),
+                PrevisCharacter(character.id.clone()),
+                Name::new(character.name.clone()),
+                Transform::from_translation(start),
+                Visibility::default(),
+            ))
+            .with_children(|c| {
+                // Body, head and a nose: the nose shows which way the character faces.
+                c.spawn((
+                    layer.clone(),
+                    Mesh3d(meshes.add(Capsule3d::new(body * 0.22, body * 0.56))),
+                    MeshMaterial3d(material.clone()),
+                    Transform::from_xyz(0.0, body / 2.0, 0.0),
+                ));
+                c.spawn((
+                    layer.clone(),
+                    Mesh3d(meshes.add(Sphere::new(head))),
+                    MeshMaterial3d(material.clone()),
+                    Transform::from_xyz(0.0, height - head, 0.0),
+                ));
+                c.spawn((
+                    layer.clone(),
+                    Mesh3d(meshes.add(Cuboid::new(head * 0.35, head * 0.35, head * 0.6))),
+                    MeshMaterial3d(material.clone()),
+                    Transform::from_xyz(0.0, height - head, head * 0.9),
+                ));
+            });
+    }
+    commands.spawn((
+        scope,
+        KeyLight,
+        DirectionalLight {
+            illuminance: 8000.0,
+            shadow_maps_enabled: true,
+            ..default()
+        },
+        Transform::default(),
+    ));
+}
+
+/// The key light's direction and brightness for a time of day: low and warm at dawn and dusk,
+/// high at noon, a dim cool moon at night.
+fn key_for(time: PrevisTime) -> (f32, f32, f32) {
+    // (elevation°, azimuth°, illuminance)
+    match time {
+        PrevisTime::Dawn => (10.0, -70.0, 3_000.0),
+        PrevisTime::Day => (55.0, 30.0, 9_000.0),
+        PrevisTime::Dusk => (8.0, 110.0, 2_500.0),
+        PrevisTime::Night => (35.0, -150.0, 600.0),
+    }
+}
+
+fn sky_for(time: PrevisTime) -> Color {
+    match time {
+        PrevisTime::Dawn => Color::srgb(0.86, 0.66, 0.62),
+        PrevisTime::Day => Color::srgb(0.55, 0.72, 0.9),
+        PrevisTime::Dusk => Color::srgb(0.88, 0.52, 0.3),
+        PrevisTime::Night => Color::srgb(0.04, 0.05, 0.11),
+    }
+}
+
+/// A colour-grade palette as a camera colour grading.
+fn grading_for(grade: Grade) -> ColorGrading {
+    let mut g = ColorGrading::default();
+    match grade {
+        Grade::Neutral => {}
+        Grade::Warm => g.global.temperature = 0.35,
+        Grade::TealOrange => {
+            g.shadows.saturation = 1.3;
+            g.global.temperature = 0.15;
+            g.global.tint = -0.15;
+            g.global.hue = -0.08;
+        }
+        Grade::Desaturated => g.global.post_saturation = 0.45,
+        Grade::Noir => {
+            g.global.post_saturation = 0.0;
+            g.midtones.contrast = 1.35;
+        }
+        Grade::Pastel => {
+            g.global.post_saturation = 0.75;
+            g.shadows.lift = 0.08;
+        }
+    }
+    g
+}
+
+/// Where the shot is framed: right of the panel, the Super 35 shape, as large as fits.
+pub fn shot_viewport(window: UVec2) -> (UVec2, UVec2) {
+    let (w, h) = (window.x as f32, window.y as f32);
+    let left = (w * PANEL_FRACTION).round();
+    let free_w = (w - left - 16.0).max(32.0);
+    let free_h = (h - 90.0).max(32.0);
+    let (vw, vh) = if free_w / free_h > FRAME_ASPECT {
+        (free_h * FRAME_ASPECT, free_h)
+    } else {
+        (free_w, free_w / FRAME_ASPECT)
+    };
+    let x = left + (free_w - vw) / 2.0;
+    let y = 44.0 + (free_h - vh) / 2.0;
+    (
+        UVec2::new(x as u32, y as u32),
+        UVec2::new(vw.max(1.0) as u32, vh.max(1.0) as u32),
+    )
+}
+
+/// Film the shot on screen: move the camera, the subject, and set the light.
+fn film_shot(
+    mut commands: Commands,
+    state: Option<Res<PrevisState>>,
+    windows: Query<&Window>,
+    mut camera: Query<
+        (
+            Entity,
+            &mut Transform,
+            &mut Projection,
+            &mut RenderLayers,
+            &mut Camera,
+        ),
+        With<MainCamera>,
+    >,
+    mut characters: Query<(&PrevisCharacter, &mut Transform), Without<MainCamera>>,
+    mut key: Query<
+        (&mut DirectionalLight, &mut Transform),
+        (
+            With<KeyLight>,
+            Without<MainCamera>,
+            Without<PrevisCharacter>,
+        ),
+    >,
+) {
+    let Some(state) = state else { return };
+    let Ok((entity, mut transform, mut projection, mut layers, mut cam)) = camera.single_mut()
+    else {
+        return;
+    };
+    let (panel_index, t) = state.showing();
+    let Some(panel) = state.storyboard.panels.get(panel_index) else {
+        return;
+    };
+    let setup: &ShotSetup = &state.shots[panel_index];
+    let (eye, target) = camera_at(setup, t);
+    if (target - eye).length_squared() > 1e-6 {
+        *transform = Transform::from_translation(eye).looking_at(target, Vec3::Y);
+    }
+    *projection = Projection::Perspective(PerspectiveProjection {
+        fov: vertical_fov_radians(setup.focal_mm),
+        aspect_ratio: FRAME_ASPECT,
+        near: 0.05,
+        ..default()
+    });
+    *layers = RenderLayers::layer(PREVIS_LAYER);
+    if let Ok(window) = windows.single() {
+        let (position, size) = shot_viewport(window.physical_size());
+        cam.viewport = Some(Viewport {
+            physical_position: position,
+            physical_size: size,
+            ..default()
+        });
+    }
+    // The subject walks its blocking; everyone else stands at their mark.
+    for (character, mut t_char) in &mut characters {
+        let Some(c) = state.storyboard.character(&character.0) else {
+            continue;
+        };
+        let (position, next) = if character.0 == panel.subject {
+            (
+                subject_at(c.start, &setup.waypoints, t),
+                subject_at(c.start, &setup.waypoints, (t + 0.02).min(1.0)),
+            )
+        } else {
+            (c.start_ground(), c.start_ground())
+        };
+        t_char.translation = position;
+        let step = Vec3::new(next.x - position.x, 0.0, next.z - position.z);
+        if step.length_squared() > 1e-8 {
+            t_char.look_to(step, Vec3::Y);
+        } else if character.0 == panel.subject {
+            // Standing still, the subject faces the camera, as blocking usually has them.
+            let to_camera = Vec3::new(eye.x - position.x, 0.0, eye.z - position.z);
+            if to_camera.length_squared() > 1e-6 {
+                t_char.look_to(to_camera, Vec3::Y);
+            }
+        }
+    }
+    apply_mood(&mut commands, entity, &mut cam, &setup.lighting, &mut key);
+}
+
+fn apply_mood(
+    commands: &mut Commands,
+    camera: Entity,
+    cam: &mut Camera,
+    lighting: &MoodLighting,
+    key: &mut Query<
+        (&mut DirectionalLight, &mut Transform),
+        (
+            With<KeyLight>,
+            Without<MainCamera>,
+            Without<PrevisCharacter>,
+        ),
+    >,
+) {
+    let light = lighting.clamped();
+    let (elevation, azimuth, lux) = key_for(light.time);
+    let [r, g, b] = kelvin_to_linear_rgb(light.color_temp_k);
+    if let Ok((mut key_light, mut key_transform)) = key.single_mut() {
+        key_light.color = Color::linear_rgb(r, g, b);
+        key_light.illuminance = lux;
+        let to_sun = crate::virtual_scene::sky_direction(elevation, azimuth);
+        *key_transform = Transform::default().looking_to(-to_sun, Vec3::Y);
+    }
+    let sky = sky_for(light.time);
+    cam.clear_color = ClearColorConfig::Custom(sky);
+    // Fill: light from everywhere, the key's brightness divided by the ratio.
+    let fill = lux / 12.0 / light.key_to_fill;
+    let mut entity = commands.entity(camera);
+    entity.insert((
+        AmbientLight {
+            color: Color::srgb(0.8, 0.85, 1.0),
+            brightness: fill,
+            ..default()
+        },
+        grading_for(light.grade),
+    ));
+    if light.fog > 0.01 {
+        let start = 60.0 - 56.0 * light.fog;
+        let end = 220.0 - 195.0 * light.fog;
+        entity.insert(DistanceFog {
+            color: sky,
+            falloff: FogFalloff::Linear { start, end },
+            ..default()
+        });
+    } else {
+        entity.remove::<DistanceFog>();
+    }
+}
+
+/// Hand the camera back to the lot when the level ends.
+fn restore_camera(
+    mut commands: Commands,
+    current: Res<CurrentStop>,
+    mut camera: Query<(Entity, &mut Projection, &mut RenderLayers, &mut Camera), With<MainCamera>>,
+) {
+    if current.0 != STOP {
+        return;
+    }
+    if let Ok((entity, mut projection, mut layers, mut cam)) = camera.single_mut() {
+        *projection = Projection::Perspective(PerspectiveProjection::default());
+        *layers = RenderLayers::layer(0);
+        cam.viewport = None;
+        cam.clear_color = ClearColorConfig::Default;
+        commands
+            .entity(entity)
+            .remove::<(AmbientLight, DistanceFog, ColorGrading)>();
+    }
+}
+
+fn in_previs(current: Res<CurrentStop>) -> bool {
+    current.0 == STOP
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        PostUpdate,
+        (build_set, film_shot)
+            .chain()
+            .before(TransformSystems::Propagate)
+            .run_if(in_state(StopPhase::Level).and_then(in_previs)),
+    )
+    .add_systems(OnExit(StopPhase::Level), restore_camera);
+}
