@@ -208,6 +208,10 @@ pub struct CaptureArgs {
     /// Show presenter mode.
     #[arg(long)]
     pub presenter: bool,
+    /// Play the level part-way first, through its own commands: stop 4 `1` (five posts in),
+    /// stop 5 `1` (a day on the network map) or `2` (a generated concept trailer).
+    #[arg(long, default_value_t = 0)]
+    pub demo: u8,
     /// Show a camp screen: setup, scoreboard or podium (of the camp saved in --data-dir).
     #[arg(long, value_name = "SCREEN")]
     pub camp: Option<String>,
@@ -398,6 +402,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             frames: args.frames.max(1),
             out: args.out.clone(),
             bench: args.bench,
+            demo: args.demo,
         }),
         stage,
     })

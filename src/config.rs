@@ -37,6 +37,9 @@ pub struct CaptureRequest {
     pub out: PathBuf,
     /// Time the frames instead of saving a picture (for `backlot bench stage`).
     pub bench: bool,
+    /// Play the level part-way through its own commands first (0 = as it opens); see
+    /// `capture_demo`.
+    pub demo: u8,
 }
 
 /// How `backlot capture` sets up the virtual-production stage (stop 2).

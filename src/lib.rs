@@ -42,6 +42,7 @@ pub mod config;
 
 // Bevy side.
 pub mod capture;
+pub mod capture_demo;
 pub mod classroom;
 pub mod sound;
 pub mod stage;
@@ -128,6 +129,7 @@ impl Plugin for AppPlugin {
             ui::plugin,
             sound::playback_plugin,
             capture::plugin,
+            capture_demo::plugin,
         ));
     }
 }

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 
 use crate::previs::{
     AnimaticCue, SequenceScore, ShotSetup, ShotVerdict, Storyboard, animatic_length,
-    animatic_timeline, check_shot, classify, cue_at, score_sequence,
+    animatic_timeline, check_shot, classify, cue_at, score_sequence, solve_setup,
 };
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
@@ -108,6 +108,19 @@ impl PrevisState {
         score_sequence(&scores, self.revisions, self.storyboard.panels.len())
     }
 
+    /// Put the camera where the panel asks (the teacher's reveal and screenshots use it).
+    pub fn compose_as_asked(&mut self, panel_index: usize) {
+        let Some(panel) = self.storyboard.panels.get(panel_index) else {
+            return;
+        };
+        let Some(subject) = self.storyboard.character(&panel.subject) else {
+            return;
+        };
+        self.shots[panel_index] =
+            solve_setup(panel, subject.start_ground(), subject.height_m, Vec3::Z);
+        self.dirty[panel_index] = true;
+    }
+
     /// Check one shot: classify what the camera sees and compare it with the panel.
     pub fn check(&mut self, panel_index: usize) -> Option<&ShotVerdict> {
         let panel = self.storyboard.panels.get(panel_index)?;
@@ -147,7 +160,14 @@ fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<cr
     let count = content.storyboards.storyboards.len().max(1);
     let index = (config.seed as usize) % count;
     if let Some(board) = content.storyboards.storyboards.get(index) {
-        commands.insert_resource(PrevisState::new(index, board.clone()));
+        let mut state = PrevisState::new(index, board.clone());
+        if config.capture.is_some() {
+            // `backlot capture --stop 1` shows a composed shot beside its panel: the first
+            // panel framed as the storyboard asks, and checked.
+            state.compose_as_asked(0);
+            state.check(0);
+        }
+        commands.insert_resource(state);
     }
 }
 

@@ -20,7 +20,7 @@ use crate::tour::{CurrentStop, LevelStatus, StopPhase, TourCommand};
 use crate::ui::input::{digit_index, typing};
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, primary_button, root_ui, stars_text};
-use crate::world::previs_set::PANEL_FRACTION;
+use crate::world::previs_set::{PANEL_FRACTION, shot_frame};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {
@@ -168,6 +168,42 @@ fn previs_ui(
     // egui's own Tab/Space focus works over every control here (sliders, pickers).
     allow_focus.0 = true;
     let mut root = root_ui(ctx, "previs");
+    let panel_width = root.max_rect().width() * PANEL_FRACTION;
+    // Mask the 3D view outside the shot's frame: what the lens sees, and nothing else.
+    let screen = ctx.viewport_rect();
+    let frame = shot_frame(Vec2::new(screen.width(), screen.height()));
+    let frame = egui::Rect::from_min_max(
+        egui::pos2(frame.min.x, frame.min.y),
+        egui::pos2(frame.max.x, frame.max.y),
+    );
+    let matte = ctx.layer_painter(egui::LayerId::background());
+    let matte_color = color(p.background);
+    for r in [
+        egui::Rect::from_min_max(
+            egui::pos2(panel_width, 0.0),
+            egui::pos2(screen.right(), frame.top()),
+        ),
+        egui::Rect::from_min_max(
+            egui::pos2(panel_width, frame.bottom()),
+            egui::pos2(screen.right(), screen.bottom()),
+        ),
+        egui::Rect::from_min_max(
+            egui::pos2(panel_width, frame.top()),
+            egui::pos2(frame.left(), frame.bottom()),
+        ),
+        egui::Rect::from_min_max(
+            egui::pos2(frame.right(), frame.top()),
+            egui::pos2(screen.right(), frame.bottom()),
+        ),
+    ] {
+        matte.rect_filled(r, 0.0, matte_color);
+    }
+    matte.rect_stroke(
+        frame,
+        0.0,
+        egui::Stroke::new(2.0, color(p.border)),
+        egui::StrokeKind::Outside,
+    );
     hint_bar(
         &mut root,
         &p,
@@ -384,7 +420,7 @@ fn previs_ui(
         ),
     };
     egui::Area::new(egui::Id::new("previs-caption"))
-        .fixed_pos(egui::pos2(width + 16.0, 8.0))
+        .fixed_pos(egui::pos2(frame.left(), (frame.top() - 40.0).max(2.0)))
         .show(ctx, |ui| {
             egui::Frame::new()
                 .fill(color(p.panel))

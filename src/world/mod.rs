@@ -3,6 +3,7 @@
 use bevy::prelude::*;
 
 pub mod camera;
+pub mod concept_trailer;
 pub mod intro_stage;
 pub mod lot;
 pub mod previs_set;
@@ -13,5 +14,6 @@ pub(crate) fn plugin(app: &mut App) {
         lot::plugin,
         intro_stage::plugin,
         previs_set::plugin,
+        concept_trailer::plugin,
     ));
 }

@@ -5,7 +5,6 @@
 //!
 //! The set lives on its own render layer, so the studio lot and its sun never light it.
 
-use bevy::camera::Viewport;
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::render::view::ColorGrading;
@@ -14,6 +13,8 @@ use crate::previs::{
     FRAME_ASPECT, Grade, MoodLighting, PrevisTime, PropKind, ShotSetup, camera_at, subject_at,
     vertical_fov_radians,
 };
+use crate::projection::Frustum;
+use crate::stage::cameras::OffAxisProjection;
 use crate::stage_lighting::kelvin_to_linear_rgb;
 use crate::stops::previsualization::{PrevisState, STOP};
 use crate::tour::{CurrentStop, StopPhase};
@@ -164,10 +165,10 @@ fn build_set(
 fn key_for(time: PrevisTime) -> (f32, f32, f32) {
     // (elevation°, azimuth°, illuminance)
     match time {
-        PrevisTime::Dawn => (10.0, -70.0, 3_000.0),
-        PrevisTime::Day => (55.0, 30.0, 9_000.0),
-        PrevisTime::Dusk => (8.0, 110.0, 2_500.0),
-        PrevisTime::Night => (35.0, -150.0, 600.0),
+        PrevisTime::Dawn => (14.0, -70.0, 7_000.0),
+        PrevisTime::Day => (55.0, 30.0, 12_000.0),
+        PrevisTime::Dusk => (12.0, 110.0, 6_000.0),
+        PrevisTime::Night => (35.0, -150.0, 1_500.0),
     }
 }
 
@@ -205,23 +206,37 @@ fn grading_for(grade: Grade) -> ColorGrading {
     g
 }
 
-/// Where the shot is framed: right of the panel, the Super 35 shape, as large as fits.
-pub fn shot_viewport(window: UVec2) -> (UVec2, UVec2) {
-    let (w, h) = (window.x as f32, window.y as f32);
-    let left = (w * PANEL_FRACTION).round();
-    let free_w = (w - left - 16.0).max(32.0);
-    let free_h = (h - 90.0).max(32.0);
-    let (vw, vh) = if free_w / free_h > FRAME_ASPECT {
+/// Where the shot is framed in a window (or egui screen) of `size`: right of the panel, the
+/// Super 35 shape, as large as fits between the caption and the key hints. Proportional, so
+/// the same rectangle comes out in physical pixels and in egui points.
+pub fn shot_frame(size: Vec2) -> Rect {
+    let left = size.x * PANEL_FRACTION + size.x * 0.012;
+    let top = size.y * 0.075;
+    let free_w = (size.x - left - size.x * 0.012).max(1.0);
+    let free_h = (size.y * (1.0 - 0.075 - 0.12)).max(1.0);
+    let (w, h) = if free_w / free_h > FRAME_ASPECT {
         (free_h * FRAME_ASPECT, free_h)
     } else {
         (free_w, free_w / FRAME_ASPECT)
     };
-    let x = left + (free_w - vw) / 2.0;
-    let y = 44.0 + (free_h - vh) / 2.0;
-    (
-        UVec2::new(x as u32, y as u32),
-        UVec2::new(vw.max(1.0) as u32, vh.max(1.0) as u32),
-    )
+    let min = Vec2::new(left + (free_w - w) / 2.0, top + (free_h - h) / 2.0);
+    Rect::from_corners(min, min + Vec2::new(w, h))
+}
+
+/// A projection for the whole window whose part inside `frame` is exactly the lens's view:
+/// the window stays one camera (egui draws on it), and the UI masks what lies outside.
+pub fn window_frustum(window: Vec2, frame: Rect, focal_mm: f32) -> Frustum {
+    let near = 0.05;
+    let half_h = near * (vertical_fov_radians(focal_mm) / 2.0).tan();
+    let per_px = 2.0 * half_h / frame.height().max(1.0);
+    let c = frame.center();
+    Frustum {
+        left: -c.x * per_px,
+        right: (window.x - c.x) * per_px,
+        top: c.y * per_px,
+        bottom: (c.y - window.y) * per_px,
+        near,
+    }
 }
 
 /// Film the shot on screen: move the camera, the subject, and set the light.
@@ -263,21 +278,13 @@ fn film_shot(
     if (target - eye).length_squared() > 1e-6 {
         *transform = Transform::from_translation(eye).looking_at(target, Vec3::Y);
     }
-    *projection = Projection::Perspective(PerspectiveProjection {
-        fov: vertical_fov_radians(setup.focal_mm),
-        aspect_ratio: FRAME_ASPECT,
-        near: 0.05,
-        ..default()
-    });
-    *layers = RenderLayers::layer(PREVIS_LAYER);
     if let Ok(window) = windows.single() {
-        let (position, size) = shot_viewport(window.physical_size());
-        cam.viewport = Some(Viewport {
-            physical_position: position,
-            physical_size: size,
-            ..default()
+        let size = window.physical_size().as_vec2();
+        *projection = Projection::custom(OffAxisProjection {
+            frustum: window_frustum(size, shot_frame(size), setup.focal_mm),
         });
     }
+    *layers = RenderLayers::layer(PREVIS_LAYER);
     // The subject walks its blocking; everyone else stands at their mark.
     for (character, mut t_char) in &mut characters {
         let Some(c) = state.storyboard.character(&character.0) else {
@@ -332,7 +339,7 @@ fn apply_mood(
     let sky = sky_for(light.time);
     cam.clear_color = ClearColorConfig::Custom(sky);
     // Fill: light from everywhere, the key's brightness divided by the ratio.
-    let fill = lux / 12.0 / light.key_to_fill;
+    let fill = lux / 6.0 / light.key_to_fill;
     let mut entity = commands.entity(camera);
     entity.insert((
         AmbientLight {
@@ -367,7 +374,6 @@ fn restore_camera(
     if let Ok((entity, mut projection, mut layers, mut cam)) = camera.single_mut() {
         *projection = Projection::Perspective(PerspectiveProjection::default());
         *layers = RenderLayers::layer(0);
-        cam.viewport = None;
         cam.clear_color = ClearColorConfig::Default;
         commands
             .entity(entity)
@@ -388,4 +394,38 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(StopPhase::Level).and_then(in_previs)),
     )
     .add_systems(OnExit(StopPhase::Level), restore_camera);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_frame_has_the_sensor_shape_and_sits_right_of_the_panel() {
+        for size in [
+            Vec2::new(1280.0, 720.0),
+            Vec2::new(1920.0, 1080.0),
+            Vec2::new(800.0, 800.0),
+        ] {
+            let f = shot_frame(size);
+            assert!((f.width() / f.height() - FRAME_ASPECT).abs() < 1e-3);
+            assert!(f.min.x >= size.x * PANEL_FRACTION && f.max.x <= size.x);
+            assert!(f.min.y > 0.0 && f.max.y < size.y);
+        }
+    }
+
+    #[test]
+    fn inside_the_frame_the_window_frustum_is_the_lens() {
+        let window = Vec2::new(1280.0, 720.0);
+        let frame = shot_frame(window);
+        let f = window_frustum(window, frame, 35.0);
+        // The frame's top and bottom edges map to the lens's vertical field of view.
+        let per_px = (f.right - f.left) / window.x;
+        let top = f.top - frame.min.y * per_px;
+        let bottom = f.top - frame.max.y * per_px;
+        let half = f.near * (vertical_fov_radians(35.0) / 2.0).tan();
+        assert!((top - half).abs() < 1e-6 && (bottom + half).abs() < 1e-6);
+        // And it is as tall as it is wide per pixel: no stretching.
+        assert!(((f.top - f.bottom) / window.y - per_px).abs() < 1e-7);
+    }
 }

@@ -1,0 +1,102 @@
+//! `backlot capture --demo N`: before the screenshot, play a level part-way through the same
+//! commands a player sends, so README pictures and worksheets show a level in use (charts
+//! with data, a day on the map, a generated trailer) rather than its empty first screen.
+
+use bevy::prelude::*;
+
+use crate::GameConfig;
+use crate::cloud::Plan;
+use crate::stops::innovation::{InnovationCommand, InnovationState};
+use crate::stops::marketing::{MarketingCommand, MarketingState};
+use crate::tour::{CurrentStop, GameContent, StopPhase};
+use crate::ui::innovation_ui::{InnovationTab, InnovationUi};
+
+/// Posts made before a Stop 4 demo capture; the fifth post's ratio question stays open.
+const DEMO_POSTS: usize = 5;
+
+/// One command per frame, reading the level's state, until the demo's state is reached.
+fn drive_marketing(
+    config: Res<GameConfig>,
+    current: Res<CurrentStop>,
+    content: Res<GameContent>,
+    state: Option<Res<MarketingState>>,
+    mut out: MessageWriter<MarketingCommand>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    let (1, 4, Some(state)) = (demo, current.0, state) else {
+        return;
+    };
+    let Some(plan) = content.campaign.best_plan() else {
+        return;
+    };
+    let posted = state.campaign.posts().len();
+    if let Some(question) = &state.ratio {
+        if posted < DEMO_POSTS {
+            out.write(MarketingCommand::AnswerRatio(format!(
+                "{:.2}",
+                question.answer()
+            )));
+        }
+    } else if let Some(post) = plan.get(posted).filter(|_| posted < DEMO_POSTS) {
+        out.write(MarketingCommand::Post(*post));
+    }
+}
+
+fn drive_innovation(
+    config: Res<GameConfig>,
+    current: Res<CurrentStop>,
+    content: Res<GameContent>,
+    state: Option<Res<InnovationState>>,
+    ui: Option<ResMut<InnovationUi>>,
+    mut out: MessageWriter<InnovationCommand>,
+    mut step: Local<u8>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    if current.0 != 5 || demo == 0 || state.is_none() {
+        return;
+    }
+    let spec = &content.cloud;
+    match (*step, demo) {
+        (0, _) => {
+            // A plan that meets the deadline: proxies uploaded as they are shot, 10 Gbps out
+            // of the studio and into London.
+            let mut plan = Plan::default_for(spec);
+            let ten = spec.links.iter().position(|l| l.rate_mbps >= 10_000.0);
+            let london = spec.sites.iter().position(|s| s.id == "london");
+            plan.ship_drives = false;
+            plan.proxies = true;
+            plan.upload_while_shooting = true;
+            if let (Some(ten), Some(london)) = (ten, london) {
+                plan.uplink = ten;
+                if let Some(link) = plan.per_site_link.get_mut(london) {
+                    *link = ten;
+                }
+            }
+            out.write(InnovationCommand::SetPlan(plan));
+            out.write(InnovationCommand::RunDay);
+        }
+        (1, 2) => {
+            out.write(InnovationCommand::SetPrompt(
+                "a tense desert canyon at dusk in warm colours".into(),
+            ));
+            out.write(InnovationCommand::Generate);
+        }
+        (2, 2) => {
+            out.write(InnovationCommand::PlayTrailer);
+            if let Some(mut ui) = ui {
+                ui.tab = InnovationTab::Trailer;
+            }
+        }
+        _ => return,
+    }
+    *step += 1;
+}
+
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (drive_marketing, drive_innovation)
+            .before(crate::tour::flow::TourSystems::Play)
+            .run_if(in_state(StopPhase::Level)),
+    );
+}
