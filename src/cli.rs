@@ -448,6 +448,34 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
     if dir.is_file() {
         return check_question_bank(&dir);
     }
+    // A folder of question banks (a teacher's, or the data directory's `banks/`).
+    if !dir.join(content::TOUR_FILE).is_file() && !dir.join("stage.ron").is_file() {
+        let mut banks: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            ["gift", "aiken", "txt"].contains(&e.to_ascii_lowercase().as_str())
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !banks.is_empty() {
+            banks.sort();
+            let failed = banks
+                .iter()
+                .filter(|b| check_question_bank(b) != ExitCode::SUCCESS)
+                .count();
+            return if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+    }
     // A scenes folder holds the stage and the virtual worlds; anything else is tour content.
     let errors = if dir.join("stage.ron").is_file() {
         content::check_scenes_dir(&dir)

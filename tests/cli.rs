@@ -111,5 +111,44 @@ fn check_content_reads_a_gift_bank_and_numbers_its_errors() {
     let o = backlot(&["check-content", bad.to_str().expect("utf-8")]);
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("line 3"), "{}", stderr(&o));
+
+    // A folder: one summary line per bank, and a failure because one bank has an error.
+    let o = backlot(&["check-content", dir.to_str().expect("utf-8")]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("quiz.gift: 2 questions"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains("bad.gift: 1 question"),
+        "{}",
+        stdout(&o)
+    );
+
+    // Importing copies the good bank into the data directory for the Stop 1 gate; the broken
+    // one is refused and nothing is copied.
+    let data = dir.join("data");
+    let o = backlot(&[
+        "import-bank",
+        good.to_str().expect("utf-8"),
+        "--stop",
+        "1",
+        "--data-dir",
+        data.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(data.join("banks").join("stop1-add-quiz.gift").is_file());
+    let o = backlot(&[
+        "import-bank",
+        bad.to_str().expect("utf-8"),
+        "--stop",
+        "1",
+        "--data-dir",
+        data.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("line 3"), "{}", stderr(&o));
+    assert!(!data.join("banks").join("stop1-add-bad.gift").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -123,23 +123,28 @@ fn presenter_bar(
     }
     let at_gate = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Gate);
     let in_stop = *screen.get() == Screen::Stop;
+    // Compact and tucked into the top-right corner, so it never hides the question the class
+    // is reading; small text is fine, the teacher stands close to the screen.
+    let small = |text: &str| egui::RichText::new(text).size(15.0);
     egui::Area::new(egui::Id::new("presenter-bar"))
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 4.0))
+        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             egui::Frame::new()
                 .fill(color(p.panel))
                 .stroke(egui::Stroke::new(2.0, color(p.accent)))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::same(8))
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::same(4))
                 .show(ui, |ui| {
-                    ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().button_padding = egui::vec2(6.0, 2.0);
+                    ui.spacing_mut().item_spacing = egui::vec2(4.0, 4.0);
+                    ui.spacing_mut().interact_size.y = 22.0;
+                    ui.horizontal(|ui| {
                         ui.label(
-                            egui::RichText::new("🎬 Presenter")
+                            small("🎬 Presenter · jump (Ctrl+0–6):")
                                 .strong()
                                 .color(color(p.accent)),
                         );
-                        ui.label("Jump (Ctrl+0–6):");
                         for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
                             let lock = if save.progress.is_unlocked(stop) {
                                 ""
@@ -148,41 +153,42 @@ fn presenter_bar(
                             };
                             let title = &content.tour.stops[stop].title;
                             if ui
-                                .button(format!("{lock}{stop}"))
+                                .button(small(&format!("{lock}{stop}")))
                                 .on_hover_text(title)
                                 .clicked()
                             {
                                 out.write(PresenterCommand::JumpTo(stop));
                             }
                         }
-                        ui.separator();
+                    });
+                    ui.horizontal(|ui| {
                         if ui
-                            .add_enabled(at_gate, egui::Button::new("Reveal answer (F6)"))
+                            .add_enabled(at_gate, egui::Button::new(small("Reveal F6")))
                             .clicked()
                         {
                             out.write(PresenterCommand::RevealAnswer);
                         }
                         if ui
-                            .add_enabled(in_stop, egui::Button::new("Skip gate (F7)"))
+                            .add_enabled(in_stop, egui::Button::new(small("Skip gate F7")))
                             .clicked()
                         {
                             out.write(PresenterCommand::SkipGate);
                         }
                         let pause = if state.paused {
-                            "Resume (F8)"
+                            "Resume F8"
                         } else {
-                            "Pause (F8)"
+                            "Pause F8"
                         };
-                        if ui.button(pause).clicked() {
+                        if ui.button(small(pause)).clicked() {
                             out.write(PresenterCommand::TogglePause);
                         }
-                        if ui.button("Hide interface (F9)").clicked() {
+                        if ui.button(small("Hide UI F9")).clicked() {
                             out.write(PresenterCommand::ToggleChrome);
                         }
-                        if ui.button("Class poll (F10)").clicked() {
+                        if ui.button(small("Poll F10")).clicked() {
                             poll.open = !poll.open;
                         }
-                        if ui.button("Exit (F5)").clicked() {
+                        if ui.button(small("Exit F5")).clicked() {
                             out.write(PresenterCommand::Toggle);
                         }
                     });
