@@ -266,10 +266,13 @@ fn previs_ui(
                         .small()
                         .color(color(p.muted_text)),
                 );
+                // The storyboard panel of the shot on screen: while the animatic plays, the
+                // panel follows the cut, so drawing and shot are always side by side.
                 card(&p).show(ui, |ui| {
-                    let current = &state.storyboard.panels[i];
+                    let current = &state.storyboard.panels[showing];
                     ui.label(
-                        egui::RichText::new(format!("Panel {} · {}", i + 1, current.title)).strong(),
+                        egui::RichText::new(format!("Panel {} · {}", showing + 1, current.title))
+                            .strong(),
                     );
                     sketch(ui, &p, current);
                     ui.label(&current.action);
