@@ -1078,7 +1078,7 @@ fn camp_window_ui(
     let tour = &content.tour;
     let session = play.session.as_ref();
     let mut open = true;
-    egui::Window::new("Camp mode (Esc to close)")
+    let shown = egui::Window::new("Camp mode (Esc to close)")
         .open(&mut open)
         .default_size(egui::vec2(880.0, 660.0))
         .show(ctx, |ui| {
@@ -1131,6 +1131,10 @@ fn camp_window_ui(
                 ),
             });
         });
+    // Tab and the arrow keys stay inside this window while it is open.
+    if let Some(shown) = &shown {
+        crate::ui::widgets::keep_keyboard_in(ctx, shown.response.layer_id);
+    }
     if !open {
         window.open = false;
         window.forced = None;

@@ -566,7 +566,7 @@ fn class_poll_ui(
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
     let mut open = true;
-    egui::Window::new("Class poll (F10 to close)")
+    let shown = egui::Window::new("Class poll (F10 to close)")
         .open(&mut open)
         .default_size(egui::vec2(780.0, 660.0))
         .show(ctx, |ui| {
@@ -577,6 +577,10 @@ fn class_poll_ui(
                 desk_ui(ui, &p, &mut *state, &config);
             });
         });
+    // Tab and the arrow keys stay inside this window while it is open.
+    if let Some(shown) = &shown {
+        crate::ui::widgets::keep_keyboard_in(ctx, shown.response.layer_id);
+    }
     if !open {
         window.open = false;
         state.was_open = false;

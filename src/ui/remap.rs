@@ -117,6 +117,8 @@ fn remap_keys(
 fn apply_map(map: &KeyMap, keys: &mut ButtonInput<KeyCode>, held: &mut Vec<KeyCode>) {
     // Read the chosen keys before anything is swallowed: a chosen key can be another action's
     // vacated default.
+    // A quick tap can be pressed and released within one frame (at a low frame rate it often
+    // is): then the key is "just pressed" but no longer "pressed".
     let moves: Vec<(KeyCode, KeyCode, bool, bool)> = map
         .moved()
         .filter_map(|(chosen, default)| {
@@ -124,7 +126,7 @@ fn apply_map(map: &KeyMap, keys: &mut ButtonInput<KeyCode>, held: &mut Vec<KeyCo
             Some((
                 chosen,
                 default,
-                keys.pressed(chosen),
+                keys.pressed(chosen) || keys.just_pressed(chosen),
                 keys.just_released(chosen),
             ))
         })
@@ -135,7 +137,7 @@ fn apply_map(map: &KeyMap, keys: &mut ButtonInput<KeyCode>, held: &mut Vec<KeyCo
         }
     }
     for (_, default, pressed, released) in moves {
-        if pressed && !keys.pressed(default) {
+        if pressed && !keys.pressed(default) && !held.contains(&default) {
             keys.press(default);
             held.push(default);
         }
@@ -205,6 +207,20 @@ mod tests {
         keys.press(KeyCode::KeyW);
         apply_map(&map, &mut keys, &mut held);
         assert!(!keys.pressed(KeyCode::KeyW));
+    }
+
+    #[test]
+    fn a_tap_within_one_frame_still_reaches_the_game() {
+        let mut map = KeyMap::default();
+        map.rebind(Action::Confirm, "KeyK", is_known_key).unwrap();
+        let mut keys = ButtonInput::<KeyCode>::default();
+        let mut held = Vec::new();
+        keys.press(KeyCode::KeyK);
+        keys.release(KeyCode::KeyK);
+        apply_map(&map, &mut keys, &mut held);
+        assert!(keys.just_pressed(KeyCode::Enter), "the game sees Enter");
+        assert!(!keys.pressed(KeyCode::Enter), "and it is not stuck down");
+        assert!(held.is_empty());
     }
 
     #[test]

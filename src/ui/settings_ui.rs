@@ -78,7 +78,7 @@ fn settings_ui(
     let mut open = window.open;
     // Edit a copy so the settings only count as changed (and get saved) when something changed.
     let mut edited = settings.clone();
-    egui::Window::new("Settings (F3 to close)")
+    let shown = egui::Window::new("Settings (F3 to close)")
         .open(&mut open)
         .default_size(egui::vec2(640.0, 560.0))
         .show(ctx, |ui| {
@@ -126,18 +126,23 @@ fn settings_ui(
                     )
                     .color(color(p.muted_text)),
                 );
-                for (label, value) in [
-                    ("Music", &mut edited.volumes.music),
-                    ("Effects", &mut edited.volumes.effects),
-                    ("Voice", &mut edited.volumes.voice),
-                ] {
-                    ui.horizontal(|ui| {
-                        ui.label(format!("{label:8}"));
+                egui::Grid::new("volumes").show(ui, |ui| {
+                    for (label, value) in [
+                        ("Music", &mut edited.volumes.music),
+                        ("Effects", &mut edited.volumes.effects),
+                        ("Voice", &mut edited.volumes.voice),
+                    ] {
+                        ui.label(label);
                         let mut percent = (*value * 100.0).round();
-                        ui.add(egui::Slider::new(&mut percent, 0.0..=100.0).suffix(" %"));
+                        ui.add(
+                            egui::Slider::new(&mut percent, 0.0..=100.0)
+                                .fixed_decimals(0)
+                                .suffix(" %"),
+                        );
                         *value = percent / 100.0;
-                    });
-                }
+                        ui.end_row();
+                    }
+                });
 
                 ui.separator();
                 ui.heading("Keys");
@@ -187,6 +192,10 @@ fn settings_ui(
                 );
             });
         });
+    // Tab and the arrow keys stay inside this window while it is open.
+    if let Some(shown) = &shown {
+        crate::ui::widgets::keep_keyboard_in(ctx, shown.response.layer_id);
+    }
     if edited != *settings {
         *settings = edited;
     }

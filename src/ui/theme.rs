@@ -140,6 +140,8 @@ fn apply_theme(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
+    let keys = settings.keys.clone();
+    ctx.data_mut(|d| d.insert_temp(crate::ui::widgets::key_map_id(), keys));
     ctx.set_global_style(style_for(&settings));
     ctx.set_zoom_factor(settings.scale);
     *applied = Some(settings.clone());
@@ -225,9 +227,31 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Resource, Debug, Default)]
 pub struct AllowWidgetFocus(pub bool);
 
-fn release_widget_focus(mut contexts: EguiContexts, mut allow: ResMut<AllowWidgetFocus>) -> Result {
+fn release_widget_focus(
+    mut contexts: EguiContexts,
+    mut allow: ResMut<AllowWidgetFocus>,
+    settings: Res<UiSettings>,
+) -> Result {
     if allow.0 {
         allow.0 = false;
+        // egui's own keyboard focus (Tab in a window or a level's controls): outline whatever
+        // widget has it, whatever its kind, so the focus is always visible.
+        let ctx = contexts.ctx_mut()?;
+        if let Some(response) = ctx
+            .memory(|m| m.focused())
+            .and_then(|id| ctx.read_response(id))
+        {
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Tooltip,
+                egui::Id::new("keyboard-focus-ring"),
+            ));
+            painter.rect_stroke(
+                response.rect.expand(3.0),
+                5.0,
+                egui::Stroke::new(3.5, color(settings.colors().focus)),
+                egui::StrokeKind::Outside,
+            );
+        }
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;

@@ -2,6 +2,7 @@
 
 use bevy_egui::egui;
 
+use crate::keymap::{Action, KeyMap, display_key};
 use crate::palette::Palette;
 use crate::ui::theme::color;
 
@@ -58,10 +59,35 @@ pub fn card(palette: &Palette) -> egui::Frame {
         .inner_margin(egui::Margin::same(16))
 }
 
+/// Where the player's key map is kept in egui's memory, so every hint can name the keys the
+/// player actually uses (set each frame by `theme`).
+pub fn key_map_id() -> egui::Id {
+    egui::Id::new("backlot-key-map")
+}
+
+/// A hint's key as the player has mapped it: "Enter" shows the key that now confirms, and so on.
+pub fn mapped_hint_key(map: &KeyMap, key: &str) -> String {
+    let action = match key {
+        "Enter" => Action::Confirm,
+        "Esc" | "Escape" => Action::Back,
+        "F1" => Action::TeacherPanel,
+        "F2" => Action::CyclePalette,
+        "F3" => Action::Settings,
+        "F5" => Action::Presenter,
+        _ => return key.to_string(),
+    };
+    display_key(map.key_for(action))
+}
+
 /// A line of keyboard hints at the bottom of a screen.
 pub fn key_hints(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
+    let map: KeyMap = ui
+        .ctx()
+        .data(|d| d.get_temp(key_map_id()))
+        .unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         for (key, what) in hints {
+            let key = mapped_hint_key(&map, key);
             ui.label(
                 egui::RichText::new(format!(" {key} "))
                     .strong()
@@ -89,9 +115,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hints_name_the_keys_the_player_mapped() {
+        let mut map = KeyMap::default();
+        assert_eq!(mapped_hint_key(&map, "Enter"), "Enter");
+        map.rebind(Action::Confirm, "KeyK", |_| true).unwrap();
+        assert_eq!(mapped_hint_key(&map, "Enter"), "K");
+        assert_eq!(mapped_hint_key(&map, "1–4 / A–D"), "1–4 / A–D");
+    }
+
+    #[test]
     fn stars_read_without_colour() {
         assert_eq!(stars_text(2), "★★☆ (2 of 3)");
         assert_eq!(stars_text(0), "☆☆☆ (0 of 3)");
         assert_eq!(stars_text(7), "★★★ (3 of 3)");
     }
+}
+
+/// Keep keyboard focus (Tab, arrows) inside one window, and clicks off the screen behind it,
+/// while it is open: a dialog, as a keyboard user expects.
+pub fn keep_keyboard_in(ctx: &egui::Context, layer: egui::LayerId) {
+    ctx.memory_mut(|m| m.set_modal_layer(layer));
+    ctx.move_to_top(layer);
 }
