@@ -110,6 +110,13 @@ pub fn hint_bar(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
         .show(ui, |ui| key_hints(ui, palette, hints));
 }
 
+/// Keep keyboard focus (Tab, arrows) inside one window, and clicks off the screen behind it,
+/// while it is open: a dialog, as a keyboard user expects.
+pub fn keep_keyboard_in(ctx: &egui::Context, layer: egui::LayerId) {
+    ctx.memory_mut(|m| m.set_modal_layer(layer));
+    ctx.move_to_top(layer);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,11 +136,4 @@ mod tests {
         assert_eq!(stars_text(0), "☆☆☆ (0 of 3)");
         assert_eq!(stars_text(7), "★★★ (3 of 3)");
     }
-}
-
-/// Keep keyboard focus (Tab, arrows) inside one window, and clicks off the screen behind it,
-/// while it is open: a dialog, as a keyboard user expects.
-pub fn keep_keyboard_in(ctx: &egui::Context, layer: egui::LayerId) {
-    ctx.memory_mut(|m| m.set_modal_layer(layer));
-    ctx.move_to_top(layer);
 }
