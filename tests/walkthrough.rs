@@ -793,6 +793,26 @@ fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
     send(&mut app, CampCommand::Begin(setup, options));
     assert!(app.world().resource::<CampPlay>().is_active());
 
+    // A stop opened from the lot without starting a turn (a teacher looking) scores nobody.
+    app.world_mut()
+        .resource_mut::<SaveData>()
+        .progress
+        .unlock(6);
+    send(&mut app, TourCommand::OpenStop(6));
+    send(&mut app, TourCommand::BeginLevel);
+    play_conclusion_level(&mut app);
+    pass_gate(&mut app);
+    let session = app
+        .world()
+        .resource::<CampPlay>()
+        .session
+        .clone()
+        .expect("camp");
+    assert!(
+        session.results().iter().all(|r| r.is_empty()),
+        "only a started turn is recorded"
+    );
+
     let mut slow_team = None;
     for turn in 0..4 {
         let team = app

@@ -181,7 +181,8 @@ fn note_level_stars(mut play: ResMut<CampPlay>, status: Res<LevelStatus>) {
 
 /// Time the gate's questions, and run the optional countdown.
 fn time_gate_questions(time: Res<Time>, gate: Option<Res<ActiveGate>>, mut play: ResMut<CampPlay>) {
-    if !play.is_active() {
+    // Only a turn started from the lot is timed: a teacher browsing a stop is not a team.
+    if !play.is_active() || play.between_turns {
         return;
     }
     let dt = time.delta_secs();
@@ -222,7 +223,7 @@ fn record_turn(
         let (Some(team), Some(stop)) = (session.current_team(), session.current_stop()) else {
             continue;
         };
-        if stop != gate.stop || session.current_recorded() {
+        if stop != gate.stop || session.current_recorded() || play.between_turns {
             continue;
         }
         let questions = gate

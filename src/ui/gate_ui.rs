@@ -16,6 +16,7 @@ fn gate_ui(
     content: Res<GameContent>,
     gate: Option<Res<ActiveGate>>,
     mut out: MessageWriter<GateCommand>,
+    camp: Option<Res<crate::classroom::camp_play::CampPlay>>,
 ) -> Result {
     let Some(gate) = gate else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -57,11 +58,19 @@ fn gate_ui(
                         .strong()
                         .color(color(p.accent)),
                 );
+                // A camp may run its optional timer (shown in the team banner); otherwise a gate
+                // never has one.
+                let timed = camp.as_ref().is_some_and(|c| c.timer.is_some());
                 ui.label(
                     egui::RichText::new(format!(
-                        "Question {} of {} · no time limit · attempts so far: {}",
+                        "Question {} of {} · {} · attempts so far: {}",
                         session.current_index() + 1,
                         session.question_count(),
+                        if timed {
+                            "camp timer on: it never locks the gate"
+                        } else {
+                            "no time limit"
+                        },
                         session.records()[session.current_index()].attempts.len()
                     ))
                     .color(color(p.muted_text)),
