@@ -27,7 +27,7 @@ use crate::palette::Palette;
 use crate::tour::{CurrentStop, GameContent, Screen, StopPhase, TourCommand};
 use crate::ui::input::typing;
 use crate::ui::theme::{AllowWidgetFocus, BODY_SIZE, UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, key_hints, primary_button, stars_text};
+use crate::ui::widgets::{card, key_hints, primary_button, stars_text, value_bar};
 
 /// Teams a new setup starts with: a class usually splits into about four groups, and adding or
 /// removing a row is one click.
@@ -417,39 +417,6 @@ fn team_line(ui: &mut egui::Ui, p: &Palette, c: TeamColor, icon: TeamIcon, name:
     });
 }
 
-/// A horizontal bar with its value written beside it, so the number never depends on the bar.
-fn value_bar(
-    ui: &mut egui::Ui,
-    p: &Palette,
-    fraction: f32,
-    fill: egui::Color32,
-    label: &str,
-    width: f32,
-) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 20.0), egui::Sense::hover());
-        let painter = ui.painter();
-        painter.rect_filled(rect, 4.0, color(p.button));
-        let f = if fraction.is_finite() {
-            fraction.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        if f > 0.0 {
-            let filled =
-                egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * f, rect.height()));
-            painter.rect_filled(filled, 4.0, fill);
-        }
-        painter.rect_stroke(
-            rect,
-            4.0,
-            egui::Stroke::new(1.0, color(p.border)),
-            egui::StrokeKind::Outside,
-        );
-        ui.label(egui::RichText::new(label).strong());
-    });
-}
-
 fn warning_line(ui: &mut egui::Ui, p: &Palette, text: &str) {
     ui.label(egui::RichText::new(format!("⚠ {text}")).color(color(p.warning)));
 }
@@ -484,7 +451,7 @@ fn scoreboard_grid(ui: &mut egui::Ui, p: &Palette, rows: &[Standing], id: &str) 
                     p,
                     row.points as f32 / top as f32,
                     color(p.accent),
-                    &format!("{} pts", row.points),
+                    egui::RichText::new(format!("{} pts", row.points)).strong(),
                     220.0,
                 );
                 ui.label(row.stops_done.to_string());
@@ -1403,7 +1370,7 @@ fn timer_ui(
         p,
         timer.fraction_remaining(),
         color(fill),
-        &format!("{left} s left"),
+        egui::RichText::new(format!("{left} s left")).strong(),
         200.0,
     );
     ui.horizontal(|ui| {

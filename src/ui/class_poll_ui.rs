@@ -21,6 +21,7 @@ use crate::tour::{ActiveGate, CurrentStop, GameContent, Notices};
 use crate::ui::input::typing;
 use crate::ui::presenter_ui::ClassPollWindow;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
+use crate::ui::widgets::value_bar;
 
 /// The tour's polls are asked after the Conclusion's gate, so they are filed under its stop.
 const FINALE_STOP: usize = STOP_COUNT - 1;
@@ -348,32 +349,6 @@ fn sync_desk(state: &mut PollDesk, gate: Option<&ActiveGate>, tour: &Tour) {
     }
 }
 
-/// A horizontal bar with its value written beside it, so the number never depends on the bar.
-fn value_bar(ui: &mut egui::Ui, p: &Palette, fraction: f32, fill: egui::Color32, label: &str) {
-    ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(260.0, 22.0), egui::Sense::hover());
-        let painter = ui.painter();
-        painter.rect_filled(rect, 4.0, color(p.button));
-        let f = if fraction.is_finite() {
-            fraction.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        if f > 0.0 {
-            let filled =
-                egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * f, rect.height()));
-            painter.rect_filled(filled, 4.0, fill);
-        }
-        painter.rect_stroke(
-            rect,
-            4.0,
-            egui::Stroke::new(1.0, color(p.border)),
-            egui::StrokeKind::Outside,
-        );
-        ui.label(egui::RichText::new(label).strong().size(22.0));
-    });
-}
-
 fn desk_ui(ui: &mut egui::Ui, p: &Palette, state: &mut PollDesk, config: &GameConfig) {
     if let Some((_, e)) = &state.build_error {
         ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
@@ -458,7 +433,10 @@ fn desk_ui(ui: &mut egui::Ui, p: &Palette, state: &mut PollDesk, config: &GameCo
                         p,
                         bar.pct as f32 / 100.0,
                         color(fill),
-                        &format!("{} ({}%)", bar.count, bar.pct),
+                        egui::RichText::new(format!("{} ({}%)", bar.count, bar.pct))
+                            .strong()
+                            .size(22.0),
+                        260.0,
                     );
                 });
                 if let Some(Some(e)) = desk.errors.get(i) {

@@ -110,6 +110,40 @@ pub fn hint_bar(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
         .show(ui, |ui| key_hints(ui, palette, hints));
 }
 
+/// A horizontal bar with its value written beside it, so the number never depends on the bar
+/// or its colour (camp scores, poll tallies, the camp timer).
+pub fn value_bar(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    fraction: f32,
+    fill: egui::Color32,
+    label: egui::RichText,
+    width: f32,
+) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 20.0), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 4.0, color(p.button));
+        let f = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        if f > 0.0 {
+            let filled =
+                egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * f, rect.height()));
+            painter.rect_filled(filled, 4.0, fill);
+        }
+        painter.rect_stroke(
+            rect,
+            4.0,
+            egui::Stroke::new(1.0, color(p.border)),
+            egui::StrokeKind::Outside,
+        );
+        ui.label(label);
+    });
+}
+
 /// Keep keyboard focus (Tab, arrows) inside one window, and clicks off the screen behind it,
 /// while it is open: a dialog, as a keyboard user expects.
 pub fn keep_keyboard_in(ctx: &egui::Context, layer: egui::LayerId) {
