@@ -22,11 +22,12 @@ pub enum Action {
     TeacherPanel,
     CyclePalette,
     Settings,
+    CampMode,
     Presenter,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::WalkForward,
         Action::WalkBack,
         Action::WalkLeft,
@@ -36,6 +37,7 @@ impl Action {
         Action::TeacherPanel,
         Action::CyclePalette,
         Action::Settings,
+        Action::CampMode,
         Action::Presenter,
     ];
 
@@ -51,6 +53,7 @@ impl Action {
             Action::TeacherPanel => "F1",
             Action::CyclePalette => "F2",
             Action::Settings => "F3",
+            Action::CampMode => "F4",
             Action::Presenter => "F5",
         }
     }
@@ -66,13 +69,25 @@ impl Action {
             Action::TeacherPanel => "Teacher panel",
             Action::CyclePalette => "Change palette",
             Action::Settings => "Settings",
+            Action::CampMode => "Camp mode",
             Action::Presenter => "Presenter mode",
         }
     }
 }
 
-/// Keys that may not be bound: they would trap the player (no way to type, or leave).
-const RESERVED: [&str; 4] = ["ControlLeft", "ControlRight", "AltLeft", "AltRight"];
+/// Keys that may not be bound: modifiers (they make the shortcuts) and the presenter's F6–F10,
+/// which a teacher must find where the README says they are.
+const RESERVED: [&str; 9] = [
+    "ControlLeft",
+    "ControlRight",
+    "AltLeft",
+    "AltRight",
+    "F6",
+    "F7",
+    "F8",
+    "F9",
+    "F10",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RebindError {
@@ -260,6 +275,10 @@ mod tests {
             Err(RebindError::Reserved(_))
         ));
         assert!(matches!(
+            map.rebind(Action::Settings, "F6", known),
+            Err(RebindError::Reserved(_))
+        ));
+        assert!(matches!(
             map.rebind(Action::Back, "NotAKey", known),
             Err(RebindError::Unknown(_))
         ));
@@ -268,7 +287,7 @@ mod tests {
     #[test]
     fn binding_back_to_the_default_forgets_the_change() {
         let mut map = KeyMap::default();
-        map.rebind(Action::Settings, "F4", known).unwrap();
+        map.rebind(Action::Settings, "F11", known).unwrap();
         map.rebind(Action::Settings, "F3", known).unwrap();
         assert_eq!(map, KeyMap::default());
     }

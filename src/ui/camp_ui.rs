@@ -1432,6 +1432,13 @@ fn camp_keys(
     mut out: MessageWriter<CampCommand>,
 ) {
     let typing_now = typing(&wants);
+    // F4 opens and closes the camp window from anywhere, so camp mode needs no mouse.
+    if !typing_now && keys.just_pressed(KeyCode::F4) {
+        keys.reset(KeyCode::F4);
+        window.open = !window.open;
+        window.confirm_end = false;
+        return;
+    }
     if window.open {
         if typing_now {
             swallow_typing(&mut keys);
@@ -1481,7 +1488,12 @@ fn open_for_capture(config: Res<GameConfig>, mut window: ResMut<CampWindow>) {
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<CampWindow>()
         .add_systems(Startup, open_for_capture)
-        .add_systems(PreUpdate, camp_keys.after(InputSystems))
+        .add_systems(
+            PreUpdate,
+            camp_keys
+                .after(InputSystems)
+                .after(crate::ui::remap::RemapSystems),
+        )
         .add_systems(
             EguiPrimaryContextPass,
             (camp_card_ui, camp_banner_ui, camp_window_ui)

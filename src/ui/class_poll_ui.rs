@@ -589,7 +589,12 @@ fn poll_keys(
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ClassPollWindow>()
         .init_resource::<PollDesk>()
-        .add_systems(PreUpdate, poll_keys.after(InputSystems))
+        .add_systems(
+            PreUpdate,
+            poll_keys
+                .after(InputSystems)
+                .after(crate::ui::remap::RemapSystems),
+        )
         .add_systems(
             EguiPrimaryContextPass,
             class_poll_ui.in_set(UiSystems::Overlays),

@@ -101,6 +101,10 @@ pub fn is_known_key(name: &str) -> bool {
     key_from_name(name).is_some()
 }
 
+/// Systems that read keys in `PreUpdate` run after this, so they see the player's key map.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RemapSystems;
+
 /// Default keys currently held down because their replacement is held.
 #[derive(Resource, Default)]
 struct SyntheticHeld(Vec<KeyCode>);
@@ -163,7 +167,10 @@ fn sanitize_keys(mut settings: ResMut<UiSettings>, mut notices: ResMut<Notices>)
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SyntheticHeld>()
         .add_systems(Startup, sanitize_keys)
-        .add_systems(PreUpdate, remap_keys.after(InputSystems));
+        .add_systems(
+            PreUpdate,
+            remap_keys.in_set(RemapSystems).after(InputSystems),
+        );
 }
 
 #[cfg(test)]

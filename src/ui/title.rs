@@ -31,6 +31,7 @@ fn title_ui(
             ("F1", "teacher panel"),
             ("F2", "palette"),
             ("F3", "settings"),
+            ("F4", "camp"),
             ("F5", "presenter"),
             ("Ctrl +/−", "text size"),
         ],
@@ -88,7 +89,7 @@ fn title_ui(
                             if ui.button("🎬 Presenter mode (F5)").clicked() {
                                 presenter.write(PresenterCommand::Toggle);
                             }
-                            if ui.button("★ Camp mode (teams)").clicked() {
+                            if ui.button("★ Camp mode (F4)").clicked() {
                                 camp_window.open = true;
                             }
                         });

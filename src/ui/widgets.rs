@@ -73,6 +73,7 @@ pub fn mapped_hint_key(map: &KeyMap, key: &str) -> String {
         "F1" => Action::TeacherPanel,
         "F2" => Action::CyclePalette,
         "F3" => Action::Settings,
+        "F4" => Action::CampMode,
         "F5" => Action::Presenter,
         _ => return key.to_string(),
     };
