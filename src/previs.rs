@@ -955,6 +955,28 @@ pub struct ShotVerdict {
     pub reasons: Vec<String>,
 }
 
+/// Checks the last frame of the shot: the move and the blocking must not lose the subject.
+/// The panel's size and angle are judged on the opening frame (what the player composed);
+/// this catches a dolly, crane, pan or walk that ends with the subject out of the picture.
+pub fn check_move_end(setup: &ShotSetup, subject: &Character) -> Option<String> {
+    let (eye, target) = camera_at(setup, 1.0);
+    let ground = subject_at(subject.start, &setup.waypoints, 1.0);
+    let reading = classify_frame(eye, target, setup.focal_mm, ground, subject.height_m);
+    if reading.in_frame {
+        return None;
+    }
+    let how = match (setup.movement, setup.waypoints.is_empty()) {
+        (CameraMove::Static, false) => "the walk",
+        (CameraMove::Static, true) => "the shot",
+        (m, _) => m.label(),
+    };
+    Some(format!(
+        "By the end of {how}, {} has left the frame: shorten the move, change the path, or \
+         aim where they end up.",
+        subject.name
+    ))
+}
+
 /// Compares a measured shot with what the panel asks for. `reading` is normally
 /// `classify(setup, …)`; the move and the light come from `setup`.
 pub fn check_shot(panel: &Panel, setup: &ShotSetup, reading: &ShotReading) -> ShotVerdict {
@@ -1711,6 +1733,42 @@ pub fn score_sequence(shot_scores: &[u8], revisions: u32, panel_count: usize) ->
         revisions,
         stars,
         summary,
+    }
+}
+
+#[cfg(test)]
+mod move_end_tests {
+    use super::*;
+
+    fn actor() -> Character {
+        Character {
+            id: "actor".into(),
+            name: "The actor".into(),
+            height_m: 1.8,
+            color: [0.5; 3],
+            start: [0.0, 0.0],
+        }
+    }
+
+    #[test]
+    fn a_move_that_keeps_the_subject_passes_and_one_that_loses_them_says_so() {
+        let mut setup = ShotSetup::default();
+        assert_eq!(check_move_end(&setup, &actor()), None);
+        // A 90° pan turns the camera right away from the actor.
+        setup.movement = CameraMove::Pan;
+        setup.move_amount_m = 90.0;
+        let reason = check_move_end(&setup, &actor()).expect("the pan loses the actor");
+        assert!(reason.contains("The actor has left the frame"), "{reason}");
+        // Walking far off to the side loses them too, even with a still camera.
+        let walk = ShotSetup {
+            waypoints: vec![[25.0, 0.0]],
+            ..ShotSetup::default()
+        };
+        assert!(
+            check_move_end(&walk, &actor())
+                .expect("walked off")
+                .contains("the walk")
+        );
     }
 }
 

@@ -5,8 +5,9 @@
 use bevy::prelude::*;
 
 use crate::previs::{
-    AnimaticCue, SequenceScore, ShotSetup, ShotVerdict, Storyboard, animatic_length,
-    animatic_timeline, check_shot, classify, cue_at, score_sequence, solve_setup,
+    AnimaticCue, MOVEMENT_POINTS, SequenceScore, ShotSetup, ShotVerdict, Storyboard,
+    animatic_length, animatic_timeline, check_move_end, check_shot, classify, cue_at,
+    score_sequence, solve_setup,
 };
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
@@ -127,7 +128,12 @@ impl PrevisState {
         let setup = self.shots.get(panel_index)?;
         let subject = self.storyboard.character(&panel.subject)?;
         let reading = classify(setup, subject.start_ground(), subject.height_m);
-        let verdict = check_shot(panel, setup, &reading);
+        let mut verdict = check_shot(panel, setup, &reading);
+        if let Some(problem) = check_move_end(setup, subject) {
+            verdict.matches = false;
+            verdict.score = verdict.score.saturating_sub(MOVEMENT_POINTS);
+            verdict.reasons.push(problem);
+        }
         if self.verdicts[panel_index].is_some() && self.dirty[panel_index] {
             self.revisions += 1;
         }
