@@ -79,6 +79,7 @@ fn film_trailer(
         ),
         With<MainCamera>,
     >,
+    mut lit_for: Local<Option<u32>>,
 ) {
     let Ok((entity, mut transform, mut projection, mut layers, mut cam)) = camera.single_mut()
     else {
@@ -107,17 +108,22 @@ fn film_trailer(
         });
     }
     *layers = RenderLayers::layer(VIRTUAL_LAYER);
-    let env = concept
-        .scene
-        .apply_conditions(concept.time, concept.weather);
-    cam.clear_color = ClearColorConfig::Custom(Color::linear_rgb(
-        env.sky_horizon[0],
-        env.sky_horizon[1],
-        env.sky_horizon[2],
-    ));
-    commands
-        .entity(entity)
-        .insert((fog_for(&env), ambient_for(&env)));
+    // The scene's fog, ambient light and sky change only with a new concept.
+    let generation = state.as_ref().map_or(0, |s| s.generations);
+    if *lit_for != Some(generation) || matches!(cam.clear_color, ClearColorConfig::Default) {
+        *lit_for = Some(generation);
+        let env = concept
+            .scene
+            .apply_conditions(concept.time, concept.weather);
+        cam.clear_color = ClearColorConfig::Custom(Color::linear_rgb(
+            env.sky_horizon[0],
+            env.sky_horizon[1],
+            env.sky_horizon[2],
+        ));
+        commands
+            .entity(entity)
+            .insert((fog_for(&env), ambient_for(&env)));
+    }
 }
 
 fn leave_level(

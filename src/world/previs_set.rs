@@ -263,6 +263,8 @@ fn film_shot(
             Without<PrevisCharacter>,
         ),
     >,
+    new_key: Query<(), Added<KeyLight>>,
+    mut applied: Local<Option<MoodLighting>>,
 ) {
     let Some(state) = state else { return };
     let Ok((entity, mut transform, mut projection, mut layers, mut cam)) = camera.single_mut()
@@ -310,7 +312,12 @@ fn film_shot(
             }
         }
     }
-    apply_mood(&mut commands, entity, &mut cam, &setup.lighting, &mut key);
+    // The light only changes when the shot on screen or its controls change: re-insert the
+    // camera's light components then, not every frame.
+    if *applied != Some(setup.lighting) || !new_key.is_empty() {
+        *applied = Some(setup.lighting);
+        apply_mood(&mut commands, entity, &mut cam, &setup.lighting, &mut key);
+    }
 }
 
 fn apply_mood(
