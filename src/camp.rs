@@ -398,14 +398,9 @@ impl CampSetup {
     pub fn rename(&mut self, team: usize, name: &str) -> Result<(), CampError> {
         self.check_team(team)?;
         let name = clean_name(name, team)?;
-        if let Some(other) = self
-            .teams
-            .iter()
-            .enumerate()
-            .find(|(i, t)| *i != team && same_name(&t.name, &name))
-        {
+        if let Some(other) = self.other_team(team, |t| same_name(&t.name, &name)) {
             return Err(CampError::DuplicateName {
-                name: other.1.name.clone(),
+                name: other.name.clone(),
             });
         }
         if let Some(t) = self.teams.get_mut(team) {
@@ -418,15 +413,10 @@ impl CampSetup {
     /// so nobody's colour changes behind their back.
     pub fn set_color(&mut self, team: usize, color: TeamColor) -> Result<(), CampError> {
         self.check_team(team)?;
-        if let Some(other) = self
-            .teams
-            .iter()
-            .enumerate()
-            .find(|(i, t)| *i != team && t.color == color)
-        {
+        if let Some(other) = self.other_team(team, |t| t.color == color) {
             return Err(CampError::ColorTaken {
                 color,
-                by: other.1.name.clone(),
+                by: other.name.clone(),
             });
         }
         if let Some(t) = self.teams.get_mut(team) {
@@ -438,21 +428,25 @@ impl CampSetup {
     /// Give a team another icon; an icon another team has is refused, as with colours.
     pub fn set_icon(&mut self, team: usize, icon: TeamIcon) -> Result<(), CampError> {
         self.check_team(team)?;
-        if let Some(other) = self
-            .teams
-            .iter()
-            .enumerate()
-            .find(|(i, t)| *i != team && t.icon == icon)
-        {
+        if let Some(other) = self.other_team(team, |t| t.icon == icon) {
             return Err(CampError::IconTaken {
                 icon,
-                by: other.1.name.clone(),
+                by: other.name.clone(),
             });
         }
         if let Some(t) = self.teams.get_mut(team) {
             t.icon = icon;
         }
         Ok(())
+    }
+
+    /// A team other than `team` that already has what `has` looks for (a name, colour or icon).
+    fn other_team(&self, team: usize, has: impl Fn(&Team) -> bool) -> Option<&Team> {
+        self.teams
+            .iter()
+            .enumerate()
+            .find(|(i, t)| *i != team && has(t))
+            .map(|(_, t)| t)
     }
 
     fn check_team(&self, team: usize) -> Result<(), CampError> {
