@@ -7,8 +7,8 @@ use bevy::prelude::*;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{CaptureRequest, GameConfig, StartScreen};
-use crate::content;
-use crate::progress::SaveStore;
+use crate::tour::model::content;
+use crate::tour::model::progress::SaveStore;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -162,7 +162,7 @@ fn bench_stage(size: &str, frames: u32) -> ExitCode {
 }
 
 fn bench_timecode() -> ExitCode {
-    use crate::timecode::{FrameRate, bench_round_trip};
+    use crate::stops::post::timecode::{FrameRate, bench_round_trip};
     println!("rate        round trips   ns/round trip   ns/conversion   mismatches");
     let mut failed = false;
     for rate in FrameRate::ALL {
@@ -331,7 +331,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         || args.focus_m.is_some()
         || args.view.is_some();
     let stage = if wants_stage {
-        if stop != crate::stage::STAGE_STOP {
+        if stop != crate::stops::virtual_production::level::STOP {
             return Err(
                 "--scene, --camera-pos, --camera-look-at, --focal-mm and --view are for --stop 2"
                     .into(),
@@ -414,7 +414,7 @@ fn import_bank(
     replace: bool,
     data_dir: Option<PathBuf>,
 ) -> ExitCode {
-    use crate::bank_library::{BankMode, install};
+    use crate::tour::model::bank_library::{BankMode, install};
     let data_dir = data_dir.unwrap_or_else(default_data_dir);
     let mode = if replace {
         BankMode::Replace
@@ -506,7 +506,7 @@ fn check_question_bank(path: &std::path::Path) -> ExitCode {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let report = crate::question_bank::parse_bank(&name, &text);
+    let report = crate::tour::model::question_bank::parse_bank(&name, &text);
     println!("{}", report.summary(&name));
     for s in &report.skipped {
         println!("{name}: skipped: {s}");
@@ -546,7 +546,7 @@ pub fn run() -> ExitCode {
             what: BenchTarget::Stage { size, frames },
         }) => bench_stage(&size, frames),
         Some(Command::Timecode { rate, values }) => {
-            let out = crate::timecode::run_cli(&rate, &values);
+            let out = crate::stops::post::timecode::run_cli(&rate, &values);
             for line in &out.stdout_lines {
                 println!("{line}");
             }

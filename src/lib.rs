@@ -1,56 +1,37 @@
 //! Backlot: a 3D game about the careers behind the camera.
 //!
-//! Read this file as the table of contents. Pure modules (no Bevy) hold the logic and are unit
-//! tested in milliseconds; the Bevy plugins only move data between the ECS and those modules.
+//! Read this file as the table of contents. The game is organised like the tour: the tour
+//! itself, the LED stage, the seven stops, the classroom, and the UI and audio they share.
+//! Inside each folder, `model` holds pure logic (no Bevy), unit tested in milliseconds; the
+//! plugins beside it only move data between the ECS and those models.
 
 // Bevy systems take their data as parameters and queries; these lints fight that style.
 #![allow(clippy::too_many_arguments, clippy::type_complexity)]
 
-// Pure logic, no Bevy.
-pub mod audio_synth;
-pub mod bank_library;
-pub mod camp;
-pub mod career_match;
-pub mod class_poll;
-pub mod cloud;
-pub mod concept_prompt;
-pub mod content;
-pub mod csv;
-pub mod keymap;
-pub mod led;
-pub mod moire;
-pub mod music;
-pub mod palette;
-pub mod post_level;
-pub mod previs;
-pub mod progress;
-pub mod projection;
-pub mod question_bank;
-pub mod quiz;
-pub mod social;
-pub mod stage_lighting;
-pub mod studio_system;
-pub mod timecode;
-pub mod tracking;
-pub mod virtual_scene;
-pub mod vp_level;
-pub mod vp_shots;
+/// The tour: title, lot, briefings, quiz gates, progress and content loading.
+pub mod tour;
 
-// Command line and configuration.
+/// The virtual-production stage (an LED volume) that stops 1, 2 and 5 film on.
+pub mod stage;
+
+/// The seven stops, one folder each: intro, previs, virtual_production, post, marketing,
+/// innovation, conclusion.
+pub mod stops;
+
+/// What a teacher and a camp add: presenter mode, class polls, camp mode, the teacher panel.
+pub mod classroom;
+
+/// Shared by every screen: theme, widgets, settings, key remapping.
+pub mod ui;
+
+/// Captions, playback and sound synthesis.
+pub mod audio;
+
+/// The command line, start-up configuration, screenshots and test helpers.
+pub mod capture;
 pub mod cli;
 pub mod config;
-
-// Bevy side.
-pub mod capture;
-pub mod capture_demo;
-pub mod classroom;
-pub mod sound;
-pub mod stage;
-pub mod stops;
 pub mod testing;
-pub mod tour;
-pub mod ui;
-pub mod world;
 
 use bevy::prelude::*;
 
@@ -67,7 +48,7 @@ impl Plugin for LogicPlugin {
         app.insert_resource(self.config.clone());
         app.add_plugins((
             tour::plugin,
-            sound::captions_plugin,
+            audio::plugin,
             stage::state_plugin,
             stops::plugin,
             classroom::plugin,
@@ -124,12 +105,13 @@ impl Plugin for AppPlugin {
             config: self.config.clone(),
         });
         app.add_plugins((
-            world::plugin,
-            stage::plugin,
             ui::plugin,
-            sound::playback_plugin,
+            tour::view_plugin,
+            stage::plugin,
+            stops::view_plugin,
+            classroom::view_plugin,
+            audio::view_plugin,
             capture::plugin,
-            capture_demo::plugin,
         ));
     }
 }

@@ -1,112 +1,19 @@
-//! Sound: plays generated WAV clips through Bevy's audio and keeps captions for every sound
-//! that matters (the door slam, dialogue), so no lesson depends on hearing.
-
-use std::sync::Arc;
+//! Playback: the sound cues, title music and trailer score through Bevy's audio, at the
+//! volumes from the settings. Needs `AudioPlugin`, so it is part of the app, not the logic.
 
 use bevy::audio::{
     AudioPlayer, AudioSink, AudioSinkPlayback, AudioSource, PlaybackSettings, Volume,
 };
 use bevy::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::audio_synth::{SAMPLE_RATE, encode_wav_pcm16};
-use crate::music::{MusicMood, score_loop};
+use crate::audio::captions::{ActiveVolumes, PlayScore, PlaySound, SoundChannel};
+use crate::audio::model::music::{MusicMood, score_loop};
+use crate::audio::model::synth::{SAMPLE_RATE, encode_wav_pcm16};
 use crate::tour::Screen;
-
-/// Ask for a sound to be played. Logic writes these; without the audio plugin (headless tests)
-/// they are simply not played, but the caption is still recorded.
-#[derive(Message, Debug, Clone)]
-pub struct PlaySound {
-    /// A complete WAV file in memory.
-    pub wav: Arc<Vec<u8>>,
-    /// What the sound is, for the captions: "[door slam, 2 frames late]".
-    pub caption: String,
-    /// How long to show the caption, in seconds (usually the clip's length).
-    pub seconds: f32,
-    /// Which volume slider governs it.
-    pub channel: SoundChannel,
-}
-
-/// The three volume sliders of the settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SoundChannel {
-    Music,
-    Effects,
-    Voice,
-}
-
-/// Volumes per channel, 0–1 (linear gain). Saved with the other settings.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Volumes {
-    pub music: f32,
-    pub effects: f32,
-    pub voice: f32,
-}
-
-impl Default for Volumes {
-    fn default() -> Self {
-        Self {
-            music: 0.5,
-            effects: 1.0,
-            voice: 1.0,
-        }
-    }
-}
-
-impl Volumes {
-    pub fn of(&self, channel: SoundChannel) -> f32 {
-        let v = match channel {
-            SoundChannel::Music => self.music,
-            SoundChannel::Effects => self.effects,
-            SoundChannel::Voice => self.voice,
-        };
-        if v.is_finite() {
-            v.clamp(0.0, 1.0)
-        } else {
-            1.0
-        }
-    }
-}
-
-/// The volumes in force; the settings screen writes it, playback reads it.
-#[derive(Resource, Debug, Clone, Copy, Default, PartialEq)]
-pub struct ActiveVolumes(pub Volumes);
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Caption {
-    pub text: String,
-    pub remaining: f32,
-}
-
-#[derive(Resource, Debug, Default)]
-pub struct Captions {
-    pub active: Vec<Caption>,
-}
 
 /// Marks sounds started by `PlaySound`, so a new cue can stop the old one.
 #[derive(Component)]
 struct CueSound;
-
-fn caption_sounds(mut cues: MessageReader<PlaySound>, mut captions: ResMut<Captions>) {
-    for cue in cues.read() {
-        captions.active.push(Caption {
-            text: cue.caption.clone(),
-            remaining: cue.seconds.max(2.0),
-        });
-    }
-}
-
-fn expire_captions(time: Res<Time>, mut captions: ResMut<Captions>) {
-    if captions.active.is_empty() {
-        return;
-    }
-    let dt = time.delta_secs();
-    for c in &mut captions.active {
-        c.remaining -= dt;
-    }
-    captions.active.retain(|c| c.remaining > 0.0);
-}
 
 fn play_sounds(
     mut commands: Commands,
@@ -135,10 +42,6 @@ fn play_sounds(
 /// The music loop under the title and the studio map.
 #[derive(Component)]
 struct TitleMusic;
-
-/// Asks for the trailer score in Stop 5 (or `None` to stop it).
-#[derive(Message, Debug, Clone, Copy)]
-pub struct PlayScore(pub Option<MusicMood>);
 
 #[derive(Component)]
 struct ScoreMusic;
@@ -205,17 +108,8 @@ fn apply_volumes(
     }
 }
 
-/// Captions and cue bookkeeping: part of the logic, so tests can see what would be heard.
-pub fn captions_plugin(app: &mut App) {
-    app.add_message::<PlaySound>()
-        .add_message::<PlayScore>()
-        .init_resource::<ActiveVolumes>()
-        .init_resource::<Captions>()
-        .add_systems(Last, (caption_sounds, expire_captions));
-}
-
 /// Real playback through Bevy's audio (needs `AudioPlugin`, part of `DefaultPlugins`).
-pub fn playback_plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(PostUpdate, (play_sounds, play_score, apply_volumes))
         .add_systems(OnEnter(Screen::Title), start_title_music)
         .add_systems(OnEnter(Screen::Map), start_title_music)
@@ -226,7 +120,7 @@ pub fn playback_plugin(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio_synth::door_slam;
+    use crate::audio::model::synth::door_slam;
     use bevy::audio::{Decodable, Source};
 
     /// The WAV we generate must decode through Bevy's own audio decoder, sample for sample.

@@ -5,11 +5,11 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::cloud::Plan;
-use crate::stops::innovation::{InnovationCommand, InnovationState};
-use crate::stops::marketing::{MarketingCommand, MarketingState};
+use crate::stops::innovation::cloud::Plan;
+use crate::stops::innovation::level::{InnovationCommand, InnovationState};
+use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
+use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::tour::{CurrentStop, GameContent, StopPhase};
-use crate::ui::innovation_ui::{InnovationTab, InnovationUi};
 
 /// Posts made before a Stop 4 demo capture; the fifth post's ratio question stays open.
 const DEMO_POSTS: usize = 5;
@@ -92,7 +92,7 @@ fn drive_innovation(
     *step += 1;
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (drive_marketing, drive_innovation)

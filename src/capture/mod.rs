@@ -4,6 +4,8 @@
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 
+pub mod demo;
+
 use crate::GameConfig;
 
 #[derive(Resource, Default)]
@@ -60,6 +62,7 @@ fn count_and_capture(
 }
 
 pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(demo::plugin);
     app.init_resource::<CaptureProgress>()
         .add_systems(Last, count_and_capture);
 }

@@ -8,11 +8,11 @@ use std::time::Instant;
 
 use bevy::prelude::*;
 
-use crate::projection::CameraPose;
 use crate::stage::StageSettings;
 use crate::stage::cameras::{NEAR_M, OUTER_SEGMENTS, StageTargets, outer_segment_view};
+use crate::stage::model::projection::CameraPose;
+use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
 use crate::stage::wall::wall_params;
-use crate::tracking::{TrackingSettings, TrackingSystem};
 
 /// Pixels per panel side for the benchmark rows (the default stage has 500 panels).
 const PANEL_SIDES: [u32; 4] = [5, 14, 45, 176];
@@ -38,9 +38,10 @@ fn stage_frame(
     let tracked = tracker.sample(pose).pose;
     let frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     targets.inner_clip_from_world =
-        crate::projection::frustum_to_bevy_projection(&frustum) * tracked.view_from_world();
+        crate::stage::model::projection::frustum_to_bevy_projection(&frustum)
+            * tracked.view_from_world();
     black_box(wall_params(settings, targets, &pose));
-    black_box(crate::vp_level::subject_height_fraction(
+    black_box(crate::stage::model::framing::subject_height_fraction(
         &pose,
         &settings.lens,
     ));
@@ -61,7 +62,8 @@ pub fn cpu_per_frame_by_pixel_count() -> Vec<(u64, f64)> {
             outer_clip_from_world: (0..OUTER_SEGMENTS)
                 .map(|s| {
                     outer_segment_view(&settings, s).map_or(Mat4::ZERO, |(p, f)| {
-                        crate::projection::frustum_to_bevy_projection(&f) * p.view_from_world()
+                        crate::stage::model::projection::frustum_to_bevy_projection(&f)
+                            * p.view_from_world()
                     })
                 })
                 .collect(),

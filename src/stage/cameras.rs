@@ -12,11 +12,11 @@ use bevy::math::Vec3A;
 use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 
-use crate::projection::{self, CameraPose, Frustum, ScreenBasis};
+use crate::stage::model::projection::{self, CameraPose, Frustum, ScreenBasis};
 use crate::stage::{
     StageActive, StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER,
 };
-use crate::world::camera::MainCamera;
+use crate::tour::camera::MainCamera;
 
 /// Near plane of every stage camera, metres.
 pub const NEAR_M: f32 = 0.1;
@@ -355,8 +355,8 @@ pub(super) fn plugin(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
     use crate::stage::{CinemaPose, Tracker, sample_tracking};
-    use crate::tracking::{TrackingSettings, TrackingSystem};
 
     /// An app with just the tracking and inner-camera systems, on `MinimalPlugins`.
     fn app_with_latency(frames: u32) -> App {

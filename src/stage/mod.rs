@@ -8,12 +8,13 @@ use bevy::prelude::*;
 
 pub mod bench;
 pub mod cameras;
+pub mod model;
 pub mod virtual_world;
 pub mod wall;
 
-use crate::led::StageGeometry;
-use crate::projection::{CameraPose, Lens};
-use crate::virtual_scene::{SceneDescription, TimeOfDay, Weather};
+use crate::stage::model::led::StageGeometry;
+use crate::stage::model::projection::{CameraPose, Lens};
+use crate::stage::model::scene::{SceneDescription, TimeOfDay, Weather};
 
 /// The render layer of the game-engine world shown on the wall. The physical stage (wall, floor,
 /// actor, camera rig) is on layer 0, like everything else.
@@ -101,9 +102,12 @@ pub enum StageSystems {
 
 impl Default for StageSettings {
     fn default() -> Self {
-        let geometry =
-            StageGeometry::load_ron(include_str!("../../scenes/stage.ron")).unwrap_or_default();
-        let scenes = crate::virtual_scene::bundled_scenes();
+        let geometry = StageGeometry::load_ron(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenes/stage.ron"
+        )))
+        .unwrap_or_default();
+        let scenes = crate::stage::model::scene::bundled_scenes();
         let (time, weather) = scenes
             .first()
             .map_or((TimeOfDay::Noon, Weather::Clear), |s| (s.time, s.weather));
@@ -137,7 +141,7 @@ impl StageSettings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => problems.push(format!("{}: {e}", stage_file.display())),
         }
-        let (scenes, errors) = crate::virtual_scene::load_scenes_with_fallback(dir);
+        let (scenes, errors) = crate::stage::model::scene::load_scenes_with_fallback(dir);
         problems.extend(errors.iter().map(ToString::to_string));
         if !scenes.is_empty() {
             settings.scenes = scenes;
@@ -166,8 +170,9 @@ impl StageSettings {
 pub(crate) fn state_plugin(app: &mut App) {
     let config = app.world().resource::<crate::GameConfig>().clone();
     let seed = config.seed;
-    let (settings, problems) =
-        StageSettings::load(&crate::content::scenes_dir_for(&config.assets_dir));
+    let (settings, problems) = StageSettings::load(&crate::tour::model::content::scenes_dir_for(
+        &config.assets_dir,
+    ));
     {
         let mut notices = app.world_mut().resource_mut::<crate::tour::Notices>();
         for p in problems {
@@ -177,12 +182,13 @@ pub(crate) fn state_plugin(app: &mut App) {
         }
     }
     app.insert_resource(settings)
+        .init_resource::<StageStops>()
         .init_resource::<CinemaPose>()
         .init_resource::<TrackedPose>()
         .init_resource::<StageActive>()
         .init_resource::<StageLights>()
-        .insert_resource(Tracker(crate::tracking::TrackingSystem::new(
-            crate::tracking::TrackingSettings::IDEAL,
+        .insert_resource(Tracker(crate::stage::model::tracking::TrackingSystem::new(
+            crate::stage::model::tracking::TrackingSettings::IDEAL,
             seed,
         )))
         .configure_sets(
@@ -217,8 +223,8 @@ pub(crate) fn plugin(app: &mut App) {
 /// The physical stage lights, as the gaffer has set them (key and fill).
 #[derive(Resource, Debug, Clone)]
 pub struct StageLights {
-    pub key: crate::stage_lighting::StageLight,
-    pub fill: crate::stage_lighting::StageLight,
+    pub key: crate::stage::model::lighting::StageLight,
+    pub fill: crate::stage::model::lighting::StageLight,
     /// The colour temperatures the sliders show (the lights' colours come from them).
     pub key_kelvin: f32,
     pub fill_kelvin: f32,
@@ -226,7 +232,7 @@ pub struct StageLights {
 
 impl Default for StageLights {
     fn default() -> Self {
-        use crate::stage_lighting::{LightKind, StageLight};
+        use crate::stage::model::lighting::{LightKind, StageLight};
         Self {
             key: StageLight::from_kelvin(LightKind::Key, 5600.0, 0.6, 40.0),
             fill: StageLight::from_kelvin(LightKind::Fill, 5600.0, 0.2, -140.0),
@@ -237,14 +243,14 @@ impl Default for StageLights {
 }
 
 impl StageLights {
-    pub fn as_vec(&self) -> Vec<crate::stage_lighting::StageLight> {
+    pub fn as_vec(&self) -> Vec<crate::stage::model::lighting::StageLight> {
         vec![self.key, self.fill]
     }
 }
 
-/// The tracking system in the ECS (the maths is `crate::tracking`).
+/// The tracking system in the ECS (the maths is `crate::stage::model::tracking`).
 #[derive(Resource, Debug)]
-pub struct Tracker(pub crate::tracking::TrackingSystem);
+pub struct Tracker(pub crate::stage::model::tracking::TrackingSystem);
 
 /// Marks the physical cinema camera rig (seen in the witness view).
 #[derive(Component)]
@@ -278,7 +284,7 @@ pub fn build_stage(
     mut wall_materials: ResMut<Assets<wall::LedWallMaterial>>,
     mut images: ResMut<Assets<Image>>,
     mut active: ResMut<StageActive>,
-    mut main: Query<Entity, With<crate::world::camera::MainCamera>>,
+    mut main: Query<Entity, With<crate::tour::camera::MainCamera>>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
 ) {
     let scope = DespawnOnExit(crate::tour::StopPhase::Level);
@@ -427,9 +433,9 @@ pub struct FillLight;
 /// at the actor.
 fn light_transform(azimuth_deg: f32, distance: f32, height: f32) -> Transform {
     let a = azimuth_deg.to_radians();
-    let target = crate::vp_level::ACTOR_FEET + Vec3::Y * 1.2;
-    let at =
-        crate::vp_level::ACTOR_FEET + Vec3::new(a.sin() * distance, height, -a.cos() * distance);
+    let target = crate::stage::model::framing::ACTOR_FEET + Vec3::Y * 1.2;
+    let at = crate::stage::model::framing::ACTOR_FEET
+        + Vec3::new(a.sin() * distance, height, -a.cos() * distance);
     Transform::from_translation(at).looking_at(target, Vec3::Y)
 }
 
@@ -504,7 +510,7 @@ pub struct VirtualLook {
     pub wall_light: AmbientLight,
 }
 
-fn wall_light_for(env: &crate::virtual_scene::Environment) -> AmbientLight {
+fn wall_light_for(env: &crate::stage::model::scene::Environment) -> AmbientLight {
     let [r, g, b] = env.sky_horizon;
     AmbientLight {
         color: Color::linear_rgb(r, g, b),
@@ -525,7 +531,7 @@ fn apply_virtual_look(
             With<cameras::OuterFrustumCamera>,
         )>,
     >,
-    main: Query<Entity, With<crate::world::camera::MainCamera>>,
+    main: Query<Entity, With<crate::tour::camera::MainCamera>>,
 ) {
     let Some(look) = look else { return };
     // Only when the look or the view changes (new scene, new cameras, camera ↔ direct).
@@ -554,7 +560,7 @@ fn apply_virtual_look(
 fn teardown_stage(
     mut commands: Commands,
     mut active: ResMut<StageActive>,
-    main: Query<Entity, With<crate::world::camera::MainCamera>>,
+    main: Query<Entity, With<crate::tour::camera::MainCamera>>,
 ) {
     active.0 = false;
     commands.remove_resource::<cameras::StageTargets>();
@@ -566,12 +572,23 @@ fn teardown_stage(
     }
 }
 
-/// The stage is up during Stop 2's level.
-pub fn is_stage_stop(current: Res<crate::tour::CurrentStop>) -> bool {
-    current.0 == STAGE_STOP
+/// The stops whose level is filmed on the full stage. A stop adds itself (`films_on_stage`),
+/// so the stage never needs to know which stops use it.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct StageStops(pub Vec<usize>);
+
+/// Called by a stop's plugin: put the full stage up during `stop`'s level.
+pub fn films_on_stage(app: &mut App, stop: usize) {
+    app.world_mut()
+        .get_resource_or_init::<StageStops>()
+        .0
+        .push(stop);
 }
 
-pub const STAGE_STOP: usize = 2;
+/// The stage is up during the level of a stop that films on it.
+pub fn is_stage_stop(current: Res<crate::tour::CurrentStop>, stops: Res<StageStops>) -> bool {
+    stops.0.contains(&current.0)
+}
 
 fn stage_active(active: Res<StageActive>) -> bool {
     active.0
@@ -580,7 +597,7 @@ fn stage_active(active: Res<StageActive>) -> bool {
 /// Hide the studio lot and its sun while the stage is up (the stage is a dark sound stage).
 fn hide_lot(
     active: Res<StageActive>,
-    mut lot: Query<&mut Visibility, With<crate::world::lot::LotPart>>,
+    mut lot: Query<&mut Visibility, With<crate::tour::lot::LotPart>>,
 ) {
     if !active.is_changed() {
         return;

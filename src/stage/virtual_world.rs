@@ -7,8 +7,8 @@ use bevy::mesh::VertexAttributeValues;
 use bevy::pbr::DistanceFog;
 use bevy::prelude::*;
 
+use crate::stage::model::scene::{BuiltScene, Environment, Primitive, Shape};
 use crate::stage::{StageSettings, VIRTUAL_LAYER};
-use crate::virtual_scene::{BuiltScene, Environment, Primitive, Shape};
 
 /// Marks everything of the virtual world, so a scene change can replace it.
 #[derive(Component)]

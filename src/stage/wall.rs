@@ -8,8 +8,8 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{AsBindGroup, ShaderType};
 use bevy::shader::{Shader, ShaderRef};
 
-use crate::led::StageGeometry;
 use crate::stage::cameras::{OUTER_SEGMENTS, StageTargets};
+use crate::stage::model::led::StageGeometry;
 use crate::stage::{StageActive, StageSettings, StageSystems};
 
 /// The wall shader, compiled into the binary and registered at start-up, so the wall draws on its
@@ -91,14 +91,19 @@ pub fn wall_mesh(geometry: &StageGeometry) -> Mesh {
 }
 
 /// How strongly the camera's picture shows moiré: from the lens, the focus and the pitch
-/// (`crate::moire`), and only through the cinema camera (the witness is a different camera).
-pub fn moire_strength(settings: &StageSettings, pose: &crate::projection::CameraPose) -> f32 {
+/// (`crate::stage::model::moire`), and only through the cinema camera (the witness is a different camera).
+pub fn moire_strength(
+    settings: &StageSettings,
+    pose: &crate::stage::model::projection::CameraPose,
+) -> f32 {
     if settings.view != crate::stage::StageView::Camera {
         return 0.0;
     }
-    match crate::vp_level::moire_at(&settings.geometry, pose, &settings.lens).map(|m| m.risk) {
-        Some(crate::moire::MoireRisk::High) => 1.0,
-        Some(crate::moire::MoireRisk::Low) => 0.35,
+    match crate::stage::model::framing::moire_at(&settings.geometry, pose, &settings.lens)
+        .map(|m| m.risk)
+    {
+        Some(crate::stage::model::moire::MoireRisk::High) => 1.0,
+        Some(crate::stage::model::moire::MoireRisk::Low) => 0.35,
         _ => 0.0,
     }
 }
@@ -106,7 +111,7 @@ pub fn moire_strength(settings: &StageSettings, pose: &crate::projection::Camera
 pub fn wall_params(
     settings: &StageSettings,
     targets: &StageTargets,
-    pose: &crate::projection::CameraPose,
+    pose: &crate::stage::model::projection::CameraPose,
 ) -> LedWallParams {
     let g = &settings.geometry;
     let (across, up) = g.pixel_grid_size();
@@ -155,7 +160,10 @@ fn stage_active(active: Res<StageActive>) -> bool {
 
 pub(super) fn plugin(app: &mut App) {
     let shader = Shader::from_wgsl(
-        include_str!("../../assets/shaders/led_wall.wgsl"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/shaders/led_wall.wgsl"
+        )),
         "assets/shaders/led_wall.wgsl",
     );
     if let Err(e) = app

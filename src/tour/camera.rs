@@ -39,7 +39,7 @@ fn spawn_camera(mut commands: Commands, goal: Res<CameraGoal>) {
         Transform::from_translation(goal.eye).looking_at(goal.target, Vec3::Y),
     ));
     commands.spawn((
-        crate::world::lot::LotPart,
+        crate::tour::lot::LotPart,
         Name::new("Sun"),
         DirectionalLight {
             illuminance: 9_000.0,

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::content::{self, ContentBundle};
+use crate::tour::model::content::{self, ContentBundle};
 use crate::tour::notices::Notices;
 
 #[derive(Resource, Debug, Clone)]

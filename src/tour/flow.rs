@@ -5,8 +5,8 @@ use bevy::prelude::*;
 
 use crate::GameConfig;
 use crate::config::StartScreen;
-use crate::content::STOP_COUNT;
 use crate::tour::content_plugin::GameContent;
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::notices::Notices;
 use crate::tour::save::{SaveData, SaveRequest};
 use crate::tour::state::{CurrentStop, Screen, StopPhase};

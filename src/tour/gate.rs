@@ -1,14 +1,14 @@
-//! The quiz gate at the end of each stop, in the ECS. The engine is `crate::quiz`; this file
+//! The quiz gate at the end of each stop, in the ECS. The engine is `crate::tour::model::quiz`; this file
 //! builds a session when the gate opens, applies `GateCommand`s and records the result.
 
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::bank_library::{self, BankSet};
-use crate::content::STOP_COUNT;
-use crate::quiz::{GateSession, SubmitOutcome};
 use crate::tour::content_plugin::GameContent;
 use crate::tour::flow::TourSystems;
+use crate::tour::model::bank_library::{self, BankSet};
+use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::quiz::{GateSession, SubmitOutcome};
 use crate::tour::notices::Notices;
 use crate::tour::save::{SaveData, SaveRequest};
 use crate::tour::state::{CurrentStop, Screen, StopPhase};
@@ -45,11 +45,11 @@ pub struct ActiveGate {
 #[derive(Message, Debug, Clone, PartialEq)]
 pub struct GateClosed {
     pub stop: usize,
-    pub records: Vec<crate::quiz::QuestionRecord>,
+    pub records: Vec<crate::tour::model::quiz::QuestionRecord>,
     pub passed: bool,
 }
 
-/// Questions from the teacher's imported banks (`crate::bank_library`), read at start-up.
+/// Questions from the teacher's imported banks (`crate::tour::model::bank_library`), read at start-up.
 #[derive(Resource, Debug, Default)]
 pub struct TeacherBanks(pub BankSet);
 

@@ -5,7 +5,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::quiz::SubmitOutcome;
+use crate::tour::model::quiz::SubmitOutcome;
 use crate::tour::{ActiveGate, GameContent, GateCommand, StopPhase};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
@@ -16,7 +16,7 @@ fn gate_ui(
     content: Res<GameContent>,
     gate: Option<Res<ActiveGate>>,
     mut out: MessageWriter<GateCommand>,
-    camp: Option<Res<crate::classroom::camp_play::CampPlay>>,
+    camp: Option<Res<crate::classroom::camp::play::CampPlay>>,
 ) -> Result {
     let Some(gate) = gate else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -29,7 +29,7 @@ fn gate_ui(
         .tour
         .stop(gate.stop)
         .map_or(String::new(), |s| s.title.clone());
-    let is_final = gate.stop + 1 == crate::content::STOP_COUNT;
+    let is_final = gate.stop + 1 == crate::tour::model::content::STOP_COUNT;
     let mut root = root_ui(ctx, "gate");
     hint_bar(
         &mut root,
@@ -147,7 +147,7 @@ fn gate_ui(
     Ok(())
 }
 
-fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
+fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::ui::model::palette::Palette) {
     match &gate.last_outcome {
         Some(SubmitOutcome::Correct {
             feedback,
@@ -192,7 +192,7 @@ fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
 }
 
 /// The presenter's reveal: every choice marked right or wrong, with its explanation.
-fn revealed_answer(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::palette::Palette) {
+fn revealed_answer(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::ui::model::palette::Palette) {
     ui.separator();
     ui.label(
         egui::RichText::new(format!(

@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
-use crate::content::STOP_COUNT;
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{ActiveGate, GateCommand, Screen, StopPhase, TourCommand};
 
 /// Keys that stand for a digit 1–9 (top row and keypad), as a zero-based index.

@@ -6,9 +6,9 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::GameConfig;
-use crate::content::STOP_COUNT;
+use crate::tour::camera::CameraGoal;
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{CurrentStop, SaveData, Screen, TourCommand};
-use crate::world::camera::CameraGoal;
 
 /// Where the door of stop `n`'s sound stage is: stages alternate sides of a street along X.
 pub fn door_position(stop: usize) -> Vec3 {
@@ -209,7 +209,7 @@ fn walk(
     wants: Option<Res<EguiWantsInput>>,
     mut player: Query<&mut Transform, With<Player>>,
 ) {
-    if crate::ui::input::typing(&wants) {
+    if crate::tour::input::typing(&wants) {
         return;
     }
     let Ok(mut t) = player.single_mut() else {

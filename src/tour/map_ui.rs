@@ -3,12 +3,12 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::content::STOP_COUNT;
+use crate::tour::camera::MainCamera;
+use crate::tour::lot::{NearStop, door_position};
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{hint_bar, root_ui, stars_text};
-use crate::world::camera::MainCamera;
-use crate::world::lot::{NearStop, door_position};
 
 /// How a stop shows on the map, in words and an icon (never colour alone).
 pub fn stop_badge(save: &SaveData, stop: usize) -> (&'static str, &'static str) {

@@ -1,22 +1,33 @@
-//! The tour: screens, content, progress, the flow between stops and the quiz gates.
-//! Everything here is logic; drawing lives in `ui/` and `world/`.
+//! The tour, shared by every stop: the screens and their states, the studio lot, content
+//! loading, progress and its save, the briefings, the quiz gates and the notices. The pure
+//! rules (quiz engine, progress, content, question banks) are in `model`.
 
 use bevy::prelude::*;
 
+pub mod briefing;
+pub mod camera;
 pub mod content_plugin;
 pub mod flow;
 pub mod gate;
+pub mod gate_ui;
+pub mod input;
+pub mod lot;
+pub mod map_ui;
+pub mod model;
 pub mod notices;
+pub mod notices_ui;
 pub mod save;
 pub mod state;
+pub mod title;
 
 pub use content_plugin::GameContent;
 pub use flow::{LevelCatalog, LevelStatus, TourCommand};
 pub use gate::{ActiveGate, GateClosed, GateCommand, TeacherBanks};
 pub use notices::Notices;
 pub use save::{SaveData, SaveRequest};
-pub use state::{CurrentStop, Screen, StopPhase};
+pub use state::{CurrentStop, Screen, StopPhase, in_level, in_stop};
 
+/// The tour's logic: runs headless in the walkthrough.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
         state::plugin,
@@ -25,5 +36,20 @@ pub(crate) fn plugin(app: &mut App) {
         save::plugin,
         flow::plugin,
         gate::plugin,
+    ));
+}
+
+/// The tour on screen: the main camera, the lot, the title, map, briefing and gate screens,
+/// the notices and the tour's keys.
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((
+        camera::plugin,
+        lot::plugin,
+        input::plugin,
+        title::plugin,
+        map_ui::plugin,
+        briefing::plugin,
+        gate_ui::plugin,
+        notices_ui::plugin,
     ));
 }

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::sound::Captions;
+use crate::audio::captions::Captions;
 use crate::tour::Notices;
 use crate::tour::notices::NoticeKind;
 use crate::ui::theme::{UiSettings, UiSystems, color};

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::progress::{Progress, SaveStore};
+use crate::tour::model::progress::{Progress, SaveStore};
 use crate::tour::notices::Notices;
 
 #[derive(Resource, Debug)]

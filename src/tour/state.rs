@@ -29,6 +29,16 @@ pub enum StopPhase {
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CurrentStop(pub usize);
 
+/// Run condition: the stop being visited is `stop`. One helper for every stop's systems.
+pub fn in_stop(stop: usize) -> impl FnMut(Res<CurrentStop>) -> bool + Clone {
+    move |current: Res<CurrentStop>| current.0 == stop
+}
+
+/// Run condition: `stop`'s level is being played (not its briefing or gate).
+pub fn in_level(stop: usize) -> impl SystemCondition<()> {
+    in_state(StopPhase::Level).and_then(in_stop(stop))
+}
+
 pub(super) fn plugin(app: &mut App) {
     if !app.is_plugin_added::<StatesPlugin>() {
         app.add_plugins(StatesPlugin);

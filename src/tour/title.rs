@@ -3,10 +3,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::classroom::presenter::PresenterCommand;
+use crate::classroom::camp::ui::CampWindow;
+use crate::classroom::presenter::commands::PresenterCommand;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
-use crate::ui::camp_ui::CampWindow;
-use crate::ui::settings_ui::SettingsWindow;
+use crate::ui::settings::SettingsWindow;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, root_ui};
 

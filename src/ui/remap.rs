@@ -6,8 +6,8 @@
 use bevy::input::InputSystems;
 use bevy::prelude::*;
 
-use crate::keymap::KeyMap;
 use crate::tour::Notices;
+use crate::ui::model::keymap::KeyMap;
 use crate::ui::theme::UiSettings;
 
 /// Every key that may be bound, with the name the settings file uses (Bevy's own name).
@@ -176,7 +176,7 @@ pub(super) fn plugin(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keymap::Action;
+    use crate::ui::model::keymap::Action;
 
     #[test]
     fn every_default_key_has_a_bevy_name() {

@@ -8,8 +8,8 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::keymap::{Action, display_key};
-use crate::palette::PaletteKind;
+use crate::ui::model::keymap::{Action, display_key};
+use crate::ui::model::palette::PaletteKind;
 use crate::ui::remap::{is_known_key, key_name};
 use crate::ui::theme::{AllowWidgetFocus, MAX_SCALE, MIN_SCALE, UiSettings, UiSystems, color};
 

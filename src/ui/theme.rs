@@ -6,11 +6,11 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use serde::{Deserialize, Serialize};
 
 use crate::GameConfig;
-use crate::keymap::KeyMap;
-use crate::palette::{Palette, PaletteKind, Rgb};
-use crate::progress::{load_or_quarantine, write_ron_atomic};
-use crate::sound::{ActiveVolumes, Volumes};
+use crate::audio::captions::{ActiveVolumes, Volumes};
 use crate::tour::Notices;
+use crate::tour::model::progress::{load_or_quarantine, write_ron_atomic};
+use crate::ui::model::keymap::KeyMap;
+use crate::ui::model::palette::{Palette, PaletteKind, Rgb};
 
 pub const SETTINGS_FILE: &str = "settings.ron";
 pub const MIN_SCALE: f32 = 0.75;

@@ -2,8 +2,8 @@
 
 use bevy_egui::egui;
 
-use crate::keymap::{Action, KeyMap, display_key};
-use crate::palette::Palette;
+use crate::ui::model::keymap::{Action, KeyMap, display_key};
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
 
 /// A full-window `Ui` to hang panels on (egui 0.36 panels show inside a `Ui`).

@@ -8,7 +8,7 @@
 
 use std::f64::consts::TAU;
 
-use crate::audio_synth::SAMPLE_RATE;
+use crate::audio::model::synth::SAMPLE_RATE;
 
 /// Bright (major) or dark (minor) harmony.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! Camp mode in the tour: hot-seat turns, the optional question timer, recording each team's
-//! gate and level results into the `CampSession` (rules in `crate::camp`), saving it after
+//! gate and level results into the `CampSession` (rules in `crate::classroom::camp::model`), saving it after
 //! every turn, and exporting results as CSV. Drawn by `ui::camp_ui`.
 
 use std::path::PathBuf;
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::camp::{
+use crate::classroom::camp::model::{
     CampOptions, CampSession, CampSetup, CampStore, QuestionResult, QuestionTimer, StopResult,
     results_csv,
 };
@@ -156,7 +156,10 @@ fn apply_camp_commands(
                 let path = dir.join(format!("camp-results-{}.csv", session.started_unix()));
                 let result = std::fs::create_dir_all(&dir)
                     .and_then(|_| {
-                        crate::progress::write_atomic(&path, results_csv(session).as_bytes())
+                        crate::tour::model::progress::write_atomic(
+                            &path,
+                            results_csv(session).as_bytes(),
+                        )
                     })
                     .map(|_| path)
                     .map_err(|e| e.to_string());

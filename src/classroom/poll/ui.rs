@@ -2,7 +2,7 @@
 //! show of hands for the open gate question, any stop's review question or one of the tour's
 //! polls, types the counts in, and the projector shows bars that add up to 100%. Tallies are
 //! kept in `class_polls.ron`. Counting, rounding and the summary sentence live in
-//! `crate::class_poll`; this window only edits a `PollTally` and shows it.
+//! `crate::classroom::poll::model`; this window only edits a `PollTally` and shows it.
 //!
 //! Keyboard: Tab moves between the count boxes and buttons, typing a number sets a count.
 
@@ -14,12 +14,12 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::GameConfig;
-use crate::class_poll::{PollArchive, PollError, PollTally};
-use crate::content::{STOP_COUNT, Tour};
-use crate::palette::Palette;
+use crate::classroom::poll::model::{PollArchive, PollError, PollTally};
+use crate::classroom::presenter::ui::ClassPollWindow;
+use crate::tour::input::typing;
+use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{ActiveGate, CurrentStop, GameContent, Notices};
-use crate::ui::input::typing;
-use crate::ui::presenter_ui::ClassPollWindow;
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::value_bar;
 

@@ -5,8 +5,8 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::content::STOP_COUNT;
 use crate::tour::flow::TourSystems;
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{
     ActiveGate, CurrentStop, GameContent, Notices, SaveData, SaveRequest, Screen, StopPhase,
     TourCommand,

@@ -8,10 +8,10 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::classroom::presenter::{PresenterCommand, PresenterState};
-use crate::content::STOP_COUNT;
-use crate::palette::PaletteKind;
+use crate::classroom::presenter::commands::{PresenterCommand, PresenterState};
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{GameContent, SaveData, Screen, StopPhase};
+use crate::ui::model::palette::PaletteKind;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 
 /// Text size presenter mode asks for: readable from the back of a classroom.

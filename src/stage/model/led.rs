@@ -561,7 +561,7 @@ mod tests {
 
     #[test]
     fn stage_ron_matches_default() {
-        let text = include_str!("../scenes/stage.ron");
+        let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenes/stage.ron"));
         let loaded = StageGeometry::load_ron(text);
         assert_eq!(loaded, Ok(StageGeometry::default()));
     }

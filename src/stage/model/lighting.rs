@@ -17,7 +17,7 @@
 //! * Directions are azimuths in degrees in the stage's floor plane, for the direction the light
 //!   comes *from*, seen from the actor at the stage centre: 0° from the wall (straight ahead,
 //!   −Z, behind the actor as the camera sees it), +90° from camera right (+X), −90° from camera
-//!   left, ±180° from behind the camera. This is the azimuth convention of [`crate::led`].
+//!   left, ±180° from behind the camera. This is the azimuth convention of [`crate::stage::model::led`].
 
 use glam::{Vec2, Vec3};
 use serde::{Deserialize, Serialize};

@@ -2,7 +2,7 @@
 //! projection for each flat wall column, projective texturing, and where the tracked camera's
 //! view (the *inner frustum*) lands on the wall.
 //!
-//! Stage coordinates as in [`crate::led`]: metres, Y up, origin at the centre of the stage
+//! Stage coordinates as in [`crate::stage::model::led`]: metres, Y up, origin at the centre of the stage
 //! floor, wall centre along −Z. Cameras follow the Bevy/OpenGL convention: in view space the
 //! camera looks down −Z with +Y up and +X to the right.
 //!
@@ -19,7 +19,7 @@
 
 use glam::{Mat3, Mat4, Quat, Vec2, Vec3, Vec4};
 
-use crate::led::StageGeometry;
+use crate::stage::model::led::StageGeometry;
 
 /// Smallest allowed overscan: the camera's exact field of view.
 pub const MIN_OVERSCAN: f32 = 1.0;

@@ -13,10 +13,10 @@
 //!   tracked camera ([`TrackingSettings::compensation_frames`]). On a steady move, predicting
 //!   exactly as far as the latency cancels the lag; on a jerky move it overshoots, and it
 //!   amplifies the tracker's jitter;
-//! * **overscan** (in [`crate::projection`]): a wider inner frustum, so the edge of the frame
+//! * **overscan** (in [`crate::stage::model::projection`]): a wider inner frustum, so the edge of the frame
 //!   stays on correctly drawn wall even though the frustum arrives late.
 //!
-//! Stage coordinates as in [`crate::led`]: metres, Y up, origin at the centre of the stage
+//! Stage coordinates as in [`crate::stage::model::led`]: metres, Y up, origin at the centre of the stage
 //! floor. Poses are [`CameraPose`]s (the camera looks along its local −Z).
 //!
 //! [`TrackingSystem::sample`] is called once per frame with the physical camera's true pose
@@ -28,7 +28,7 @@ use glam::{Quat, Vec3};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::projection::CameraPose;
+use crate::stage::model::projection::CameraPose;
 
 /// The longest latency the simulation offers, in frames (half a second at 24 fps).
 pub const MAX_LATENCY_FRAMES: u32 = 12;

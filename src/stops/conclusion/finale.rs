@@ -4,9 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::stops::conclusion::PollAnswer;
+use crate::stops::conclusion::level::PollAnswer;
+use crate::tour::input::digit_index;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
-use crate::ui::input::digit_index;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
 

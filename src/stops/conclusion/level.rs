@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::career_match::{CareerMatch, MatchOutcome};
+use crate::stops::conclusion::model::{CareerMatch, MatchOutcome};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, SaveData, SaveRequest, Screen, StopPhase};
 

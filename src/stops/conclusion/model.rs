@@ -5,7 +5,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
-use crate::content::Career;
+use crate::tour::model::content::Career;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MatchOutcome {
@@ -83,7 +83,10 @@ mod tests {
     use super::*;
 
     fn careers() -> Vec<Career> {
-        crate::content::bundled().expect("bundled").careers.careers
+        crate::tour::model::content::bundled()
+            .expect("bundled")
+            .careers
+            .careers
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::career_match::MatchOutcome;
-use crate::stops::conclusion::{ConclusionCommand, ConclusionState, STOP};
+use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState, STOP};
+use crate::stops::conclusion::model::MatchOutcome;
 use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};

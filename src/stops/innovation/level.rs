@@ -1,10 +1,10 @@
 //! Stop 5, Innovation: two tools of the studio of the future on one screen.
 //!
 //! 1. *Studio in the Cloud*: the player plans how a day's footage reaches a director, an editor
-//!    and a VFX artist in three cities, and `crate::cloud::simulate` works out when each can
+//!    and a VFX artist in three cities, and `crate::stops::innovation::cloud::simulate` works out when each can
 //!    start. The lesson is the units maths (bits against bytes) and network traffic, "the number
 //!    of users accessing the data at one time".
-//! 2. *Concept trailer*: the player writes a prompt, `crate::concept_prompt::generate` restyles a
+//! 2. *Concept trailer*: the player writes a prompt, `crate::stops::innovation::concept::generate` restyles a
 //!    Stop 2 scene from it, and a 12-second fly-through plays with a score. Refining the prompt,
 //!    as a Technical Artist does, is part of finishing the level.
 //!
@@ -13,16 +13,16 @@
 
 use bevy::prelude::*;
 
-use crate::cloud::{self, CloudSpec, Plan, Seconds, Simulation};
-use crate::concept_prompt::{
+use crate::audio::captions::PlayScore;
+use crate::audio::model::music::MusicMood;
+use crate::stage::StageSettings;
+use crate::stage::model::scene::{SceneDescription, TimeOfDay, bundled_scenes};
+use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation};
+use crate::stops::innovation::concept::{
     self, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
 };
-use crate::music::MusicMood;
-use crate::sound::PlayScore;
-use crate::stage::StageSettings;
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, StopPhase};
-use crate::virtual_scene::{SceneDescription, TimeOfDay, bundled_scenes};
 
 pub const STOP: usize = 5;
 
@@ -224,7 +224,7 @@ impl InnovationState {
             self.prompt_error = None;
             return;
         }
-        match concept_prompt::parse_prompt(&self.prompt_text, self.seed) {
+        match concept::parse_prompt(&self.prompt_text, self.seed) {
             Ok((prompt, lines)) => {
                 self.prompt = Some(prompt);
                 self.prompt_lines = lines.iter().map(|l| readable_line(l)).collect();
@@ -262,7 +262,7 @@ impl InnovationState {
             }
             return;
         };
-        match concept_prompt::generate(&prompt, scenes) {
+        match concept::generate(&prompt, scenes) {
             Ok(concept) => {
                 self.generations += 1;
                 if !self.tried_prompts.contains(&prompt) {
@@ -447,7 +447,7 @@ mod tests {
     use super::*;
 
     fn spec() -> CloudSpec {
-        cloud::bundled_cloud().expect("bundled cloud.ron")
+        cloud::bundled_cloud().expect("bundled innovation.ron")
     }
 
     /// The plan `cloud`'s own tests prove meets the bundled deadline: network, proxies, upload

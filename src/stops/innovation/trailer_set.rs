@@ -5,15 +5,15 @@
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
-use crate::concept_prompt::flythrough_at;
 use crate::stage::VIRTUAL_LAYER;
 use crate::stage::cameras::{OffAxisProjection, restore_main_camera};
 use crate::stage::virtual_world::{ambient_for, fog_for, spawn_virtual_world};
-use crate::stops::innovation::{InnovationState, STOP};
+use crate::stops::innovation::concept::flythrough_at;
+use crate::stops::innovation::level::{InnovationState, STOP};
+use crate::stops::innovation::ui::{InnovationTab, InnovationUi, trailer_viewport_fraction};
+use crate::stops::previs::set::window_frustum;
+use crate::tour::camera::MainCamera;
 use crate::tour::{CurrentStop, StopPhase};
-use crate::ui::innovation_ui::{InnovationTab, InnovationUi, trailer_viewport_fraction};
-use crate::world::camera::MainCamera;
-use crate::world::previs_set::window_frustum;
 
 #[derive(Component, Clone)]
 struct ConceptPart;

@@ -1,10 +1,10 @@
-//! Stop 0, Intro: "the studio is a system". The logic is `crate::studio_system`; this plugin
+//! Stop 0, Intro: "the studio is a system". The logic is `crate::stops::intro::model`; this plugin
 //! runs it while the Intro level is up.
 
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::studio_system::{IntroFeedback, IntroLevel};
+use crate::stops::intro::model::{IntroFeedback, IntroLevel};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, StopPhase};
 

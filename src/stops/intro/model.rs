@@ -13,7 +13,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::content::ContentError;
+use crate::tour::model::content::ContentError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PartKind {
@@ -34,7 +34,7 @@ impl PartKind {
     }
 }
 
-/// One part of the production, from `assets/studio_system.ron`.
+/// One part of the production, from `assets/intro.ron`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartSpec {
     pub id: String,
@@ -427,7 +427,7 @@ mod tests {
     use super::*;
 
     fn spec() -> StudioSpec {
-        crate::content::bundled()
+        crate::tour::model::content::bundled()
             .expect("bundled content")
             .studio_system
     }

@@ -5,10 +5,10 @@
 
 use bevy::prelude::*;
 
-use crate::stops::intro::{IntroState, STOP};
-use crate::studio_system::{PartKind, StallReason};
+use crate::stops::intro::level::{IntroState, STOP};
+use crate::stops::intro::model::{PartKind, StallReason};
+use crate::tour::camera::CameraGoal;
 use crate::tour::{CurrentStop, GameContent, StopPhase};
-use crate::world::camera::CameraGoal;
 
 /// The set is built away from the lot so the two never overlap.
 pub const SET_ORIGIN: Vec3 = Vec3::new(0.0, 0.0, -300.0);

@@ -5,13 +5,13 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::stops::intro::{IntroCommand, IntroState, STOP};
-use crate::studio_system::{IntroFeedback, IntroPhase, PartKind, StallReason};
+use crate::stops::intro::level::{IntroCommand, IntroState, STOP};
+use crate::stops::intro::model::{IntroFeedback, IntroPhase, PartKind, StallReason};
+use crate::stops::intro::set::PartModel;
+use crate::tour::camera::MainCamera;
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{focus_ring, hint_bar, primary_button, root_ui, stars_text};
-use crate::world::camera::MainCamera;
-use crate::world::intro_stage::PartModel;
 
 #[derive(Resource, Default)]
 struct IntroFocus(usize);

@@ -1,6 +1,6 @@
 //! Stop 4, Social Media Marketing: run a short campaign for the studio's next show and read its
 //! numbers as ratios. The campaign model, the ratio checker and the dashboard helpers live in
-//! `crate::social`; [`MarketingState`] strings them into the level's steps (work out a ratio,
+//! `crate::stops::marketing::model`; [`MarketingState`] strings them into the level's steps (work out a ratio,
 //! post, work out that post's ratio, …) and this plugin only moves commands into it.
 //!
 //! The order of the level, and why:
@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 
-use crate::social::{self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict};
+use crate::stops::marketing::model::{
+    self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict,
+};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
 
@@ -130,7 +132,7 @@ pub fn comparison_question() -> RatioQuestion {
         numerator: 5_000,
         denominator: 100_000,
         kind: RatioKind::Percent,
-        tolerance: social::DEFAULT_TOLERANCE,
+        tolerance: model::DEFAULT_TOLERANCE,
         worked: "Engagement rate = likes ÷ views × 100. 5,000 ÷ 100,000 = 0.05, and \
                  0.05 × 100 = 5%. Both posts had 100,000 views, but the blooper reel's 50% is ten \
                  times the trailer's 5%: the ratio shows which post people liked, the views alone \
@@ -231,7 +233,7 @@ impl MarketingState {
         let Some(question) = self.ratio.clone() else {
             return;
         };
-        match social::check_ratio(&question, input) {
+        match model::check_ratio(&question, input) {
             Err(e) => self.ratio_feedback = Some(Err(e.to_string())),
             Ok(verdict) if verdict.correct => {
                 self.ratios_solved += 1;
@@ -280,7 +282,7 @@ impl MarketingState {
     /// Saves the campaign as CSV for a spreadsheet and remembers the outcome for the UI.
     pub fn export(&mut self, data_dir: &Path) -> Result<PathBuf, String> {
         let path = self.export_path(data_dir);
-        let outcome = write_csv(&path, &social::to_csv(&self.campaign));
+        let outcome = write_csv(&path, &model::to_csv(&self.campaign));
         self.exported = Some(outcome.clone());
         outcome
     }
@@ -377,7 +379,7 @@ fn write_csv(path: &Path, text: &str) -> Result<PathBuf, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("Could not create the folder {}: {e}", dir.display()))?;
     }
-    crate::progress::write_atomic(path, text.as_bytes())
+    crate::tour::model::progress::write_atomic(path, text.as_bytes())
         .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
     Ok(path.to_path_buf())
 }
@@ -465,7 +467,7 @@ mod tests {
     use super::*;
 
     fn spec() -> CampaignSpec {
-        match social::bundled_campaign() {
+        match model::bundled_campaign() {
             Some(spec) => spec,
             None => panic!("the bundled campaign loads"),
         }
@@ -674,7 +676,7 @@ mod tests {
         assert_eq!(path, dir.join("exports").join("campaign-1.csv"));
         assert_eq!(state.exported, Some(Ok(path.clone())));
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let rows = crate::csv::parse(&text).unwrap_or_default();
+        let rows = crate::tour::model::csv::parse(&text).unwrap_or_default();
         assert_eq!(rows.len(), 2, "header and one post");
         state.restart();
         assert_eq!(

@@ -1,17 +1,17 @@
 //! Stop 3, Post-Production: an editing timeline. The tasks and every answer check live in
-//! `crate::post_level` (which uses the exact timecode engine); this plugin runs the playhead,
+//! `crate::stops::post::model` (which uses the exact timecode engine); this plugin runs the playhead,
 //! applies the player's commands and sends the real sounds to play.
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
 
-use crate::audio_synth::{SAMPLE_RATE, encode_wav_pcm16};
-use crate::post_level::{
+use crate::audio::captions::{PlaySound, SoundChannel};
+use crate::audio::model::synth::{SAMPLE_RATE, encode_wav_pcm16};
+use crate::stops::post::model::{
     CountVerdict, CutVerdict, DropVerdict, LabelsVerdict, Nudge, PostLevel, SyncVerdict,
 };
-use crate::sound::{PlaySound, SoundChannel};
-use crate::timecode::FrameRate;
+use crate::stops::post::timecode::FrameRate;
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
 

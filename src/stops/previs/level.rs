@@ -1,10 +1,10 @@
 //! Stop 1, Previsualization: compose each storyboard panel as a shot on a grey-box set, set
 //! its mood with light, then play the whole sequence as an animatic and revise. Every check is
-//! in `crate::previs`; this plugin keeps the player's shots, runs the playback clock and scores.
+//! in `crate::stops::previs::model`; this plugin keeps the player's shots, runs the playback clock and scores.
 
 use bevy::prelude::*;
 
-use crate::previs::{
+use crate::stops::previs::model::{
     AnimaticCue, MOVEMENT_POINTS, SequenceScore, ShotSetup, ShotVerdict, Storyboard,
     animatic_length, animatic_timeline, check_move_end, check_shot, classify, cue_at,
     score_sequence, solve_setup,

@@ -1,6 +1,6 @@
 //! Stop 1's grey-box set: low-poly props and capsule characters, filmed by the previs camera.
 //! The main camera becomes the virtual camera of the shot on screen (position, aim, lens and
-//! move from `crate::previs`), in a frame of the Super 35 shape to the right of the panel,
+//! move from `crate::stops::previs::model`), in a frame of the Super 35 shape to the right of the panel,
 //! and the shot's mood lighting sets the key, the fill, the sky, the fog and the colour grade.
 //!
 //! The set lives on its own render layer, so the studio lot and its sun never light it.
@@ -9,16 +9,16 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::render::view::ColorGrading;
 
-use crate::previs::{
+use crate::stage::cameras::OffAxisProjection;
+use crate::stage::model::lighting::kelvin_to_linear_rgb;
+use crate::stage::model::projection::Frustum;
+use crate::stops::previs::level::{PrevisState, STOP};
+use crate::stops::previs::model::{
     FRAME_ASPECT, Grade, MoodLighting, PrevisTime, PropKind, ShotSetup, camera_at, subject_at,
     vertical_fov_radians,
 };
-use crate::projection::Frustum;
-use crate::stage::cameras::OffAxisProjection;
-use crate::stage_lighting::kelvin_to_linear_rgb;
-use crate::stops::previsualization::{PrevisState, STOP};
+use crate::tour::camera::MainCamera;
 use crate::tour::{CurrentStop, StopPhase};
-use crate::world::camera::MainCamera;
 
 /// The render layer of the previs set (0 is the lot, 1 the stage's virtual world).
 pub const PREVIS_LAYER: usize = 2;
@@ -340,7 +340,7 @@ fn apply_mood(
     if let Ok((mut key_light, mut key_transform)) = key.single_mut() {
         key_light.color = Color::linear_rgb(r, g, b);
         key_light.illuminance = lux;
-        let to_sun = crate::virtual_scene::sky_direction(elevation, azimuth);
+        let to_sun = crate::stage::model::scene::sky_direction(elevation, azimuth);
         *key_transform = Transform::default().looking_to(-to_sun, Vec3::Y);
     }
     let sky = sky_for(light.time);

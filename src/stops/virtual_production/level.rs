@@ -1,19 +1,21 @@
 //! Stop 2, Virtual Production: the director's shot list on the LED volume. The player picks the
 //! world on the wall, its time of day and weather, frames the actor with the tracked cinema
 //! camera, tunes tracking and overscan, avoids moiré and matches the stage lights, then records
-//! a take. The take is measured and scored by `crate::vp_level` and `crate::vp_shots`.
+//! a take. The take is measured and scored by `crate::stops::virtual_production::model::takes` and `crate::stops::virtual_production::model::shots`.
 
 use bevy::prelude::*;
 
-use crate::projection::CameraPose;
+use crate::stage::model::lighting::{LightKind, StageLight};
+use crate::stage::model::projection::CameraPose;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
-use crate::stage_lighting::{LightKind, StageLight};
+use crate::stops::virtual_production::model::shots::bundled_shots;
+use crate::stops::virtual_production::model::takes::{
+    TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move,
+};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{CurrentStop, Notices, StopPhase};
-use crate::vp_level::{TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move};
-use crate::vp_shots::bundled_shots;
 
-pub const STOP: usize = crate::stage::STAGE_STOP;
+pub const STOP: usize = 2;
 
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum VpCommand {
@@ -66,14 +68,14 @@ fn is_vp(current: Res<CurrentStop>) -> bool {
     current.0 == STOP
 }
 
-/// The shot list from `assets/vp_shots.ron`, or the built-in copy if that file is broken.
+/// The shot list from `assets/virtual_production.ron`, or the built-in copy if that file is broken.
 fn load_shot_list(
     assets_dir: &std::path::Path,
     notices: &mut Notices,
-) -> Vec<crate::vp_shots::ShotSpec> {
-    let path = assets_dir.join(crate::vp_shots::VP_SHOTS_FILE);
+) -> Vec<crate::stops::virtual_production::model::shots::ShotSpec> {
+    let path = assets_dir.join(crate::stops::virtual_production::model::shots::VP_SHOTS_FILE);
     if let Ok(text) = std::fs::read_to_string(&path) {
-        match crate::vp_shots::load_shots(&text) {
+        match crate::stops::virtual_production::model::shots::load_shots(&text) {
             Ok(shots) => return shots,
             Err(e) => notices.warn(format!("Shot list problem, using the built-in copy: {e}")),
         }
@@ -242,6 +244,7 @@ fn run_take(
 }
 
 pub(super) fn plugin(app: &mut App) {
+    crate::stage::films_on_stage(app, STOP);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

@@ -11,15 +11,16 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::led::PITCH_CHOICES_MM;
+use crate::stage::model::framing::{moire_at, subject_height_fraction};
+use crate::stage::model::led::PITCH_CHOICES_MM;
+use crate::stage::model::lighting::{LightKind, match_score};
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
-use crate::stage_lighting::{LightKind, match_score};
-use crate::stops::virtual_production::{STOP, VpCommand, VpState};
+use crate::stops::virtual_production::level::{STOP, VpCommand, VpState};
+use crate::stops::virtual_production::model::takes::light_target;
+use crate::tour::input::typing;
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
-use crate::ui::input::typing;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
-use crate::vp_level::{light_target, moire_at, subject_height_fraction};
 
 fn is_vp(current: Res<CurrentStop>) -> bool {
     current.0 == STOP
@@ -185,7 +186,7 @@ fn vp_keys(
 
 fn check_line(
     ui: &mut egui::Ui,
-    p: &crate::palette::Palette,
+    p: &crate::ui::model::palette::Palette,
     passed: bool,
     name: &str,
     text: &str,

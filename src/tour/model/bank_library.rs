@@ -1,6 +1,6 @@
 //! Teacher question banks on disk: importing a GIFT or Aiken file for a stop copies it into the
 //! data directory (so it survives the teacher's USB stick going home), and the gates read the
-//! copies at start-up. Plain Rust, no Bevy; parsing is `crate::question_bank`.
+//! copies at start-up. Plain Rust, no Bevy; parsing is `crate::tour::model::question_bank`.
 //!
 //! A copy is named `stop<N>-add-<name>` (its questions join the stop's own) or
 //! `stop<N>-replace-<name>` (they take the place of the stop's own questions). The name says
@@ -8,9 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::STOP_COUNT;
-use crate::question_bank::{BankReport, parse_bank};
-use crate::quiz::Question;
+use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::question_bank::{BankReport, parse_bank};
+use crate::tour::model::quiz::Question;
 
 pub const BANKS_DIR: &str = "banks";
 
@@ -133,7 +133,7 @@ pub fn install(
         }
     }
     let target = dir.join(format!("stop{stop}-{}-{file_name}", mode.word()));
-    crate::progress::write_atomic(&target, text.as_bytes())
+    crate::tour::model::progress::write_atomic(&target, text.as_bytes())
         .map_err(|e| format!("{}: {e}", target.display()))?;
     Ok((target, report))
 }

@@ -10,19 +10,21 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::quiz::Question;
+use crate::tour::model::quiz::Question;
 
 /// Number of stops on the tour (0 Intro … 6 Conclusion).
 pub const STOP_COUNT: usize = 7;
 
 pub const TOUR_FILE: &str = "tour.ron";
 pub const CAREERS_FILE: &str = "careers.ron";
-pub const STUDIO_SYSTEM_FILE: &str = "studio_system.ron";
-pub const POST_PRODUCTION_FILE: &str = crate::post_level::POST_PRODUCTION_FILE;
+pub const STUDIO_SYSTEM_FILE: &str = "intro.ron";
+pub const POST_PRODUCTION_FILE: &str = crate::stops::post::model::POST_PRODUCTION_FILE;
 
-const BUNDLED_TOUR: &str = include_str!("../assets/tour.ron");
-const BUNDLED_CAREERS: &str = include_str!("../assets/careers.ron");
-const BUNDLED_STUDIO_SYSTEM: &str = include_str!("../assets/studio_system.ron");
+const BUNDLED_TOUR: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/tour.ron"));
+const BUNDLED_CAREERS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/careers.ron"));
+const BUNDLED_STUDIO_SYSTEM: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/intro.ron"));
 
 /// The whole tour, as read from `assets/tour.ron`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,11 +271,11 @@ impl Tour {
 pub struct ContentBundle {
     pub tour: Tour,
     pub careers: Careers,
-    pub studio_system: crate::studio_system::StudioSpec,
-    pub post_production: crate::post_level::PostLevelSpec,
-    pub storyboards: crate::previs::StoryboardFile,
-    pub campaign: crate::social::CampaignSpec,
-    pub cloud: crate::cloud::CloudSpec,
+    pub studio_system: crate::stops::intro::model::StudioSpec,
+    pub post_production: crate::stops::post::model::PostLevelSpec,
+    pub storyboards: crate::stops::previs::model::StoryboardFile,
+    pub campaign: crate::stops::marketing::model::CampaignSpec,
+    pub cloud: crate::stops::innovation::cloud::CloudSpec,
 }
 
 /// The files whose modules parse and validate their own text (errors already say line and
@@ -302,20 +304,23 @@ pub fn bundled() -> Result<ContentBundle, ContentError> {
     Ok(ContentBundle {
         tour: parse_ron(BUNDLED_TOUR, Path::new("bundled/tour.ron"))?,
         careers: parse_ron(BUNDLED_CAREERS, Path::new("bundled/careers.ron"))?,
-        studio_system: parse_ron(
-            BUNDLED_STUDIO_SYSTEM,
-            Path::new("bundled/studio_system.ron"),
-        )?,
+        studio_system: parse_ron(BUNDLED_STUDIO_SYSTEM, Path::new("bundled/intro.ron"))?,
         post_production: parse_ron(
-            crate::post_level::BUNDLED_POST_PRODUCTION,
-            Path::new("bundled/post_production.ron"),
+            crate::stops::post::model::BUNDLED_POST_PRODUCTION,
+            Path::new("bundled/post.ron"),
         )?,
-        storyboards: crate::previs::load_storyboards(crate::previs::BUNDLED_STORYBOARDS)
-            .map_err(|e| ContentError::whole_file(Path::new("bundled/storyboards.ron"), e))?,
-        campaign: crate::social::load_campaign(crate::social::BUNDLED_CAMPAIGN)
-            .map_err(|e| ContentError::whole_file(Path::new("bundled/campaign.ron"), e))?,
-        cloud: crate::cloud::load_cloud(crate::cloud::BUNDLED_CLOUD_RON)
-            .map_err(|e| ContentError::whole_file(Path::new("bundled/cloud.ron"), e))?,
+        storyboards: crate::stops::previs::model::load_storyboards(
+            crate::stops::previs::model::BUNDLED_STORYBOARDS,
+        )
+        .map_err(|e| ContentError::whole_file(Path::new("bundled/previs.ron"), e))?,
+        campaign: crate::stops::marketing::model::load_campaign(
+            crate::stops::marketing::model::BUNDLED_CAMPAIGN,
+        )
+        .map_err(|e| ContentError::whole_file(Path::new("bundled/marketing.ron"), e))?,
+        cloud: crate::stops::innovation::cloud::load_cloud(
+            crate::stops::innovation::cloud::BUNDLED_CLOUD_RON,
+        )
+        .map_err(|e| ContentError::whole_file(Path::new("bundled/innovation.ron"), e))?,
     })
 }
 
@@ -345,10 +350,10 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
     if let Err(e) = load_file::<Careers>(dir, CAREERS_FILE, |_, _| Vec::new()) {
         errors.extend(e);
     }
-    if let Err(e) = load_file::<crate::studio_system::StudioSpec>(
+    if let Err(e) = load_file::<crate::stops::intro::model::StudioSpec>(
         dir,
         STUDIO_SYSTEM_FILE,
-        crate::studio_system::StudioSpec::validate_file,
+        crate::stops::intro::model::StudioSpec::validate_file,
     ) {
         errors.extend(e);
     }
@@ -357,27 +362,31 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
     }
     if let Err(e) = load_text(
         dir,
-        crate::previs::STORYBOARDS_FILE,
-        crate::previs::load_storyboards,
+        crate::stops::previs::model::STORYBOARDS_FILE,
+        crate::stops::previs::model::load_storyboards,
     ) {
         errors.push(e);
     }
     if let Err(e) = load_text(
         dir,
-        crate::social::CAMPAIGN_FILE,
-        crate::social::load_campaign,
+        crate::stops::marketing::model::CAMPAIGN_FILE,
+        crate::stops::marketing::model::load_campaign,
     ) {
         errors.push(e);
     }
-    if let Err(e) = load_text(dir, crate::cloud::CLOUD_FILE, crate::cloud::load_cloud) {
+    if let Err(e) = load_text(
+        dir,
+        crate::stops::innovation::cloud::CLOUD_FILE,
+        crate::stops::innovation::cloud::load_cloud,
+    ) {
         errors.push(e);
     }
-    let shots = dir.join(crate::vp_shots::VP_SHOTS_FILE);
+    let shots = dir.join(crate::stops::virtual_production::model::shots::VP_SHOTS_FILE);
     match std::fs::read_to_string(&shots) {
         Ok(text) => {
-            if let Err(e) = crate::vp_shots::load_shots(&text) {
+            if let Err(e) = crate::stops::virtual_production::model::shots::load_shots(&text) {
                 errors.push(match e {
-                    crate::vp_shots::VpShotsError::Syntax {
+                    crate::stops::virtual_production::model::shots::VpShotsError::Syntax {
                         line,
                         column,
                         message,
@@ -395,7 +404,7 @@ pub fn check_dir(dir: &Path) -> Vec<ContentError> {
 }
 
 fn validate_post_production(
-    spec: &crate::post_level::PostLevelSpec,
+    spec: &crate::stops::post::model::PostLevelSpec,
     file: &Path,
 ) -> Vec<ContentError> {
     spec.validate()
@@ -424,7 +433,7 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
     let studio_system = load_file(
         dir,
         STUDIO_SYSTEM_FILE,
-        crate::studio_system::StudioSpec::validate_file,
+        crate::stops::intro::model::StudioSpec::validate_file,
     )
     .unwrap_or_else(|e| {
         errors.extend(e);
@@ -437,8 +446,8 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
         });
     let storyboards = load_text(
         dir,
-        crate::previs::STORYBOARDS_FILE,
-        crate::previs::load_storyboards,
+        crate::stops::previs::model::STORYBOARDS_FILE,
+        crate::stops::previs::model::load_storyboards,
     )
     .unwrap_or_else(|e| {
         errors.push(e);
@@ -446,18 +455,22 @@ pub fn load_with_fallback(dir: &Path) -> LoadedContent {
     });
     let campaign = load_text(
         dir,
-        crate::social::CAMPAIGN_FILE,
-        crate::social::load_campaign,
+        crate::stops::marketing::model::CAMPAIGN_FILE,
+        crate::stops::marketing::model::load_campaign,
     )
     .unwrap_or_else(|e| {
         errors.push(e);
         fallback.campaign.clone()
     });
-    let cloud =
-        load_text(dir, crate::cloud::CLOUD_FILE, crate::cloud::load_cloud).unwrap_or_else(|e| {
-            errors.push(e);
-            fallback.cloud.clone()
-        });
+    let cloud = load_text(
+        dir,
+        crate::stops::innovation::cloud::CLOUD_FILE,
+        crate::stops::innovation::cloud::load_cloud,
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        fallback.cloud.clone()
+    });
     LoadedContent {
         content: ContentBundle {
             tour,
@@ -500,10 +513,10 @@ pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
         };
         let is_stage = path.file_name().is_some_and(|n| n == "stage.ron");
         let result = if is_stage {
-            crate::led::StageGeometry::load_ron(&text)
+            crate::stage::model::led::StageGeometry::load_ron(&text)
                 .map(|_| ())
                 .map_err(|e| match e {
-                    crate::led::StageError::Parse {
+                    crate::stage::model::led::StageError::Parse {
                         line,
                         column,
                         message,
@@ -515,10 +528,10 @@ pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            crate::virtual_scene::load_scene(&text, &name)
+            crate::stage::model::scene::load_scene(&text, &name)
                 .map(|_| ())
                 .map_err(|e| match e {
-                    crate::virtual_scene::SceneError::Parse {
+                    crate::stage::model::scene::SceneError::Parse {
                         line,
                         column,
                         message,
@@ -599,10 +612,10 @@ mod tests {
             CAREERS_FILE,
             STUDIO_SYSTEM_FILE,
             POST_PRODUCTION_FILE,
-            crate::vp_shots::VP_SHOTS_FILE,
-            crate::previs::STORYBOARDS_FILE,
-            crate::social::CAMPAIGN_FILE,
-            crate::cloud::CLOUD_FILE,
+            crate::stops::virtual_production::model::shots::VP_SHOTS_FILE,
+            crate::stops::previs::model::STORYBOARDS_FILE,
+            crate::stops::marketing::model::CAMPAIGN_FILE,
+            crate::stops::innovation::cloud::CLOUD_FILE,
         ] {
             std::fs::copy(src.join(f), dir.join(f)).expect("copy");
         }
@@ -616,15 +629,20 @@ mod tests {
         // A campaign whose goal no plan can reach is refused with its file named, and the
         // bundled campaign is played instead.
         let campaign =
-            std::fs::read_to_string(src.join(crate::social::CAMPAIGN_FILE)).expect("read");
+            std::fs::read_to_string(src.join(crate::stops::marketing::model::CAMPAIGN_FILE))
+                .expect("read");
         let impossible = campaign.replacen("goal_views:", "goal_views: 900000000, // was:", 1);
-        std::fs::write(dir.join(crate::social::CAMPAIGN_FILE), impossible).expect("write");
+        std::fs::write(
+            dir.join(crate::stops::marketing::model::CAMPAIGN_FILE),
+            impossible,
+        )
+        .expect("write");
         let loaded = load_with_fallback(&dir);
         assert_eq!(loaded.errors.len(), 2, "{:?}", loaded.errors);
         assert!(
             loaded.errors[1]
                 .file
-                .ends_with(crate::social::CAMPAIGN_FILE)
+                .ends_with(crate::stops::marketing::model::CAMPAIGN_FILE)
         );
         assert_eq!(loaded.content.campaign, bundle().campaign);
         std::fs::remove_dir_all(&dir).ok();

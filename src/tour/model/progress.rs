@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::STOP_COUNT;
-use crate::quiz::QuestionRecord;
+use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::quiz::QuestionRecord;
 
 pub const SAVE_FILE: &str = "progress.ron";
 const SAVE_VERSION: u32 = 1;
@@ -243,7 +243,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::Attempt;
+    use crate::tour::model::quiz::Attempt;
 
     fn temp_dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("backlot-{name}-{}", std::process::id()));

@@ -30,7 +30,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::quiz::{Choice, MAX_CHOICES, Question};
+use crate::tour::model::quiz::{Choice, MAX_CHOICES, Question};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuestionKind {

@@ -26,10 +26,10 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::content::STOP_COUNT;
-use crate::csv::CsvTable;
-use crate::progress::{load_or_quarantine, write_ron_atomic};
-use crate::quiz::QuestionRecord;
+use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::csv::CsvTable;
+use crate::tour::model::progress::{load_or_quarantine, write_ron_atomic};
+use crate::tour::model::quiz::QuestionRecord;
 
 /// Fewer than two teams is not a team game; play the normal tour instead.
 pub const MIN_TEAMS: usize = 2;
@@ -1319,7 +1319,7 @@ impl CampStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::Attempt;
+    use crate::tour::model::quiz::Attempt;
 
     fn names(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
@@ -1885,7 +1885,7 @@ mod tests {
             s.advance();
         }
         let text = results_csv(&s);
-        let rows = crate::csv::parse(&text).expect("parses");
+        let rows = crate::tour::model::csv::parse(&text).expect("parses");
         assert_eq!(rows.len(), expected_rows);
         assert_eq!(
             rows[0],

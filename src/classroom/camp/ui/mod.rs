@@ -1,6 +1,6 @@
 //! Camp mode on screen: the team setup window, the team banner during a turn (with the optional
 //! question timer), the hand-over card and the scoreboard between turns, and the podium at the
-//! end. The rules live in `crate::camp` and the turn-keeping in `crate::classroom::camp_play`;
+//! end. The rules live in `crate::classroom::camp::model` and the turn-keeping in `crate::classroom::camp::play`;
 //! this file only reads them and sends `CampCommand`s.
 //!
 //! Keyboard: on the lot, Enter starts the next team's turn (or moves on from the scoreboard);
@@ -14,18 +14,18 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::GameConfig;
-use crate::camp::{
+use crate::classroom::camp::model::{
     CampError, CampOptions, CampSession, CampSetup, MAX_EXTENSION_SECONDS, MAX_TEAMS, MIN_TEAMS,
     QuestionTimer, SPEED_BONUS_MAX, Standing, TIME_UP_MESSAGE, TIMER_MAX_SECONDS,
     TIMER_MIN_SECONDS, TeamColor, TeamIcon, TimerOptions,
 };
-use crate::classroom::camp_play::{CampCommand, CampPlay};
-use crate::classroom::presenter::PresenterState;
+use crate::classroom::camp::play::{CampCommand, CampPlay};
+use crate::classroom::presenter::commands::PresenterState;
 use crate::config::CampView;
-use crate::content::{STOP_COUNT, Tour};
-use crate::palette::Palette;
+use crate::tour::input::typing;
+use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{CurrentStop, GameContent, Screen, StopPhase, TourCommand};
-use crate::ui::input::typing;
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, BODY_SIZE, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, key_hints, primary_button, stars_text, value_bar};
 

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::{load_or_quarantine, write_ron_atomic};
-use crate::quiz::{Choice, MAX_CHOICES, Question};
+use crate::tour::model::progress::{load_or_quarantine, write_ron_atomic};
+use crate::tour::model::quiz::{Choice, MAX_CHOICES, Question};
 
 /// A class is rarely over 40; three digits is room for a whole school hall, and a limit catches
 /// a key held down too long.

@@ -16,14 +16,14 @@
 //!
 //! # Coordinates
 //!
-//! Stage coordinates as in [`crate::led`]: metres, Y up, origin at the centre of the stage
+//! Stage coordinates as in [`crate::stage::model::led`]: metres, Y up, origin at the centre of the stage
 //! floor (the arc centre), wall centre straight ahead along −Z. The virtual world lives beyond
 //! the LED wall: no primitive's bounding sphere comes within [`STAGE_CLEAR_RADIUS_M`] of the
 //! origin, and nothing but the ground plane reaches below `y = 0`.
 //!
 //! *Azimuths* (sun, mountains, moons) are measured from −Z (straight ahead, behind the middle
 //! of the wall), positive towards +X (to the right of someone facing the wall), as in
-//! [`crate::led`]. *Elevations* are degrees above the horizon.
+//! [`crate::stage::model::led`]. *Elevations* are degrees above the horizon.
 //!
 //! # Shapes
 //!
@@ -84,10 +84,16 @@ pub const SCENE_FILES: [&str; 4] = [
 ];
 
 const BUNDLED_TEXTS: [&str; 4] = [
-    include_str!("../scenes/tokyo.ron"),
-    include_str!("../scenes/alien_planet.ron"),
-    include_str!("../scenes/arctic.ron"),
-    include_str!("../scenes/desert_canyon.ron"),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenes/tokyo.ron")),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenes/alien_planet.ron"
+    )),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenes/arctic.ron")),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenes/desert_canyon.ron"
+    )),
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -38,9 +38,12 @@
 use serde::{Deserialize, Serialize};
 
 /// The bundled content file, compiled in so the stop always has a working spec.
-pub const CLOUD_FILE: &str = "cloud.ron";
+pub const CLOUD_FILE: &str = "innovation.ron";
 
-pub const BUNDLED_CLOUD_RON: &str = include_str!("../assets/cloud.ron");
+pub const BUNDLED_CLOUD_RON: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/innovation.ron"
+));
 
 /// Seconds in an hour, for the `*_hours` fields of the content file.
 const HOUR_S: f64 = 3600.0;
@@ -299,10 +302,10 @@ fn significant(v: f64, figures: i32) -> f64 {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Content (assets/cloud.ron)
+// Content (assets/innovation.ron)
 // ---------------------------------------------------------------------------------------------
 
-/// Everything Stop 5 needs, as written in `assets/cloud.ron`.
+/// Everything Stop 5 needs, as written in `assets/innovation.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CloudSpec {
@@ -1430,7 +1433,7 @@ mod tests {
     fn bundled() -> CloudSpec {
         match bundled_cloud() {
             Ok(spec) => spec,
-            Err(e) => panic!("bundled cloud.ron: {e}"),
+            Err(e) => panic!("bundled innovation.ron: {e}"),
         }
     }
 

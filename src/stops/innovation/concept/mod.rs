@@ -23,7 +23,9 @@ use glam::Vec3;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::virtual_scene::{Layer, MAX_LIGHT_VALUE, Rgb, SceneDescription, TimeOfDay, Weather};
+use crate::stage::model::scene::{
+    Layer, MAX_LIGHT_VALUE, Rgb, SceneDescription, TimeOfDay, Weather,
+};
 
 /// What the game tells students about this "generator", word for word.
 pub const SIMULATION_NOTE: &str = "This is not an AI model. It is a rule-based procedural \
@@ -1150,7 +1152,7 @@ fn clamp01(c: Rgb) -> Rgb {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::virtual_scene::bundled_scenes;
+    use crate::stage::model::scene::bundled_scenes;
 
     fn scenes() -> Vec<SceneDescription> {
         let scenes = bundled_scenes();

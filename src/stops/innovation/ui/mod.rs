@@ -13,20 +13,20 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::cloud::{CloudSpec, Role, Seconds, Simulation, Via};
-use crate::concept_prompt::{
+use crate::stage::model::scene::TimeOfDay;
+use crate::stops::innovation::cloud::{CloudSpec, Role, Seconds, Simulation, Via};
+use crate::stops::innovation::concept::{
     ConceptPrompt, Palette as ColourLook, PromptMood, SIMULATION_NOTE, Setting, TRAILER_SECONDS,
 };
-use crate::palette::Palette;
-use crate::stops::innovation::{
+use crate::stops::innovation::level::{
     InnovationCommand, InnovationState, MAX_PROMPT_CHARS, MIN_DISTINCT_PROMPTS, MIN_GENERATIONS,
     STOP, THREE_STAR_PROMPTS, THREE_STAR_RUNS, default_prompt,
 };
+use crate::tour::input::typing;
 use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
-use crate::ui::input::typing;
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
-use crate::virtual_scene::TimeOfDay;
 
 /// Where the free area for the 3D trailer starts, as a fraction of the window's width: the
 /// trailer tab's controls fill the part to the left of it and nothing is drawn to the right
@@ -1468,7 +1468,8 @@ mod tests {
 
     #[test]
     fn the_three_sites_of_the_lesson_are_on_land() {
-        let spec = crate::cloud::bundled_cloud().expect("bundled cloud.ron");
+        let spec =
+            crate::stops::innovation::cloud::bundled_cloud().expect("bundled innovation.ron");
         // Near enough: each city's cell or a neighbour is land (coastal cities sit on edges).
         for site in &spec.sites {
             let (lon, lat) = (site.lon_deg as f32, site.lat_deg as f32);
@@ -1489,7 +1490,8 @@ mod tests {
 
     #[test]
     fn the_map_frames_every_site() {
-        let spec = crate::cloud::bundled_cloud().expect("bundled cloud.ron");
+        let spec =
+            crate::stops::innovation::cloud::bundled_cloud().expect("bundled innovation.ron");
         let rect = egui::Rect::from_min_size(egui::pos2(100.0, 50.0), egui::vec2(540.0, 300.0));
         let view = MapView::fit(rect, &spec);
         for site in &spec.sites {

@@ -7,7 +7,7 @@
 //! sees the results, works out the ratios, and uses the pattern to decide what to post next.
 //!
 //! How it fits together:
-//! - [`CampaignSpec`] comes from `assets/campaign.ron`. It holds the goals and the *hidden*
+//! - [`CampaignSpec`] comes from `assets/marketing.ron`. It holds the goals and the *hidden*
 //!   audience propensities: how far each kind of post travels with each audience and how often
 //!   that audience likes, shares and comments. The UI never shows them; the player has to find
 //!   the pattern from the results, as a real marketer does.
@@ -25,10 +25,11 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 /// File name of the campaign under `assets/`.
-pub const CAMPAIGN_FILE: &str = "campaign.ron";
+pub const CAMPAIGN_FILE: &str = "marketing.ron";
 
 /// The bundled campaign, compiled in so the stop still works when an edited file is broken.
-pub const BUNDLED_CAMPAIGN: &str = include_str!("../assets/campaign.ron");
+pub const BUNDLED_CAMPAIGN: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/marketing.ron"));
 
 /// Engagement rate, as this game defines it: **likes ÷ views × 100**.
 ///
@@ -190,7 +191,7 @@ pub struct Propensity {
     pub comment_rate: f32,
 }
 
-/// A campaign as read from `assets/campaign.ron`.
+/// A campaign as read from `assets/marketing.ron`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignSpec {
@@ -1482,7 +1483,7 @@ pub const CSV_HEADER: [&str; 11] = [
 /// The campaign as CSV for a spreadsheet, one row per post in posting order. Counts are plain
 /// integers (no separators, so spreadsheets read them as numbers) and ratios have 2 decimals.
 pub fn to_csv(campaign: &Campaign) -> String {
-    let mut table = crate::csv::CsvTable::new(&CSV_HEADER);
+    let mut table = crate::tour::model::csv::CsvTable::new(&CSV_HEADER);
     for (i, r) in campaign.posts().iter().enumerate() {
         table.row([
             (i + 1).to_string(),
@@ -1560,7 +1561,10 @@ mod tests {
     use super::*;
 
     fn bundled() -> CampaignSpec {
-        match parse_campaign(include_str!("../assets/campaign.ron")) {
+        match parse_campaign(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/marketing.ron"
+        ))) {
             Ok(spec) => spec,
             Err(e) => panic!("bundled campaign does not parse: {e}"),
         }
@@ -2292,7 +2296,7 @@ mod tests {
         let spec = bundled();
         let campaign = play(&spec, spec.seed, &sensible_plan());
         let text = to_csv(&campaign);
-        let rows = match crate::csv::parse(&text) {
+        let rows = match crate::tour::model::csv::parse(&text) {
             Ok(rows) => rows,
             Err(e) => panic!("export does not parse: {e}"),
         };
@@ -2313,7 +2317,10 @@ mod tests {
         }
         assert!(text.ends_with("\r\n"));
         let empty = to_csv(&Campaign::new(spec, 1));
-        assert_eq!(crate::csv::parse(&empty).map(|r| r.len()), Ok(1));
+        assert_eq!(
+            crate::tour::model::csv::parse(&empty).map(|r| r.len()),
+            Ok(1)
+        );
     }
 
     #[test]
@@ -2326,9 +2333,9 @@ mod tests {
             .chain(Segment::ALL.iter().map(|s| s.label()))
             .chain(PostTime::ALL.iter().map(|t| t.label()));
         for label in labels {
-            let mut table = crate::csv::CsvTable::new(&["label"]);
+            let mut table = crate::tour::model::csv::CsvTable::new(&["label"]);
             table.row([label]);
-            let rows = crate::csv::parse(table.as_str());
+            let rows = crate::tour::model::csv::parse(table.as_str());
             assert_eq!(
                 rows,
                 Ok(vec![vec!["label".to_string()], vec![label.to_string()]])

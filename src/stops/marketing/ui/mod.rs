@@ -10,16 +10,16 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::palette::{Palette, Rgb};
-use crate::social::{
+use crate::stops::marketing::level::{
+    MarketingCommand, MarketingState, NextStep, RATIOS_TO_SOLVE, STOP, TRIES_BEFORE_WORKED,
+};
+use crate::stops::marketing::model::{
     self, ContentType, Post, PostResult, PostTime, RatioKind, Segment, SortKey, format_decimal,
     group_thousands,
 };
-use crate::stops::marketing::{
-    MarketingCommand, MarketingState, NextStep, RATIOS_TO_SOLVE, STOP, TRIES_BEFORE_WORKED,
-};
+use crate::tour::input::{digit_index, typing};
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
-use crate::ui::input::{digit_index, typing};
+use crate::ui::model::palette::{Palette, Rgb};
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, primary_button, root_ui, stars_text};
 
@@ -300,7 +300,7 @@ fn post_and_goals(
         goals.engagement_met,
     );
     ui.label(
-        egui::RichText::new(format!("ℹ {}", social::ENGAGEMENT_RATE_DEFINITION))
+        egui::RichText::new(format!("ℹ {}", model::ENGAGEMENT_RATE_DEFINITION))
             .small()
             .color(color(p.muted_text)),
     );
@@ -419,7 +419,7 @@ fn ratio_card(
         ui.label(question.prompt.as_str());
         let (unit, how) = answer_format(question.kind);
         ui.label(
-            egui::RichText::new(format!("{how} ℹ {}", social::ENGAGEMENT_RATE_DEFINITION))
+            egui::RichText::new(format!("{how} ℹ {}", model::ENGAGEMENT_RATE_DEFINITION))
                 .color(color(p.muted_text)),
         );
         let mut submit = false;
@@ -482,7 +482,7 @@ struct Bar {
 
 /// A bar chart drawn with the painter. Every bar carries its value as text (colour is never
 /// the only cue); a hidden bar is an empty outline with "?". The axis top comes from
-/// [`social::bar_scale`] over the visible bars only, so a hidden value cannot leak through the
+/// [`model::bar_scale`] over the visible bars only, so a hidden value cannot leak through the
 /// scale.
 fn bar_chart(
     ui: &mut egui::Ui,
@@ -510,7 +510,7 @@ fn bar_chart(
         .filter(|b| !b.hidden)
         .map(|b| b.value)
         .fold(0.0, f64::max);
-    let scale = social::bar_scale(max);
+    let scale = model::bar_scale(max);
     painter.line_segment(
         [egui::pos2(left, base), egui::pos2(right, base)],
         egui::Stroke::new(1.5, muted),
@@ -666,7 +666,7 @@ fn charts(ui: &mut egui::Ui, state: &MarketingState, p: &Palette) {
     }
     // The pattern to discover: shown once the student has worked out a ratio of their own.
     if state.revealed.iter().any(|shown| *shown) {
-        let bars: Vec<Bar> = social::by_content(state.campaign.posts())
+        let bars: Vec<Bar> = model::by_content(state.campaign.posts())
             .into_iter()
             .map(|(content, totals)| Bar {
                 value: totals.engagement_pct,
@@ -752,7 +752,7 @@ fn results_table(
         ))
         .color(color(p.muted_text)),
     );
-    let order = social::sorted(posts, ui_state.sort, ui_state.descending);
+    let order = model::sorted(posts, ui_state.sort, ui_state.descending);
     egui::ScrollArea::horizontal()
         .id_salt("marketing-table")
         .show(ui, |ui| {

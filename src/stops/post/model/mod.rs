@@ -1,7 +1,7 @@
 //! Stop 3, Post-Production: the editor's timecode tasks. Plain Rust, no Bevy.
 //!
 //! Editors work in SMPTE timecode `HH:MM:SS:FF`, and a sound or a cut one frame off breaks the
-//! illusion. The level has four tasks, laid out in `assets/post_production.ron` (teachers edit
+//! illusion. The level has four tasks, laid out in `assets/post.ron` (teachers edit
 //! that file; nothing in it is an answer):
 //!
 //! * (a) [`SyncTask`]: slide a door slam until it lands on the frame where the door shuts, and
@@ -10,7 +10,7 @@
 //! * (c) [`CutListTask`]: convert a cut list from 24 fps to 30 fps labels.
 //! * (d) [`DropFramePuzzle`]: why 29.97 needs drop-frame, and which labels it skips.
 //!
-//! Every answer is computed by [`crate::timecode`], never written down here or in the content
+//! Every answer is computed by [`crate::stops::post::timecode`], never written down here or in the content
 //! file, so a teacher who changes a timecode changes the answer with it.
 //!
 //! Conventions:
@@ -21,7 +21,7 @@
 //! * **Converting a label between rates**: a timecode marks the instant its frame starts. At the
 //!   new rate the label is the frame on screen at that instant, i.e. the last frame starting at
 //!   or before it: `frame_to = floor(frame_from × fps_to / fps_from)`. This is
-//!   [`crate::timecode::convert_frame`]'s floor convention, called as
+//!   [`crate::stops::post::timecode::convert_frame`]'s floor convention, called as
 //!   `convert_frame(frame_from, to, from)`. 24 → 30 is exact whenever the 24 fps frame field is
 //!   a multiple of 4 (0, 4, 8, 12, 16, 20); otherwise the label rounds down.
 //! * **Sync offsets** are "sound start minus picture frame": positive means the sound is late.
@@ -30,14 +30,15 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::audio_synth::{self, SAMPLE_RATE};
-use crate::timecode::{self, FrameRate, Ratio, Timecode, TimecodeError};
+use crate::audio::model::synth::{self, SAMPLE_RATE};
+use crate::stops::post::timecode::{self, FrameRate, Ratio, Timecode, TimecodeError};
 
 /// The level's content file, in the assets folder.
-pub const POST_PRODUCTION_FILE: &str = "post_production.ron";
+pub const POST_PRODUCTION_FILE: &str = "post.ron";
 
 /// The content shipped with the game, used when the assets folder has no valid file.
-pub const BUNDLED_POST_PRODUCTION: &str = include_str!("../assets/post_production.ron");
+pub const BUNDLED_POST_PRODUCTION: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/post.ron"));
 
 /// The longest sync clip allowed, in seconds (keeps the synthesised audio small).
 pub const MAX_SYNC_CLIP_SECONDS: u64 = 60;
@@ -54,7 +55,7 @@ const SAMPLE_RATE_U64: u64 = SAMPLE_RATE as u64;
 // Content
 // ---------------------------------------------------------------------------
 
-/// The whole level, as written in `assets/post_production.ron`.
+/// The whole level, as written in `assets/post.ron`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostLevelSpec {
     pub sync: SyncTask,
@@ -753,15 +754,15 @@ impl SyncState {
 pub fn audio_track_for(state: &SyncState, task: &SyncTask) -> (Vec<f32>, usize) {
     let clip_samples =
         timecode::audio_sample_at_frame(u64::from(state.clip_frames), state.rate, SAMPLE_RATE_U64);
-    let mut track = audio_synth::room_tone(to_usize(clip_samples), task.seed ^ 0x0200_7043);
+    let mut track = synth::room_tone(to_usize(clip_samples), task.seed ^ 0x0200_7043);
     let slam_sample = timecode::audio_sample_at_frame(
         u64::from(state.sound_frame()),
         state.rate,
         SAMPLE_RATE_U64,
     );
-    audio_synth::mix_at(
+    synth::mix_at(
         &mut track,
-        &audio_synth::door_slam(task.seed),
+        &synth::door_slam(task.seed),
         i64::try_from(slam_sample).unwrap_or(i64::MAX),
         SLAM_GAIN,
     );
@@ -819,7 +820,7 @@ pub const LIP_SYNC_SEED: u64 = 2024;
 /// Frames of silence before the first syllable (so a drift early still fits in the clip).
 const LIP_SYNC_LEAD_FRAMES: u64 = MAX_LIP_SYNC_OFFSET as u64;
 
-/// Builds the lip-sync demo at `rate`: [`audio_synth::talking_syllables`] snapped to frames.
+/// Builds the lip-sync demo at `rate`: [`synth::talking_syllables`] snapped to frames.
 /// Each syllable starts on the first sample of its (picture frame + offset), so the drift is
 /// exactly `offset_frames` frames for every syllable.
 pub fn lip_sync_demo_at(
@@ -829,7 +830,7 @@ pub fn lip_sync_demo_at(
     seed: u64,
 ) -> LipSyncDemo {
     let offset = offset_frames.clamp(-MAX_LIP_SYNC_OFFSET, MAX_LIP_SYNC_OFFSET);
-    let plan = audio_synth::talking_syllables(words, seed);
+    let plan = synth::talking_syllables(words, seed);
     let sample_at = |frame: u64| timecode::audio_sample_at_frame(frame, rate, SAMPLE_RATE_U64);
     let shift = |frame: u64| frame.saturating_add_signed(i64::from(offset));
 
@@ -848,7 +849,7 @@ pub fn lip_sync_demo_at(
         mouth_open_ranges.push((frame_u32(start), frame_u32(end)));
         syllable_frames_audio.push(frame_u32(shift(start)));
         syllable_samples.push(to_usize(first));
-        syllables.push(audio_synth::SyllableSpec {
+        syllables.push(synth::SyllableSpec {
             start_sample: to_usize(first),
             length_samples: to_usize(length),
             ..*spec
@@ -859,13 +860,8 @@ pub fn lip_sync_demo_at(
         .map_or(0, |&(_, end)| u64::from(end));
     let clip_frames = last_end + LIP_SYNC_LEAD_FRAMES;
     let track_len = to_usize(sample_at(clip_frames + LIP_SYNC_LEAD_FRAMES));
-    let mut samples = audio_synth::room_tone(track_len, seed ^ 0x0200_7043);
-    audio_synth::mix_at(
-        &mut samples,
-        &audio_synth::speech_syllables(&syllables),
-        0,
-        1.0,
-    );
+    let mut samples = synth::room_tone(track_len, seed ^ 0x0200_7043);
+    synth::mix_at(&mut samples, &synth::speech_syllables(&syllables), 0, 1.0);
     samples.truncate(track_len);
     LipSyncDemo {
         rate,
@@ -1769,8 +1765,8 @@ impl PostLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audio_synth::{ONSET_THRESHOLD, onset_sample};
-    use crate::timecode::{
+    use crate::audio::model::synth::{ONSET_THRESHOLD, onset_sample};
+    use crate::stops::post::timecode::{
         audio_sample_at_frame, convert_frame, parse_timecode, timecode_to_frames,
     };
 
@@ -2227,8 +2223,8 @@ mod tests {
         let (a, _) = level.sync_audio();
         let (b, _) = level.sync_audio();
         assert_eq!(a, b);
-        let wav = audio_synth::encode_wav_pcm16(&a, SAMPLE_RATE);
-        let (rate, samples) = audio_synth::decode_wav_pcm16(&wav).expect("wav");
+        let wav = synth::encode_wav_pcm16(&a, SAMPLE_RATE);
+        let (rate, samples) = synth::decode_wav_pcm16(&wav).expect("wav");
         assert_eq!((rate, samples.len()), (48_000, a.len()));
     }
 

@@ -9,13 +9,13 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::audio_synth::{door_slam, peak_envelope};
-use crate::palette::Palette;
-use crate::post_level::Nudge;
-use crate::stops::post::{PostCommand, PostState, STOP};
-use crate::timecode::frames_to_timecode;
+use crate::audio::model::synth::{door_slam, peak_envelope};
+use crate::stops::post::level::{PostCommand, PostState, STOP};
+use crate::stops::post::model::Nudge;
+use crate::stops::post::timecode::frames_to_timecode;
+use crate::tour::input::typing;
 use crate::tour::{CurrentStop, StopPhase, TourCommand};
-use crate::ui::input::typing;
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
 
@@ -131,7 +131,7 @@ fn reset_ui(mut ui_state: ResMut<PostUi>, state: Option<Res<PostState>>) {
         labels: vec![false; labels],
         slam_envelope: Some(peak_envelope(
             &door_slam(state.level.spec.sync.seed),
-            crate::audio_synth::SAMPLE_RATE as usize / 24 / 8,
+            crate::audio::model::synth::SAMPLE_RATE as usize / 24 / 8,
         )),
         ..default()
     };
@@ -736,7 +736,7 @@ pub(super) fn plugin(app: &mut App) {
             OnEnter(StopPhase::Level),
             reset_ui
                 .run_if(is_post)
-                .after(crate::stops::post::PostSystems::Setup),
+                .after(crate::stops::post::level::PostSystems::Setup),
         )
         .add_systems(
             Update,

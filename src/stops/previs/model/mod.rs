@@ -9,7 +9,7 @@
 //! This module holds the level's rules with no engine code, so that every rule is a plain
 //! function a test can check:
 //!
-//! * [`Storyboard`]: the panels the director drew (loaded from `assets/storyboards.ron`,
+//! * [`Storyboard`]: the panels the director drew (loaded from `assets/previs.ron`,
 //!   which teachers may edit) and the grey-box set they happen on.
 //! * [`ShotSetup`]: what the player sets for a panel: camera, lens, move, blocking and light.
 //! * [`classify`] measures a shot the way a camera operator would (shot size from how tall
@@ -30,10 +30,11 @@ use glam::{Mat4, Quat, Vec2, Vec3};
 use serde::{Deserialize, Serialize};
 
 /// The content file's name inside the assets folder.
-pub const STORYBOARDS_FILE: &str = "storyboards.ron";
+pub const STORYBOARDS_FILE: &str = "previs.ron";
 
 /// The bundled storyboards, used when no edited copy is found.
-pub const BUNDLED_STORYBOARDS: &str = include_str!("../assets/storyboards.ron");
+pub const BUNDLED_STORYBOARDS: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/previs.ron"));
 
 // ---------------------------------------------------------------------------------------------
 // Storyboard rules

@@ -10,17 +10,17 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::palette::Palette;
-use crate::previs::{
+use crate::stops::previs::level::{Playback, PrevisCommand, PrevisState, STOP};
+use crate::stops::previs::model::{
     CameraAngle, CameraMove, FRAME_ASPECT, Grade, MAX_FOCAL_MM, MIN_FOCAL_MM, Panel, PrevisTime,
     PropKind, ShotSetup, ShotSize, animatic_length, horizontal_fov_radians, read_mood,
 };
-use crate::stops::previsualization::{Playback, PrevisCommand, PrevisState, STOP};
+use crate::stops::previs::set::{PANEL_FRACTION, shot_frame};
+use crate::tour::input::{digit_index, typing};
 use crate::tour::{CurrentStop, LevelStatus, StopPhase, TourCommand};
-use crate::ui::input::{digit_index, typing};
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, primary_button, root_ui, stars_text};
-use crate::world::previs_set::{PANEL_FRACTION, shot_frame};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Tab {

@@ -1,6 +1,6 @@
 //! The director's shot list for the LED volume, and how a take is scored.
 //!
-//! Each [`ShotSpec`] (loaded from `assets/vp_shots.ron`, which teachers may edit) says which
+//! Each [`ShotSpec`] (loaded from `assets/virtual_production.ron`, which teachers may edit) says which
 //! world the wall must show, how big the actor must be in the frame, how the camera moves and
 //! how much background lag the shot can hide. The player sets up the stage and rolls; the game
 //! measures the take as a [`ShotAttempt`] and [`score_attempt`] turns it into stars and five
@@ -16,14 +16,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::moire::{MoireAssessment, MoireRisk};
-use crate::stage_lighting::LightingMatch;
+use crate::stage::model::lighting::LightingMatch;
+use crate::stage::model::moire::{MoireAssessment, MoireRisk};
 
 /// The content file's name inside the assets folder.
-pub const VP_SHOTS_FILE: &str = "vp_shots.ron";
+pub const VP_SHOTS_FILE: &str = "virtual_production.ron";
 
 /// The bundled shot list, used when no edited copy is found.
-pub const BUNDLED_VP_SHOTS: &str = include_str!("../assets/vp_shots.ron");
+pub const BUNDLED_VP_SHOTS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/virtual_production.ron"
+));
 
 /// Times of day a shot may ask for.
 pub const TIMES_OF_DAY: [&str; 4] = ["Dawn", "Noon", "Dusk", "Night"];
@@ -362,7 +365,7 @@ pub struct ShotAttempt {
     /// The actor's height in the picture as a fraction of the frame height.
     pub subject_height_fraction: f32,
     /// The largest background lag during the take, in centimetres (from
-    /// [`crate::tracking::TrackingSystem::max_lag_error`], metres × 100).
+    /// [`crate::stage::model::tracking::TrackingSystem::max_lag_error`], metres × 100).
     pub tracking_lag_cm: f32,
     /// The inner frustum's overscan during the take.
     pub overscan: f32,
@@ -678,8 +681,8 @@ fn lighting_check(attempt: &ShotAttempt) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::moire;
-    use crate::stage_lighting::{SceneLightTarget, StageLight, match_score};
+    use crate::stage::model::lighting::{SceneLightTarget, StageLight, match_score};
+    use crate::stage::model::moire;
 
     fn shots() -> Vec<ShotSpec> {
         bundled_shots().expect("bundled shot list is valid")
@@ -695,8 +698,18 @@ mod tests {
     fn good_lighting() -> LightingMatch {
         let target = SceneLightTarget::from_kelvin("dusk", 3200.0, 0.8, 70.0, 9000.0, 0.3);
         let lights = [
-            StageLight::from_kelvin(crate::stage_lighting::LightKind::Key, 3200.0, 0.8, 70.0),
-            StageLight::from_kelvin(crate::stage_lighting::LightKind::Fill, 9000.0, 0.3, 0.0),
+            StageLight::from_kelvin(
+                crate::stage::model::lighting::LightKind::Key,
+                3200.0,
+                0.8,
+                70.0,
+            ),
+            StageLight::from_kelvin(
+                crate::stage::model::lighting::LightKind::Fill,
+                9000.0,
+                0.3,
+                0.0,
+            ),
         ];
         match_score(&lights, &target)
     }
@@ -704,8 +717,18 @@ mod tests {
     fn bad_lighting() -> LightingMatch {
         let target = SceneLightTarget::from_kelvin("dusk", 3200.0, 0.8, 70.0, 9000.0, 0.3);
         let lights = [
-            StageLight::from_kelvin(crate::stage_lighting::LightKind::Key, 6500.0, 0.3, -70.0),
-            StageLight::from_kelvin(crate::stage_lighting::LightKind::Fill, 9000.0, 0.3, 0.0),
+            StageLight::from_kelvin(
+                crate::stage::model::lighting::LightKind::Key,
+                6500.0,
+                0.3,
+                -70.0,
+            ),
+            StageLight::from_kelvin(
+                crate::stage::model::lighting::LightKind::Fill,
+                9000.0,
+                0.3,
+                0.0,
+            ),
         ];
         match_score(&lights, &target)
     }

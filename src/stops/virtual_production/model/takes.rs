@@ -8,18 +8,16 @@
 
 use glam::{Quat, Vec3};
 
-use crate::led::StageGeometry;
-use crate::moire::{self, MoireRisk};
-use crate::projection::{self, CameraPose, Lens};
-use crate::stage_lighting::{LightKind, SceneLightTarget, StageLight, match_score};
-use crate::virtual_scene::{Environment, Weather};
-use crate::vp_shots::{CameraMove, ShotAttempt, ShotScore, ShotSpec, score_attempt};
+use crate::stage::model::framing::{moire_at, subject_height_fraction};
+use crate::stage::model::led::StageGeometry;
+use crate::stage::model::lighting::{LightKind, SceneLightTarget, StageLight, match_score};
+use crate::stage::model::moire::MoireRisk;
+use crate::stage::model::projection::{CameraPose, Lens};
+use crate::stage::model::scene::{Environment, Weather};
+use crate::stops::virtual_production::model::shots::{
+    CameraMove, ShotAttempt, ShotScore, ShotSpec, score_attempt,
+};
 
-/// The actor: standing here, this tall (metres, stage coordinates).
-pub const ACTOR_FEET: Vec3 = Vec3::new(0.0, 0.0, -2.5);
-pub const ACTOR_HEIGHT_M: f32 = 1.8;
-/// A 4.6K Super 35 sensor: 24.89 mm over 4608 photosites.
-pub const PHOTOSITE_UM: f32 = 24.89 / 4608.0 * 1000.0;
 /// How long a take's camera move lasts, in seconds.
 pub const TAKE_SECONDS: f32 = 3.0;
 /// Lux of a bright noon sun, the top of the stage lights' brightness scale.
@@ -33,23 +31,6 @@ pub fn weather_word(w: Weather) -> &'static str {
     }
 }
 
-/// The actor's height in the picture as a fraction of the frame height (0 if not in front).
-pub fn subject_height_fraction(pose: &CameraPose, lens: &Lens) -> f32 {
-    let view = pose.view_from_world();
-    let tan_half = (lens.vertical_fov() / 2.0).tan();
-    let ndc_y = |p: Vec3| {
-        let v = view.transform_point3(p);
-        (v.z < -0.01).then(|| v.y / (-v.z) / tan_half)
-    };
-    match (
-        ndc_y(ACTOR_FEET),
-        ndc_y(ACTOR_FEET + Vec3::Y * ACTOR_HEIGHT_M),
-    ) {
-        (Some(bottom), Some(top)) => ((top - bottom) / 2.0).max(0.0),
-        _ => 0.0,
-    }
-}
-
 /// Does the inner frustum still cover the whole frame when the wall's picture is `lag_deg`
 /// behind? Overscan leaves a margin around the frame; lag eats into it.
 pub fn frame_covered(lens: &Lens, overscan: f32, lag_deg: f32) -> bool {
@@ -57,25 +38,6 @@ pub fn frame_covered(lens: &Lens, overscan: f32, lag_deg: f32) -> bool {
     let (over, _) = lens.overscanned_fov(overscan);
     let margin_deg = (over / 2.0 - half).to_degrees();
     lag_deg <= margin_deg
-}
-
-/// The moiré risk where the lens points at the wall.
-pub fn moire_at(
-    geometry: &StageGeometry,
-    pose: &CameraPose,
-    lens: &Lens,
-) -> Option<moire::MoireAssessment> {
-    let (hit, _) = projection::intersect_wall(geometry, pose.position, pose.forward())?;
-    let distance = hit.distance(pose.position);
-    moire::assess(
-        geometry.pixel_pitch_mm(),
-        lens.focal_mm,
-        lens.f_number,
-        distance,
-        lens.focus_distance_m,
-        PHOTOSITE_UM,
-    )
-    .ok()
 }
 
 /// What the stage lights should match: the scene's sun as the key, its sky as the fill.
@@ -239,8 +201,8 @@ pub fn matching_lights(env: &Environment) -> Vec<StageLight> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::virtual_scene::{TimeOfDay, bundled_scenes};
-    use crate::vp_shots::bundled_shots;
+    use crate::stage::model::scene::{TimeOfDay, bundled_scenes};
+    use crate::stops::virtual_production::model::shots::bundled_shots;
 
     fn pose(pos: Vec3, at: Vec3) -> CameraPose {
         CameraPose::looking_at(pos, at, Vec3::Y).expect("pose")

@@ -1,0 +1,19 @@
+//! Stop 5, Innovation: the Studio in the Cloud and a concept trailer generated from a prompt.
+
+use bevy::prelude::*;
+
+pub mod cloud;
+pub mod concept;
+pub mod level;
+pub mod trailer_set;
+pub mod ui;
+
+/// The level's logic: runs headless in the walkthrough.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(level::plugin);
+}
+
+/// What the player sees: the level's screen and the concept trailer in 3D.
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((ui::plugin, trailer_set::plugin));
+}

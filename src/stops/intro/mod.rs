@@ -1,0 +1,19 @@
+//! Stop 0, Intro: "the studio is a system". A production assembled from hardware, software
+//! and people; the player connects the parts and repairs what breaks.
+
+use bevy::prelude::*;
+
+pub mod level;
+pub mod model;
+pub mod set;
+pub mod ui;
+
+/// The level's logic: runs headless in the walkthrough.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(level::plugin);
+}
+
+/// What the player sees: the level's screen and the parts on their plinths.
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((ui::plugin, set::plugin));
+}

@@ -1,0 +1,19 @@
+//! Stop 1, Previsualization: compose each storyboard panel as a shot on a grey-box set, light
+//! it, and play the animatic.
+
+use bevy::prelude::*;
+
+pub mod level;
+pub mod model;
+pub mod set;
+pub mod ui;
+
+/// The level's logic: runs headless in the walkthrough.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_plugins(level::plugin);
+}
+
+/// What the player sees: the level's screen and the grey-box set.
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((ui::plugin, set::plugin));
+}

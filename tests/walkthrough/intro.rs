@@ -1,0 +1,28 @@
+//! Stop 0, Intro: connect the parts, survive the incident.
+
+use super::*;
+
+pub(super) fn play_intro_level(app: &mut App) {
+    let needed: Vec<String> = app
+        .world()
+        .resource::<GameContent>()
+        .studio_system
+        .needed()
+        .map(|p| p.id.clone())
+        .collect();
+    // A distractor is refused and costs a star.
+    send(app, IntroCommand::Connect("fax-machine".into()));
+    for id in &needed {
+        send(app, IntroCommand::Connect(id.clone()));
+    }
+    let failed = match &app.world().resource::<IntroState>().level.phase {
+        IntroPhase::Incident { failed } => failed.clone(),
+        other => panic!("an incident follows the first run, got {other:?}"),
+    };
+    // Leaving the level before it is complete is refused.
+    send(app, TourCommand::FinishLevel);
+    assert_eq!(phase(app), Some(StopPhase::Level));
+    send(app, IntroCommand::Repair(failed));
+    assert!(app.world().resource::<IntroState>().level.is_complete());
+    send(app, TourCommand::FinishLevel);
+}

@@ -1,0 +1,62 @@
+//! Stop 4, Social Media Marketing: a campaign posted through to the end.
+
+use super::*;
+
+/// Stop 4: the ratio lesson first, then the model plan, working out each post's ratio.
+pub(super) fn play_marketing_level(app: &mut App) {
+    use backlot::stops::marketing::level::{MarketingCommand, MarketingState};
+    let plan = app
+        .world()
+        .resource::<GameContent>()
+        .campaign
+        .best_plan()
+        .expect("reachable");
+    let answer = |app: &App| {
+        let q = app
+            .world()
+            .resource::<MarketingState>()
+            .ratio
+            .clone()
+            .expect("a question is open");
+        format!("{:.2}", q.answer())
+    };
+    // Posting before the worked example is refused.
+    send(app, MarketingCommand::Post(plan[0]));
+    assert!(
+        app.world()
+            .resource::<MarketingState>()
+            .campaign
+            .posts()
+            .is_empty()
+    );
+    // A wrong answer is refused with the tolerance stated; then 50 %, then 5 %.
+    send(app, MarketingCommand::AnswerRatio("5".into()));
+    assert_eq!(app.world().resource::<MarketingState>().ratios_solved, 0);
+    for _ in 0..2 {
+        let a = answer(app);
+        send(app, MarketingCommand::AnswerRatio(a));
+    }
+    for _ in 0..20 {
+        for post in &plan {
+            send(app, MarketingCommand::Post(*post));
+            let a = answer(app);
+            send(app, MarketingCommand::AnswerRatio(a));
+        }
+        if app.world().resource::<MarketingState>().is_complete() {
+            break;
+        }
+        send(app, MarketingCommand::Restart);
+    }
+    send(app, MarketingCommand::Export);
+    let exported = app
+        .world()
+        .resource::<MarketingState>()
+        .exported
+        .clone()
+        .expect("exported")
+        .expect("written");
+    let csv = std::fs::read_to_string(&exported).expect("the CSV is on disk");
+    let rows = backlot::tour::model::csv::parse(&csv).expect("well-formed CSV");
+    assert_eq!(rows.len(), plan.len() + 1, "a header and one row per post");
+    send(app, TourCommand::FinishLevel);
+}
