@@ -184,6 +184,18 @@ fn stops_named(line: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The Bevy or egui crate a line of code names as a path (`bevy::…`, `bevy_egui::…`,
+/// `egui::…`), if any. A variable merely called `bevy` is not a use of the engine.
+fn engine_crate_named(line: &str) -> Option<String> {
+    line.match_indices("::").find_map(|(at, _)| {
+        let start = line[..at]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let name = &line[start..at];
+        (name == "bevy" || name == "egui" || name.starts_with("bevy_")).then(|| name.to_string())
+    })
+}
+
 #[test]
 fn models_are_pure() {
     let mut broken = Vec::new();
@@ -191,13 +203,8 @@ fn models_are_pure() {
     for src in sources("src").iter().filter(|s| is_model(&s.path)) {
         models += 1;
         for (n, line) in code_only(&src.text).lines().enumerate() {
-            for word in ["bevy", "egui"] {
-                if line
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .any(|w| w == word || w == "bevy_egui")
-                {
-                    broken.push(format!("{}:{}: names {word}", src.path, n + 1));
-                }
+            if let Some(name) = engine_crate_named(line) {
+                broken.push(format!("{}:{}: uses {name}", src.path, n + 1));
             }
         }
     }
@@ -368,4 +375,13 @@ fn the_scanner_sees_what_it_should() {
     assert_eq!(stop_of("src/stops/mod.rs"), None);
     assert_eq!(shared_of("src/stage/model/led.rs"), Some("stage"));
     assert!(is_model("src/stops/intro/model.rs") && !is_model("src/stops/intro/ui.rs"));
+    assert_eq!(
+        engine_crate_named("use bevy::prelude::*;").as_deref(),
+        Some("bevy")
+    );
+    assert_eq!(
+        engine_crate_named("x: bevy_egui::egui::Ui").as_deref(),
+        Some("bevy_egui")
+    );
+    assert_eq!(engine_crate_named("let bevy = glam::Mat4::IDENTITY;"), None);
 }

@@ -116,6 +116,23 @@ pub fn outer_segment_view(settings: &StageSettings, segment: u32) -> Option<(Cam
     ))
 }
 
+/// A projection for the whole window whose part inside `frame` is exactly the lens's view:
+/// the window stays one camera (egui draws on it), and the UI masks what lies outside.
+/// `vertical_fov` is the lens's full vertical field of view in radians.
+pub fn window_frustum(window: Vec2, frame: Rect, vertical_fov: f32) -> Frustum {
+    let near = 0.05;
+    let half_h = near * (vertical_fov / 2.0).tan();
+    let per_px = 2.0 * half_h / frame.height().max(1.0);
+    let c = frame.center();
+    Frustum {
+        left: -c.x * per_px,
+        right: (window.x - c.x) * per_px,
+        top: c.y * per_px,
+        bottom: (c.y - window.y) * per_px,
+        near,
+    }
+}
+
 fn clip_from_world(pose: &CameraPose, frustum: &Frustum) -> Mat4 {
     projection::frustum_to_bevy_projection(frustum) * pose.view_from_world()
 }

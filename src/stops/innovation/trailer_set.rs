@@ -6,12 +6,12 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
 use crate::stage::VIRTUAL_LAYER;
-use crate::stage::cameras::{OffAxisProjection, restore_main_camera};
+use crate::stage::cameras::{OffAxisProjection, restore_main_camera, window_frustum};
+use crate::stage::model::projection::vertical_fov_radians;
 use crate::stage::virtual_world::{ambient_for, fog_for, spawn_virtual_world};
 use crate::stops::innovation::concept::flythrough_at;
 use crate::stops::innovation::level::{InnovationState, STOP};
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi, trailer_viewport_fraction};
-use crate::stops::previs::set::window_frustum;
 use crate::tour::camera::MainCamera;
 use crate::tour::{CurrentStop, StopPhase};
 
@@ -20,6 +20,8 @@ struct ConceptPart;
 
 /// A wide lens for establishing shots.
 const TRAILER_FOCAL_MM: f32 = 20.0;
+/// The trailer is framed on a Super 35 sensor, like the previs camera.
+const TRAILER_SENSOR_HEIGHT_MM: f32 = 18.66;
 
 /// Where the trailer shows: right of the panels, above the key hints.
 pub fn trailer_frame(size: Vec2) -> Rect {
@@ -104,7 +106,11 @@ fn film_trailer(
     if let Ok(window) = windows.single() {
         let size = window.physical_size().as_vec2();
         *projection = Projection::custom(OffAxisProjection {
-            frustum: window_frustum(size, trailer_frame(size), TRAILER_FOCAL_MM),
+            frustum: window_frustum(
+                size,
+                trailer_frame(size),
+                vertical_fov_radians(TRAILER_FOCAL_MM, TRAILER_SENSOR_HEIGHT_MM),
+            ),
         });
     }
     *layers = RenderLayers::layer(VIRTUAL_LAYER);

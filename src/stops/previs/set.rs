@@ -9,9 +9,8 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::render::view::ColorGrading;
 
-use crate::stage::cameras::OffAxisProjection;
+use crate::stage::cameras::{OffAxisProjection, window_frustum};
 use crate::stage::model::lighting::kelvin_to_linear_rgb;
-use crate::stage::model::projection::Frustum;
 use crate::stops::previs::level::{PrevisState, STOP};
 use crate::stops::previs::model::{
     FRAME_ASPECT, Grade, MoodLighting, PrevisTime, PropKind, ShotSetup, camera_at, subject_at,
@@ -223,22 +222,6 @@ pub fn shot_frame(size: Vec2) -> Rect {
     Rect::from_corners(min, min + Vec2::new(w, h))
 }
 
-/// A projection for the whole window whose part inside `frame` is exactly the lens's view:
-/// the window stays one camera (egui draws on it), and the UI masks what lies outside.
-pub fn window_frustum(window: Vec2, frame: Rect, focal_mm: f32) -> Frustum {
-    let near = 0.05;
-    let half_h = near * (vertical_fov_radians(focal_mm) / 2.0).tan();
-    let per_px = 2.0 * half_h / frame.height().max(1.0);
-    let c = frame.center();
-    Frustum {
-        left: -c.x * per_px,
-        right: (window.x - c.x) * per_px,
-        top: c.y * per_px,
-        bottom: (c.y - window.y) * per_px,
-        near,
-    }
-}
-
 /// Film the shot on screen: move the camera, the subject, and set the light.
 fn film_shot(
     mut commands: Commands,
@@ -283,7 +266,7 @@ fn film_shot(
     if let Ok(window) = windows.single() {
         let size = window.physical_size().as_vec2();
         *projection = Projection::custom(OffAxisProjection {
-            frustum: window_frustum(size, shot_frame(size), setup.focal_mm),
+            frustum: window_frustum(size, shot_frame(size), vertical_fov_radians(setup.focal_mm)),
         });
     }
     *layers = RenderLayers::layer(PREVIS_LAYER);
@@ -425,7 +408,7 @@ mod tests {
     fn inside_the_frame_the_window_frustum_is_the_lens() {
         let window = Vec2::new(1280.0, 720.0);
         let frame = shot_frame(window);
-        let f = window_frustum(window, frame, 35.0);
+        let f = window_frustum(window, frame, vertical_fov_radians(35.0));
         // The frame's top and bottom edges map to the lens's vertical field of view.
         let per_px = (f.right - f.left) / window.x;
         let top = f.top - frame.min.y * per_px;
