@@ -13,7 +13,7 @@ use crate::stops::innovation::concept::flythrough_at;
 use crate::stops::innovation::level::{InnovationState, STOP};
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi, trailer_viewport_fraction};
 use crate::tour::camera::MainCamera;
-use crate::tour::{CurrentStop, StopPhase};
+use crate::tour::{CurrentStop, StopPhase, in_level, in_stop};
 
 #[derive(Component, Clone)]
 struct ConceptPart;
@@ -147,20 +147,16 @@ fn leave_level(
     }
 }
 
-fn in_innovation(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         PostUpdate,
         (build_concept_world, film_trailer)
             .chain()
             .before(TransformSystems::Propagate)
-            .run_if(in_state(StopPhase::Level).and_then(in_innovation)),
+            .run_if(in_level(STOP)),
     )
     .add_systems(
         OnExit(StopPhase::Level),
-        (leave_level, restore_main_camera.run_if(in_innovation)),
+        (leave_level, restore_main_camera.run_if(in_stop(STOP))),
     );
 }

@@ -1,0 +1,237 @@
+//! Tab 2, "Concept trailer": the prompt box and pickers, how the generator read the words and
+//! what each part changed, and a caption over the free area where the 3D trailer plays.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use super::TRAILER_VIEWPORT_FRACTION;
+use super::pieces::{action_button, muted};
+use crate::stage::model::scene::TimeOfDay;
+use crate::stops::innovation::concept::{
+    ConceptPrompt, Palette as ColourLook, PromptMood, SIMULATION_NOTE, Setting, TRAILER_SECONDS,
+};
+use crate::stops::innovation::level::{
+    InnovationCommand, InnovationState, MAX_PROMPT_CHARS, default_prompt,
+};
+use crate::ui::model::palette::Palette;
+use crate::ui::theme::color;
+use crate::ui::widgets::card;
+
+fn prompt_controls(
+    ui: &mut egui::Ui,
+    state: &InnovationState,
+    p: &Palette,
+    out: &mut MessageWriter<InnovationCommand>,
+) {
+    ui.label(egui::RichText::new("Describe the trailer you want").strong());
+    ui.label(muted(
+        p,
+        "Name a place (city, alien planet, arctic, desert), a mood, a time of day and colours. The generator reads only the words it knows.",
+    ));
+    let mut text = state.prompt_text.clone();
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .hint_text("a tense desert canyon at dusk in warm colours")
+            .desired_width(f32::INFINITY)
+            .char_limit(MAX_PROMPT_CHARS),
+    );
+    if r.changed() {
+        out.write(InnovationCommand::SetPrompt(text.clone()));
+    }
+    // Enter in the box generates (the box gives up its focus on Enter).
+    if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        out.write(InnovationCommand::Generate);
+    }
+    ui.label(muted(p, "Or pick:"));
+    if let Some(prompt) = prompt_pickers(ui, state) {
+        out.write(InnovationCommand::PickPrompt(prompt));
+    }
+    ui.label(muted(
+        p,
+        format!(
+            "Seed {}: the same prompt with the same seed always gives the same concept.",
+            state.concept_seed()
+        ),
+    ));
+    if let Some(e) = &state.prompt_error {
+        ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
+    }
+    ui.add_space(6.0);
+    if action_button(ui, p, "Generate concept ▶", !state.is_complete()).clicked() {
+        out.write(InnovationCommand::Generate);
+    }
+    ui.add_space(4.0);
+    play_button(ui, state, out);
+    ui.add_space(4.0);
+    ui.label(format!(
+        "Concepts generated: {} · prompts tried: {}",
+        state.generations, state.distinct_prompts
+    ));
+}
+
+/// The radio rows for setting, mood, time of day and colours: the prompt a click asks for,
+/// starting from the current one (or the default when there is none yet).
+fn prompt_pickers(ui: &mut egui::Ui, state: &InnovationState) -> Option<ConceptPrompt> {
+    let current = state.prompt;
+    let base = current.unwrap_or_else(|| default_prompt(state.concept_seed()));
+    let mut pick: Option<ConceptPrompt> = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Setting:").strong());
+        for s in Setting::ALL {
+            if ui
+                .radio(current.map(|c| c.setting) == Some(s), s.label())
+                .clicked()
+            {
+                pick = Some(ConceptPrompt { setting: s, ..base });
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Mood:").strong());
+        for m in PromptMood::ALL {
+            let r = ui
+                .radio(current.map(|c| c.mood) == Some(m), m.label())
+                .on_hover_text(format!("Camera: {}", m.camera_move()));
+            if r.clicked() {
+                pick = Some(ConceptPrompt { mood: m, ..base });
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Time of day:").strong());
+        for time in TimeOfDay::ALL {
+            if ui
+                .radio(current.map(|c| c.time) == Some(time), time.label())
+                .clicked()
+            {
+                pick = Some(ConceptPrompt { time, ..base });
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Colours:").strong());
+        for palette in ColourLook::ALL {
+            if ui
+                .radio(current.map(|c| c.palette) == Some(palette), palette.label())
+                .clicked()
+            {
+                pick = Some(ConceptPrompt { palette, ..base });
+            }
+        }
+    });
+    pick
+}
+
+/// Plays the trailer, or stops it while it is playing; nothing to play before a concept.
+fn play_button(
+    ui: &mut egui::Ui,
+    state: &InnovationState,
+    out: &mut MessageWriter<InnovationCommand>,
+) {
+    if state.trailer_time.is_some() {
+        if ui.button("■ Stop the trailer").clicked() {
+            out.write(InnovationCommand::StopTrailer);
+        }
+    } else if ui
+        .add_enabled(
+            state.concept.is_some(),
+            egui::Button::new("Play trailer ▶").min_size(egui::vec2(160.0, 32.0)),
+        )
+        .clicked()
+    {
+        out.write(InnovationCommand::PlayTrailer);
+    }
+}
+
+fn concept_results(ui: &mut egui::Ui, state: &InnovationState, p: &Palette) {
+    card(p).show(ui, |ui| {
+        ui.label(egui::RichText::new(format!("ℹ {SIMULATION_NOTE}")).color(color(p.text)));
+    });
+    ui.add_space(6.0);
+    if !state.prompt_lines.is_empty() {
+        ui.label(egui::RichText::new("How the generator read your prompt").strong());
+        for line in &state.prompt_lines {
+            let icon = if line.starts_with("understood") {
+                "✔"
+            } else if line.starts_with("assumed") {
+                "ℹ"
+            } else {
+                "○"
+            };
+            ui.label(format!("{icon} {line}"));
+        }
+        ui.add_space(6.0);
+    }
+    match &state.concept {
+        None => {
+            ui.label(muted(p, "No concept yet: press Generate concept ▶ (or G)."));
+        }
+        Some(concept) => {
+            ui.label(
+                egui::RichText::new(format!("🎬 {}", concept.shot_title))
+                    .size(18.0)
+                    .strong(),
+            );
+            ui.label(muted(
+                p,
+                format!("From the prompt: \"{}\"", concept.prompt.to_text()),
+            ));
+            ui.label(egui::RichText::new("How each part of the prompt changed the scene").strong());
+            for note in &concept.notes {
+                ui.label(format!("· {note}"));
+            }
+        }
+    }
+}
+
+pub(super) fn trailer_panel(
+    ui: &mut egui::Ui,
+    state: &InnovationState,
+    p: &Palette,
+    out: &mut MessageWriter<InnovationCommand>,
+) {
+    ui.columns(2, |columns| {
+        if let [left, right] = columns {
+            egui::ScrollArea::vertical()
+                .id_salt("trailer_controls_scroll")
+                .show(left, |ui| prompt_controls(ui, state, p, out));
+            egui::ScrollArea::vertical()
+                .id_salt("trailer_results_scroll")
+                .show(right, |ui| concept_results(ui, state, p));
+        }
+    });
+}
+
+/// A small caption at the bottom of the free 3D area: the shot and the trailer clock.
+pub(super) fn trailer_caption(ctx: &egui::Context, state: &InnovationState, p: &Palette) {
+    let screen = ctx.viewport_rect();
+    let free_left = screen.left() + screen.width() * TRAILER_VIEWPORT_FRACTION;
+    let centre_x = (free_left + screen.right()) / 2.0;
+    let max_width = (screen.right() - free_left - 40.0).max(120.0);
+    let (title, clock) = match &state.concept {
+        Some(concept) => (
+            format!("🎬 {}", concept.shot_title),
+            match state.trailer_time {
+                Some(t) => format!("▶ {t:.1} s / {TRAILER_SECONDS:.0} s"),
+                None => format!("■ stopped · 0.0 s / {TRAILER_SECONDS:.0} s · press P to play"),
+            },
+        ),
+        None => (
+            "Your concept trailer will play here.".to_string(),
+            "Write or pick a prompt, then Generate concept ▶.".to_string(),
+        ),
+    };
+    egui::Area::new(egui::Id::new("innovation_trailer_caption"))
+        .anchor(
+            egui::Align2::CENTER_BOTTOM,
+            egui::vec2(centre_x - screen.center().x, -60.0),
+        )
+        .interactable(false)
+        .show(ctx, |ui| {
+            card(p).show(ui, |ui| {
+                ui.set_max_width(max_width);
+                ui.label(egui::RichText::new(title).strong());
+                ui.label(clock);
+            });
+        });
+}
