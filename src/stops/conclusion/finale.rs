@@ -2,13 +2,16 @@
 //! Keyboard: Up/Down choose a poll, 1–5 answer it, Esc returns to the lot.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::stops::conclusion::level::PollAnswer;
 use crate::tour::input::digit_index;
+use crate::tour::model::progress::Progress;
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
-use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui, stars_text};
+use crate::ui::level_frame::LevelScreen;
+use crate::ui::model::palette::Palette;
+use crate::ui::theme::{UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, stars_text};
 
 #[derive(Resource, Default)]
 struct PollFocus(usize);
@@ -46,27 +49,21 @@ fn finale_keys(
 }
 
 fn finale_ui(
-    mut contexts: EguiContexts,
-    settings: Res<UiSettings>,
+    mut screen: LevelScreen,
     content: Res<GameContent>,
     save: Res<SaveData>,
     focus: Res<PollFocus>,
     mut answers: MessageWriter<PollAnswer>,
-    mut tour: MessageWriter<TourCommand>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let p = settings.colors();
     let progress = &save.progress;
-    let mut root = root_ui(ctx, "finale");
-    hint_bar(
-        &mut root,
-        &p,
+    let (mut root, p) = screen.begin(
+        "finale",
         &[
             ("Up/Down", "choose a poll"),
             ("1–5", "answer"),
             ("Esc", "back to the lot"),
         ],
-    );
+    )?;
     egui::Panel::right("summary")
         .exact_size(520.0)
         .frame(
@@ -75,50 +72,10 @@ fn finale_ui(
                 .inner_margin(egui::Margin::same(16)),
         )
         .show(&mut root, |ui| {
-            ui.heading("Your run");
-            let passed = progress.stops_passed();
-            ui.label(format!(
-                "Gates passed: {passed} of {}",
-                content.tour.stops.len()
-            ));
-            egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
-                ui.label(egui::RichText::new("Stop").strong());
-                ui.label(egui::RichText::new("Gate").strong());
-                ui.label(egui::RichText::new("Attempts").strong());
-                ui.label(egui::RichText::new("Level").strong());
-                ui.end_row();
-                for stop in &content.tour.stops {
-                    let gate = progress.gates.get(&stop.number);
-                    ui.label(format!("{} {}", stop.number, stop.title));
-                    ui.label(if progress.gate_passed(usize::from(stop.number)) {
-                        "✔ passed"
-                    } else {
-                        "— not yet"
-                    });
-                    ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
-                    ui.label(
-                        progress
-                            .level_stars
-                            .get(&stop.number)
-                            .map_or("—".to_string(), |s| stars_text(*s)),
-                    );
-                    ui.end_row();
-                }
-            });
-            let (first_try, total): (usize, usize) = progress
-                .gates
-                .values()
-                .flat_map(|g| g.questions.iter())
-                .fold((0, 0), |(f, t), q| {
-                    let first = q.attempts.first().is_some_and(|a| a.correct);
-                    (f + usize::from(first), t + 1)
-                });
-            ui.label(format!(
-                "Right on the first try: {first_try} of {total} questions"
-            ));
+            run_summary(ui, &content, progress);
             ui.add_space(10.0);
             if ui.button("◀ Back to the lot").clicked() {
-                tour.write(TourCommand::ToMap);
+                screen.tour.write(TourCommand::ToMap);
             }
         });
     egui::CentralPanel::default()
@@ -138,37 +95,96 @@ fn finale_ui(
                 ui.label("Three quick polls. Your answers are saved on this computer only.");
             });
             ui.add_space(8.0);
-            for (i, poll) in content.tour.polls.iter().enumerate() {
-                let response = card(&p)
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(egui::RichText::new(&poll.prompt).strong());
-                        ui.horizontal_wrapped(|ui| {
-                            for (o, option) in poll.options.iter().enumerate() {
-                                let chosen = progress.polls.get(&poll.id) == Some(&o);
-                                let mark = if chosen { "☑" } else { "○" };
-                                if ui
-                                    .add(
-                                        egui::Button::new(format!("{mark} {} {option}", o + 1))
-                                            .selected(chosen),
-                                    )
-                                    .clicked()
-                                {
-                                    answers.write(PollAnswer {
-                                        poll: poll.id.clone(),
-                                        option: o,
-                                    });
-                                }
-                            }
-                        });
-                    })
-                    .response;
-                if focus.0 == i {
-                    focus_ring(ui, response.rect, &p);
-                }
-            }
+            polls(ui, &p, &content, progress, focus.0, &mut answers);
         });
     Ok(())
+}
+
+/// The run at a glance: each stop's gate, attempts and level stars, and how many gate
+/// questions were right on the first try.
+fn run_summary(ui: &mut egui::Ui, content: &GameContent, progress: &Progress) {
+    ui.heading("Your run");
+    let passed = progress.stops_passed();
+    ui.label(format!(
+        "Gates passed: {passed} of {}",
+        content.tour.stops.len()
+    ));
+    egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
+        ui.label(egui::RichText::new("Stop").strong());
+        ui.label(egui::RichText::new("Gate").strong());
+        ui.label(egui::RichText::new("Attempts").strong());
+        ui.label(egui::RichText::new("Level").strong());
+        ui.end_row();
+        for stop in &content.tour.stops {
+            let gate = progress.gates.get(&stop.number);
+            ui.label(format!("{} {}", stop.number, stop.title));
+            ui.label(if progress.gate_passed(usize::from(stop.number)) {
+                "✔ passed"
+            } else {
+                "— not yet"
+            });
+            ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
+            ui.label(
+                progress
+                    .level_stars
+                    .get(&stop.number)
+                    .map_or("—".to_string(), |s| stars_text(*s)),
+            );
+            ui.end_row();
+        }
+    });
+    let (first_try, total): (usize, usize) = progress
+        .gates
+        .values()
+        .flat_map(|g| g.questions.iter())
+        .fold((0, 0), |(f, t), q| {
+            let first = q.attempts.first().is_some_and(|a| a.correct);
+            (f + usize::from(first), t + 1)
+        });
+    ui.label(format!(
+        "Right on the first try: {first_try} of {total} questions"
+    ));
+}
+
+/// A card per poll with a button per option; the saved answer is ticked and the poll with the
+/// keyboard focus has a ring.
+fn polls(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    content: &GameContent,
+    progress: &Progress,
+    focused: usize,
+    answers: &mut MessageWriter<PollAnswer>,
+) {
+    for (i, poll) in content.tour.polls.iter().enumerate() {
+        let response = card(p)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new(&poll.prompt).strong());
+                ui.horizontal_wrapped(|ui| {
+                    for (o, option) in poll.options.iter().enumerate() {
+                        let chosen = progress.polls.get(&poll.id) == Some(&o);
+                        let mark = if chosen { "☑" } else { "○" };
+                        if ui
+                            .add(
+                                egui::Button::new(format!("{mark} {} {option}", o + 1))
+                                    .selected(chosen),
+                            )
+                            .clicked()
+                        {
+                            answers.write(PollAnswer {
+                                poll: poll.id.clone(),
+                                option: o,
+                            });
+                        }
+                    }
+                });
+            })
+            .response;
+        if focused == i {
+            focus_ring(ui, response.rect, p);
+        }
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {

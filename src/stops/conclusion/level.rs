@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use crate::GameConfig;
 use crate::stops::conclusion::model::{CareerMatch, MatchOutcome};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, SaveData, SaveRequest, Screen, StopPhase};
+use crate::tour::{GameContent, SaveData, SaveRequest, Screen, StopPhase, in_stop};
 
 pub const STOP: usize = 6;
 /// Cards dealt in the matching challenge: enough to need thought, few enough for a class.
@@ -32,10 +32,6 @@ pub struct ConclusionState {
     pub game: CareerMatch,
     pub focused: usize,
     pub last: Option<(usize, MatchOutcome)>,
-}
-
-fn is_conclusion(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
 }
 
 fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<GameConfig>) {
@@ -107,7 +103,7 @@ pub(super) fn plugin(app: &mut App) {
         .register(STOP);
     app.add_message::<ConclusionCommand>()
         .add_message::<PollAnswer>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_conclusion))
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
         .add_systems(OnExit(StopPhase::Level), end_level)
         .add_systems(
             Update,

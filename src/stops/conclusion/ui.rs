@@ -2,17 +2,15 @@
 //! tour met it. Keyboard: Left/Right pick a card, 0–6 guess its stop, Enter continues when done.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState, STOP};
 use crate::stops::conclusion::model::MatchOutcome;
-use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
-use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
-
-fn is_conclusion(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
+use crate::tour::{GameContent, TourCommand, in_level};
+use crate::ui::level_frame::LevelScreen;
+use crate::ui::model::palette::Palette;
+use crate::ui::theme::{UiSystems, color};
+use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
 
 fn conclusion_keys(
     keys: Res<ButtonInput<KeyCode>>,
@@ -56,117 +54,35 @@ fn conclusion_keys(
 }
 
 fn conclusion_ui(
-    mut contexts: EguiContexts,
-    settings: Res<UiSettings>,
+    mut screen: LevelScreen,
     content: Res<GameContent>,
     state: Option<Res<ConclusionState>>,
     mut out: MessageWriter<ConclusionCommand>,
-    mut tour: MessageWriter<TourCommand>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
-    let ctx = contexts.ctx_mut()?;
-    let p = settings.colors();
-    let careers = &content.careers.careers;
-    let mut root = root_ui(ctx, "conclusion");
-    hint_bar(
-        &mut root,
-        &p,
+    let (mut root, p) = screen.begin(
+        "conclusion",
         &[
             ("Left/Right", "choose a card"),
             ("0–6", "the stop where you met it"),
             ("Enter", "continue when all match"),
         ],
-    );
+    )?;
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::same(20)))
         .show(&mut root, |ui| {
-            card(&p).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    egui::RichText::new("Careers gallery: hybrid roles")
-                        .size(28.0)
-                        .strong()
-                        .color(color(p.accent)),
-                );
-                ui.label(
-                    "Each of these jobs bridges art and technology. Where on the tour did you \
-                     meet it? Pick a card, then the stop.",
-                );
-                let done = state.game.matched.iter().filter(|m| **m).count();
-                ui.label(format!(
-                    "{done} of {} matched · wrong guesses: {}",
-                    state.game.cards.len(),
-                    state.game.wrong_guesses
-                ));
-            });
+            gallery_header(ui, &p, &state);
             ui.add_space(8.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                for (card_index, &career_index) in state.game.cards.iter().enumerate() {
-                    let career = &careers[career_index];
-                    let matched = state.game.matched[card_index];
-                    let focused = state.focused == card_index;
-                    let response = card(&p)
-                        .show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.vertical(|ui| {
-                                let head = if matched {
-                                    format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
-                                } else {
-                                    format!("? {}", career.title)
-                                };
-                                ui.label(egui::RichText::new(head).strong().size(22.0));
-                                ui.label(&career.what_they_do);
-                                if matched {
-                                    ui.label(
-                                        egui::RichText::new(format!(
-                                            "Hybrid because: {}",
-                                            career.hybrid_because
-                                        ))
-                                        .color(color(p.muted_text)),
-                                    );
-                                    ui.label(format!("Start now: {}", career.start_now));
-                                } else {
-                                    ui.horizontal_wrapped(|ui| {
-                                        ui.label("Met at:");
-                                        for stop in &content.tour.stops {
-                                            if ui
-                                                .button(format!("{} {}", stop.number, stop.title))
-                                                .clicked()
-                                            {
-                                                out.write(ConclusionCommand::Guess {
-                                                    card: card_index,
-                                                    stop: stop.number,
-                                                });
-                                            }
-                                        }
-                                    });
-                                }
-                                if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
-                                    && *c == card_index
-                                {
-                                    ui.label(
-                                        egui::RichText::new(
-                                            "✖ Not that stop. Think about what this person works on.",
-                                        )
-                                        .color(color(p.warning)),
-                                    );
-                                }
-                            });
-                        })
-                        .response;
-                    if focused {
-                        focus_ring(ui, response.rect, &p);
-                        if state.is_changed() {
-                            response.scroll_to_me(Some(egui::Align::Center));
-                        }
-                    }
+                for card_index in 0..state.game.cards.len() {
+                    career_card(ui, &p, &content, &state, card_index, &mut out);
                 }
                 if state.game.is_complete() {
                     ui.add_space(10.0);
                     ui.label(format!("All matched! {}", stars_text(state.game.stars())));
                     let go = primary_button(ui, &p, "▶ On to the Rapid Fire Review");
                     if go.clicked() {
-                        tour.write(TourCommand::FinishLevel);
+                        screen.tour.write(TourCommand::FinishLevel);
                     }
                 }
             });
@@ -174,17 +90,108 @@ fn conclusion_ui(
     Ok(())
 }
 
+/// The gallery's title, what to do, and how many cards are matched so far.
+fn gallery_header(ui: &mut egui::Ui, p: &Palette, state: &ConclusionState) {
+    card(p).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            egui::RichText::new("Careers gallery: hybrid roles")
+                .size(28.0)
+                .strong()
+                .color(color(p.accent)),
+        );
+        ui.label(
+            "Each of these jobs bridges art and technology. Where on the tour did you \
+             meet it? Pick a card, then the stop.",
+        );
+        let done = state.game.matched.iter().filter(|m| **m).count();
+        ui.label(format!(
+            "{done} of {} matched · wrong guesses: {}",
+            state.game.cards.len(),
+            state.game.wrong_guesses
+        ));
+    });
+}
+
+/// One career card: the role and what they do, then either why it is hybrid (once matched) or
+/// a button per stop to guess where the tour met it. The focused card gets a ring and scrolls
+/// into view when the focus moves.
+fn career_card(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    content: &GameContent,
+    state: &Res<ConclusionState>,
+    card_index: usize,
+    out: &mut MessageWriter<ConclusionCommand>,
+) {
+    let career = &content.careers.careers[state.game.cards[card_index]];
+    let matched = state.game.matched[card_index];
+    let focused = state.focused == card_index;
+    let response = card(p)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.vertical(|ui| {
+                let head = if matched {
+                    format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
+                } else {
+                    format!("? {}", career.title)
+                };
+                ui.label(egui::RichText::new(head).strong().size(22.0));
+                ui.label(&career.what_they_do);
+                if matched {
+                    ui.label(
+                        egui::RichText::new(format!("Hybrid because: {}", career.hybrid_because))
+                            .color(color(p.muted_text)),
+                    );
+                    ui.label(format!("Start now: {}", career.start_now));
+                } else {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("Met at:");
+                        for stop in &content.tour.stops {
+                            if ui
+                                .button(format!("{} {}", stop.number, stop.title))
+                                .clicked()
+                            {
+                                out.write(ConclusionCommand::Guess {
+                                    card: card_index,
+                                    stop: stop.number,
+                                });
+                            }
+                        }
+                    });
+                }
+                if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
+                    && *c == card_index
+                {
+                    ui.label(
+                        egui::RichText::new(
+                            "✖ Not that stop. Think about what this person works on.",
+                        )
+                        .color(color(p.warning)),
+                    );
+                }
+            });
+        })
+        .response;
+    if focused {
+        focus_ring(ui, response.rect, p);
+        if state.is_changed() {
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         conclusion_keys
-            .run_if(in_state(StopPhase::Level).and_then(is_conclusion))
+            .run_if(in_level(STOP))
             .before(crate::tour::flow::TourSystems::Play),
     )
     .add_systems(
         EguiPrimaryContextPass,
         conclusion_ui
             .in_set(UiSystems::Screens)
-            .run_if(in_state(StopPhase::Level).and_then(is_conclusion)),
+            .run_if(in_level(STOP)),
     );
 }

@@ -21,7 +21,7 @@ use crate::stops::marketing::model::{
     self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict,
 };
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+use crate::tour::{GameContent, Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 4;
 
@@ -384,10 +384,6 @@ fn write_csv(path: &Path, text: &str) -> Result<PathBuf, String> {
     Ok(path.to_path_buf())
 }
 
-fn is_marketing(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
 fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
     commands.insert_resource(MarketingState::new(content.campaign.clone(), config.seed));
 }
@@ -449,7 +445,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             OnEnter(StopPhase::Level),
             start_level
-                .run_if(is_marketing)
+                .run_if(in_stop(STOP))
                 .in_set(MarketingSystems::Setup),
         )
         .add_systems(OnExit(StopPhase::Level), end_level)
@@ -457,8 +453,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             apply_marketing_commands
                 .in_set(TourSystems::Play)
-                .run_if(in_state(StopPhase::Level))
-                .run_if(is_marketing),
+                .run_if(in_level(STOP)),
         );
 }
 
