@@ -13,7 +13,7 @@ use crate::stops::post::model::{
 };
 use crate::stops::post::timecode::FrameRate;
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+use crate::tour::{GameContent, Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 3;
 
@@ -93,10 +93,35 @@ impl PostState {
         // Land in the middle of the frame so rounding never shows the neighbour.
         self.playhead_seconds = (f as f64 + 0.5) * den as f64 / num as f64;
     }
-}
 
-fn is_post(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
+    /// Plays the sync clip from the start, with the slam where it is now: the sound to send.
+    fn play_sync(&mut self) -> PlaySound {
+        let (samples, _) = self.level.sync_audio();
+        let verdict = self.level.sync.check();
+        let caption = if verdict.in_sync {
+            "[door slams — right on the frame]".to_string()
+        } else {
+            format!("[door slams — {}]", verdict.description)
+        };
+        self.lip_sync_offset = None;
+        self.playhead_seconds = 0.0;
+        self.speed = 1;
+        wav_cue(&samples, caption, SoundChannel::Effects)
+    }
+
+    /// Plays the talking clip with the voice `offset` frames late: the sound to send.
+    fn play_lip_sync(&mut self, offset: i32) -> PlaySound {
+        let demo = self.level.lip_sync(offset);
+        let caption = if offset == 0 {
+            "[actor speaks — lips and voice together]".to_string()
+        } else {
+            format!("[actor speaks — voice {offset} frame(s) late]")
+        };
+        self.lip_sync_offset = Some(offset);
+        self.playhead_seconds = 0.0;
+        self.speed = 1;
+        wav_cue(&demo.samples, caption, SoundChannel::Voice)
+    }
 }
 
 fn start_level(mut commands: Commands, content: Res<GameContent>, mut notices: ResMut<Notices>) {
@@ -161,29 +186,10 @@ fn apply_post_commands(
                 state.feedback.sync = Some(verdict);
             }
             PostCommand::PlaySync => {
-                let (samples, _) = state.level.sync_audio();
-                let verdict = state.level.sync.check();
-                let caption = if verdict.in_sync {
-                    "[door slams — right on the frame]".to_string()
-                } else {
-                    format!("[door slams — {}]", verdict.description)
-                };
-                sounds.write(wav_cue(&samples, caption, SoundChannel::Effects));
-                state.lip_sync_offset = None;
-                state.playhead_seconds = 0.0;
-                state.speed = 1;
+                sounds.write(state.play_sync());
             }
             PostCommand::PlayLipSync(offset) => {
-                let demo = state.level.lip_sync(*offset);
-                let caption = if *offset == 0 {
-                    "[actor speaks — lips and voice together]".to_string()
-                } else {
-                    format!("[actor speaks — voice {offset} frame(s) late]")
-                };
-                sounds.write(wav_cue(&demo.samples, caption, SoundChannel::Voice));
-                state.lip_sync_offset = Some(*offset);
-                state.playhead_seconds = 0.0;
-                state.speed = 1;
+                sounds.write(state.play_lip_sync(*offset));
             }
             PostCommand::Step(delta) => {
                 state.speed = 0;
@@ -268,7 +274,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<PostCommand>()
         .add_systems(
             OnEnter(StopPhase::Level),
-            start_level.run_if(is_post).in_set(PostSystems::Setup),
+            start_level.run_if(in_stop(STOP)).in_set(PostSystems::Setup),
         )
         .add_systems(OnExit(StopPhase::Level), end_level)
         .add_systems(

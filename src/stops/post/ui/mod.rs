@@ -7,17 +7,19 @@
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::audio::model::synth::{door_slam, peak_envelope};
 use crate::stops::post::level::{PostCommand, PostState, STOP};
 use crate::stops::post::model::Nudge;
-use crate::stops::post::timecode::frames_to_timecode;
 use crate::tour::input::typing;
-use crate::tour::{CurrentStop, StopPhase, TourCommand};
-use crate::ui::model::palette::Palette;
-use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, primary_button, root_ui, stars_text};
+use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
+use crate::ui::level_frame::LevelScreen;
+use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
+
+mod panels;
+
+use panels::{tasks_panel, timeline, viewer_panel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Task {
@@ -52,10 +54,6 @@ struct PostUi {
     labels: Vec<bool>,
     /// The slam's waveform, one peak per eighth of a frame (computed once).
     slam_envelope: Option<Vec<f32>>,
-}
-
-fn is_post(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
 }
 
 fn post_keys(
@@ -137,516 +135,28 @@ fn reset_ui(mut ui_state: ResMut<PostUi>, state: Option<Res<PostState>>) {
     };
 }
 
-/// A message line: ✔ or ✖ with words, never colour alone.
-fn verdict_line(ui: &mut egui::Ui, p: &Palette, correct: bool, message: &str, hint: Option<&str>) {
-    let (icon, tone) = if correct {
-        ("✔", p.success)
-    } else {
-        ("✖", p.warning)
-    };
-    ui.label(egui::RichText::new(format!("{icon} {message}")).color(color(tone)));
-    if let Some(h) = hint {
-        ui.label(egui::RichText::new(format!("Hint: {h}")).italics());
-    }
-}
-
-fn input_error(ui: &mut egui::Ui, p: &Palette, e: &str) {
-    ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
-}
-
-fn viewer(ui: &mut egui::Ui, state: &PostState, p: &Palette) {
-    // Shrink on small or zoomed screens so the tasks and timeline keep their room.
-    let height = (ui.available_height() - 130.0).clamp(110.0, 250.0);
-    let size = egui::vec2(ui.available_width().min(520.0), height);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 6.0, egui::Color32::from_rgb(18, 18, 22));
-    let frame = state.playhead_frame();
-    match state.lip_sync_offset {
-        None => {
-            // A doorway; the door swings shut and lands on `door_closes_at_frame`.
-            let door_frame = state.level.spec.sync.door_closes_at_frame;
-            let swing_start = door_frame.saturating_sub(18);
-            let t = if frame >= door_frame {
-                1.0
-            } else if frame <= swing_start {
-                0.0
-            } else {
-                (frame - swing_start) as f32 / (door_frame - swing_start) as f32
-            };
-            let opening = egui::Rect::from_center_size(rect.center(), egui::vec2(120.0, 200.0));
-            painter.rect_filled(opening, 2.0, egui::Color32::from_rgb(240, 225, 170));
-            // The door's visible width shrinks as it swings towards closed.
-            let open_amount = 1.0 - t * t;
-            let width = opening.width() * (1.0 - 0.85 * open_amount);
-            let door = egui::Rect::from_min_size(opening.min, egui::vec2(width, opening.height()));
-            painter.rect_filled(door, 2.0, egui::Color32::from_rgb(120, 70, 40));
-            painter.circle_filled(
-                egui::pos2(door.right() - 12.0, door.center().y),
-                5.0,
-                egui::Color32::from_rgb(230, 200, 90),
-            );
-            let label = if frame >= door_frame {
-                "door shut"
-            } else {
-                "door closing"
-            };
-            painter.text(
-                rect.left_top() + egui::vec2(10.0, 8.0),
-                egui::Align2::LEFT_TOP,
-                format!("PICTURE · {label}"),
-                egui::FontId::proportional(16.0),
-                egui::Color32::WHITE,
-            );
-        }
-        Some(offset) => {
-            let demo = state.level.lip_sync(offset);
-            let open = demo
-                .mouth_open_ranges
-                .iter()
-                .any(|(a, b)| frame >= *a && frame < *b);
-            let heard = demo
-                .syllable_frames_audio
-                .iter()
-                .any(|f| frame >= *f && frame < *f + 3);
-            let face = rect.center();
-            painter.circle_filled(face, 80.0, egui::Color32::from_rgb(225, 180, 140));
-            for dx in [-28.0, 28.0] {
-                painter.circle_filled(face + egui::vec2(dx, -20.0), 8.0, egui::Color32::BLACK);
-            }
-            let mouth_h = if open { 26.0 } else { 4.0 };
-            painter.rect_filled(
-                egui::Rect::from_center_size(
-                    face + egui::vec2(0.0, 35.0),
-                    egui::vec2(50.0, mouth_h),
-                ),
-                6.0,
-                egui::Color32::from_rgb(90, 20, 30),
-            );
-            painter.text(
-                rect.left_top() + egui::vec2(10.0, 8.0),
-                egui::Align2::LEFT_TOP,
-                format!(
-                    "PICTURE · lips {} · SOUND {} · voice {offset} frame(s) late",
-                    if open { "open" } else { "closed" },
-                    if heard { "syllable" } else { "—" }
-                ),
-                egui::FontId::proportional(16.0),
-                egui::Color32::WHITE,
-            );
-        }
-    }
-    let rate = state.rate();
-    let tc = frames_to_timecode(u64::from(frame), rate);
-    let speed = match state.speed {
-        0 => "■ stopped".to_string(),
-        s if s > 0 => format!("▶ {s}×"),
-        s => format!("◀ {}×", -s),
-    };
-    ui.label(
-        egui::RichText::new(format!(
-            "TC {tc}   ·   frame {frame} of {}   ·   {rate}   ·   {speed}",
-            state.level.spec.sync.clip_frames
-        ))
-        .monospace()
-        .color(color(p.text)),
-    );
-}
-
-fn timeline(
-    ui: &mut egui::Ui,
-    state: &PostState,
-    envelope: &[f32],
-    p: &Palette,
-    out: &mut MessageWriter<PostCommand>,
-) {
-    let frames = state.level.spec.sync.clip_frames.max(1);
-    let rate = state.rate();
-    let size = egui::vec2(ui.available_width(), 150.0);
-    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 4.0, color(p.panel));
-    let left = rect.left() + 70.0;
-    let px_per_frame = (rect.right() - left - 8.0) / frames as f32;
-    let x_of = |f: f32| left + f * px_per_frame;
-    let ruler = egui::Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.top() + 34.0));
-    let text = color(p.text);
-    let muted = color(p.muted_text);
-    // Ruler: a tick per frame, a label per second.
-    let per_second = rate.nominal_fps() as u32;
-    for f in 0..=frames {
-        let x = x_of(f as f32);
-        let major = f % per_second == 0;
-        let h = if major { 14.0 } else { 6.0 };
-        painter.line_segment(
-            [
-                egui::pos2(x, ruler.bottom() - h),
-                egui::pos2(x, ruler.bottom()),
-            ],
-            egui::Stroke::new(1.0, if major { text } else { muted }),
-        );
-        if major {
-            painter.text(
-                egui::pos2(x + 2.0, ruler.top() + 2.0),
-                egui::Align2::LEFT_TOP,
-                frames_to_timecode(u64::from(f), rate).to_string(),
-                egui::FontId::monospace(13.0),
-                text,
-            );
-        }
-    }
-    // Tracks.
-    let v1 = egui::Rect::from_min_max(
-        egui::pos2(left, ruler.bottom() + 8.0),
-        egui::pos2(x_of(frames as f32), ruler.bottom() + 48.0),
-    );
-    let a1 = egui::Rect::from_min_max(
-        egui::pos2(left, v1.bottom() + 8.0),
-        egui::pos2(x_of(frames as f32), v1.bottom() + 56.0),
-    );
-    painter.text(
-        egui::pos2(rect.left() + 8.0, v1.center().y),
-        egui::Align2::LEFT_CENTER,
-        "V1",
-        egui::FontId::proportional(16.0),
-        text,
-    );
-    painter.text(
-        egui::pos2(rect.left() + 8.0, a1.center().y),
-        egui::Align2::LEFT_CENTER,
-        "A1",
-        egui::FontId::proportional(16.0),
-        text,
-    );
-    painter.rect_filled(v1, 3.0, egui::Color32::from_rgb(70, 90, 140));
-    painter.text(
-        v1.left_center() + egui::vec2(6.0, 0.0),
-        egui::Align2::LEFT_CENTER,
-        "hallway door (picture)",
-        egui::FontId::proportional(14.0),
-        egui::Color32::WHITE,
-    );
-    let door_x = x_of(state.level.spec.sync.door_closes_at_frame as f32);
-    painter.line_segment(
-        [
-            egui::pos2(door_x, v1.top()),
-            egui::pos2(door_x, a1.bottom()),
-        ],
-        egui::Stroke::new(2.0, egui::Color32::from_rgb(255, 255, 255)),
-    );
-    painter.text(
-        egui::pos2(door_x + 3.0, v1.top() + 2.0),
-        egui::Align2::LEFT_TOP,
-        "door shuts here",
-        egui::FontId::proportional(13.0),
-        egui::Color32::WHITE,
-    );
-    // The slam clip with its waveform, starting at its current frame.
-    let sound_frame = state.level.sync.sound_frame() as f32;
-    let slam_frames = envelope.len() as f32 / 8.0;
-    let clip = egui::Rect::from_min_max(
-        egui::pos2(x_of(sound_frame), a1.top()),
-        egui::pos2(
-            x_of((sound_frame + slam_frames).min(frames as f32)),
-            a1.bottom(),
-        ),
-    );
-    painter.rect_filled(clip, 3.0, egui::Color32::from_rgb(40, 110, 80));
-    let mid = clip.center().y;
-    for (i, peak) in envelope.iter().enumerate() {
-        let x = x_of(sound_frame + i as f32 / 8.0);
-        if x > clip.right() {
-            break;
-        }
-        let h = peak.min(1.0) * (clip.height() / 2.0 - 2.0);
-        painter.line_segment(
-            [egui::pos2(x, mid - h), egui::pos2(x, mid + h)],
-            egui::Stroke::new(1.0, egui::Color32::from_rgb(200, 255, 210)),
-        );
-    }
-    painter.text(
-        clip.left_top() + egui::vec2(3.0, 2.0),
-        egui::Align2::LEFT_TOP,
-        "slam",
-        egui::FontId::proportional(13.0),
-        egui::Color32::WHITE,
-    );
-    // Playhead.
-    let ph = x_of(
-        state.playhead_seconds as f32 * rate.fps_rational().0 as f32 / rate.fps_rational().1 as f32,
-    );
-    painter.line_segment(
-        [egui::pos2(ph, rect.top()), egui::pos2(ph, rect.bottom())],
-        egui::Stroke::new(2.5, color(p.focus)),
-    );
-    // Click the timeline to park the playhead on a frame.
-    if response.clicked()
-        && let Some(pos) = response.interact_pointer_pos()
-    {
-        let f = ((pos.x - left) / px_per_frame).floor() as i32;
-        let now = state.playhead_frame() as i32;
-        out.write(PostCommand::Step(f - now));
-    }
-}
-
-fn sync_task(
-    ui: &mut egui::Ui,
-    state: &PostState,
-    p: &Palette,
-    out: &mut MessageWriter<PostCommand>,
-) {
-    ui.label("Slide the slam until it starts on the frame where the door shuts. Press Space to watch and listen.");
-    ui.horizontal_wrapped(|ui| {
-        if ui.button("◀◀ 1 s").clicked() {
-            out.write(PostCommand::Nudge(Nudge::SecondEarlier));
-        }
-        if ui.button("◀ 1 frame").clicked() {
-            out.write(PostCommand::Nudge(Nudge::FrameEarlier));
-        }
-        if ui.button("1 frame ▶").clicked() {
-            out.write(PostCommand::Nudge(Nudge::FrameLater));
-        }
-        if ui.button("1 s ▶▶").clicked() {
-            out.write(PostCommand::Nudge(Nudge::SecondLater));
-        }
-        if ui.button("▶ Play with sound").clicked() {
-            out.write(PostCommand::PlaySync);
-        }
-    });
-    let submit = ui.add(
-        egui::Button::new(egui::RichText::new("It's in sync").color(color(p.accent_text)))
-            .fill(color(p.accent)),
-    );
-    if submit.clicked() {
-        out.write(PostCommand::SubmitSync);
-    }
-    if let Some(v) = &state.feedback.sync {
-        let done = state.level.progress.sync;
-        ui.label(format!(
-            "Door shuts at {} · slam starts at {}",
-            v.door_timecode, v.sound_timecode
-        ));
-        verdict_line(
-            ui,
-            p,
-            done || v.in_sync,
-            &v.description,
-            (!v.in_sync && !v.hint.is_empty()).then_some(v.hint.as_str()),
-        );
-    }
-    ui.separator();
-    ui.label("Lip sync: watch the mouth and listen. How many frames late can you notice?");
-    ui.horizontal_wrapped(|ui| {
-        for offset in
-            std::iter::once(0).chain(state.level.spec.sync.lip_sync_offsets.iter().copied())
-        {
-            let label = if offset == 0 {
-                "▶ in sync".to_string()
-            } else {
-                format!("▶ {offset} frame(s) late")
-            };
-            if ui.button(label).clicked() {
-                out.write(PostCommand::PlayLipSync(offset));
-            }
-        }
-    });
-}
-
-fn count_task(
-    ui: &mut egui::Ui,
-    state: &PostState,
-    ui_state: &mut PostUi,
-    p: &Palette,
-    out: &mut MessageWriter<PostCommand>,
-) {
-    let task = &state.level.spec.count;
-    ui.label(format!(
-        "A clip runs from IN {} to OUT {} at {} fps (the out point is the first frame after the clip).",
-        task.in_tc, task.out_tc, task.rate
-    ));
-    ui.horizontal(|ui| {
-        ui.label("Frames:");
-        ui.add(egui::TextEdit::singleline(&mut ui_state.count).desired_width(120.0));
-        if ui.button("Check").clicked() {
-            out.write(PostCommand::AnswerCount(ui_state.count.clone()));
-        }
-    });
-    match &state.feedback.count {
-        Some(Ok(v)) => verdict_line(ui, p, v.correct, &v.message, v.hint.as_deref()),
-        Some(Err(e)) => input_error(ui, p, e),
-        None => {}
-    }
-    ui.horizontal(|ui| {
-        ui.label("Duration (HH:MM:SS:FF):");
-        ui.add(egui::TextEdit::singleline(&mut ui_state.duration).desired_width(160.0));
-        if ui.button("Check").clicked() {
-            out.write(PostCommand::AnswerDuration(ui_state.duration.clone()));
-        }
-    });
-    match &state.feedback.duration {
-        Some(Ok(v)) => verdict_line(ui, p, v.correct, &v.message, v.hint.as_deref()),
-        Some(Err(e)) => input_error(ui, p, e),
-        None => {}
-    }
-}
-
-fn cut_task(
-    ui: &mut egui::Ui,
-    state: &PostState,
-    ui_state: &mut PostUi,
-    p: &Palette,
-    out: &mut MessageWriter<PostCommand>,
-) {
-    let task = &state.level.spec.cut_list;
-    ui.label(format!(
-        "Convert each cut from {} fps to {} fps labels: the {} fps label is the frame on screen when the {} fps frame starts.",
-        task.from, task.to, task.to, task.from
-    ));
-    egui::Grid::new("cut_list").striped(true).show(ui, |ui| {
-        ui.label(egui::RichText::new("Shot").strong());
-        ui.label(egui::RichText::new(format!("In @{}", task.from)).strong());
-        ui.label(egui::RichText::new(format!("Out @{}", task.from)).strong());
-        ui.label(egui::RichText::new(format!("In @{}", task.to)).strong());
-        ui.label(egui::RichText::new(format!("Out @{}", task.to)).strong());
-        ui.label("");
-        ui.end_row();
-        for (i, cut) in task.cuts.iter().enumerate() {
-            let done = state.level.progress.cuts.get(i).copied().unwrap_or(false);
-            ui.label(format!("{} {}", if done { "✔" } else { "·" }, cut.name));
-            ui.monospace(&cut.in_tc);
-            ui.monospace(&cut.out_tc);
-            if let Some((a, b)) = ui_state.cuts.get_mut(i) {
-                ui.add(
-                    egui::TextEdit::singleline(a)
-                        .desired_width(130.0)
-                        .font(egui::TextStyle::Monospace),
-                );
-                ui.add(
-                    egui::TextEdit::singleline(b)
-                        .desired_width(130.0)
-                        .font(egui::TextStyle::Monospace),
-                );
-                if ui.button("Check").clicked() {
-                    out.write(PostCommand::AnswerCut {
-                        index: i,
-                        in_tc: a.clone(),
-                        out_tc: b.clone(),
-                    });
-                }
-            }
-            ui.end_row();
-        }
-    });
-    for (i, fb) in state.feedback.cuts.iter().enumerate() {
-        match fb {
-            Some(Ok(v)) => verdict_line(
-                ui,
-                p,
-                v.correct,
-                &format!("Cut {}: {}", i + 1, v.message),
-                v.hint.as_deref(),
-            ),
-            Some(Err(e)) => input_error(ui, p, &format!("Cut {}: {e}", i + 1)),
-            None => {}
-        }
-    }
-}
-
-fn drop_task(
-    ui: &mut egui::Ui,
-    state: &PostState,
-    ui_state: &mut PostUi,
-    p: &Palette,
-    out: &mut MessageWriter<PostCommand>,
-) {
-    let puzzle = &state.level.puzzle;
-    ui.label(puzzle.frames_short_question());
-    ui.horizontal(|ui| {
-        ui.label("Frames short:");
-        ui.add(egui::TextEdit::singleline(&mut ui_state.frames_short).desired_width(120.0));
-        if ui.button("Check").clicked() {
-            out.write(PostCommand::AnswerFramesShort(
-                ui_state.frames_short.clone(),
-            ));
-        }
-    });
-    match &state.feedback.frames_short {
-        Some(Ok(v)) => verdict_line(ui, p, v.correct, &v.message, v.hint.as_deref()),
-        Some(Err(e)) => input_error(ui, p, e),
-        None => {}
-    }
-    ui.separator();
-    ui.label(puzzle.labels_question());
-    ui.horizontal_wrapped(|ui| {
-        for (i, fact) in puzzle.labels.iter().enumerate() {
-            if let Some(selected) = ui_state.labels.get_mut(i) {
-                let mark = if *selected { "☑" } else { "☐" };
-                if ui
-                    .add(
-                        egui::Button::new(
-                            egui::RichText::new(format!("{mark} {}", fact.label)).monospace(),
-                        )
-                        .selected(*selected),
-                    )
-                    .clicked()
-                {
-                    *selected = !*selected;
-                }
-            }
-        }
-    });
-    if ui.button("Check labels").clicked() {
-        let chosen = ui_state
-            .labels
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| **s)
-            .map(|(i, _)| i)
-            .collect();
-        out.write(PostCommand::AnswerMissingLabels(chosen));
-    }
-    match &state.feedback.labels {
-        Some(Ok(v)) => {
-            verdict_line(ui, p, v.correct, &v.message, v.hint.as_deref());
-            // Per-label reasons would give the answer away: show them once it is right.
-            if v.correct {
-                for f in &v.feedback {
-                    ui.label(format!("{} {}", f.label, f.explanation));
-                }
-            }
-        }
-        Some(Err(e)) => input_error(ui, p, e),
-        None => {}
-    }
-}
+/// The key hints along the bottom of the screen.
+const HINTS: &[(&str, &str)] = &[
+    ("Left/Right", "step a frame"),
+    ("J K L", "shuttle"),
+    ("Space", "play"),
+    (", .", "slide the slam"),
+    ("Enter", "in sync / continue"),
+    ("PgUp/PgDn", "task"),
+];
 
 fn post_ui(
-    mut contexts: EguiContexts,
-    settings: Res<UiSettings>,
+    mut screen: LevelScreen,
     state: Option<Res<PostState>>,
     mut ui_state: ResMut<PostUi>,
     mut out: MessageWriter<PostCommand>,
-    mut tour: MessageWriter<TourCommand>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
     // This screen has text boxes: let egui keep keyboard focus on them.
     allow_focus.0 = true;
-    let ctx = contexts.ctx_mut()?;
-    let p = settings.colors();
-    let mut root = root_ui(ctx, "post");
-    hint_bar(
-        &mut root,
-        &p,
-        &[
-            ("Left/Right", "step a frame"),
-            ("J K L", "shuttle"),
-            ("Space", "play"),
-            (", .", "slide the slam"),
-            ("Enter", "in sync / continue"),
-            ("PgUp/PgDn", "task"),
-        ],
-    );
+    let (mut root, p) = screen.begin("post", HINTS)?;
+    let tour = &mut screen.tour;
     let envelope = ui_state.slam_envelope.clone().unwrap_or_default();
     egui::Panel::bottom("timeline")
         .frame(
@@ -664,30 +174,7 @@ fn post_ui(
                 .fill(color(p.background))
                 .inner_margin(egui::Margin::same(10)),
         )
-        .show(&mut root, |ui| {
-            ui.label(
-                egui::RichText::new("Post-Production · the edit suite")
-                    .size(26.0)
-                    .strong()
-                    .color(color(p.accent)),
-            );
-            viewer(ui, &state, &p);
-            let (done, total) = state.level.tasks_done();
-            ui.label(format!(
-                "{done} of {total} tasks done · wrong answers: {}",
-                state.level.mistakes
-            ));
-            if state.level.is_complete() {
-                ui.label(format!(
-                    "Level complete! {}",
-                    stars_text(state.level.stars())
-                ));
-                let go = primary_button(ui, &p, "▶ Continue to the quiz gate");
-                if go.clicked() {
-                    tour.write(TourCommand::FinishLevel);
-                }
-            }
-        });
+        .show(&mut root, |ui| viewer_panel(ui, &state, &p, tour));
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
@@ -695,37 +182,7 @@ fn post_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(&mut root, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                for task in Task::ALL {
-                    let done = match task {
-                        Task::Sync => state.level.progress.sync,
-                        Task::Count => {
-                            state.level.progress.count_frames && state.level.progress.count_duration
-                        }
-                        Task::CutList => state.level.progress.cuts.iter().all(|c| *c),
-                        Task::DropFrame => {
-                            state.level.progress.frames_short && state.level.progress.missing_labels
-                        }
-                    };
-                    let text = format!("{}{}", if done { "✔ " } else { "" }, task.label());
-                    let r = ui.add(egui::Button::new(text).selected(ui_state.task == task));
-                    if ui_state.task == task {
-                        focus_ring(ui, r.rect, &p);
-                    }
-                    if r.clicked() {
-                        ui_state.task = task;
-                    }
-                }
-            });
-            card(&p).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                egui::ScrollArea::vertical().show(ui, |ui| match ui_state.task {
-                    Task::Sync => sync_task(ui, &state, &p, &mut out),
-                    Task::Count => count_task(ui, &state, &mut ui_state, &p, &mut out),
-                    Task::CutList => cut_task(ui, &state, &mut ui_state, &p, &mut out),
-                    Task::DropFrame => drop_task(ui, &state, &mut ui_state, &p, &mut out),
-                });
-            });
+            tasks_panel(ui, &state, &mut ui_state, &p, &mut out)
         });
     Ok(())
 }
@@ -735,19 +192,17 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             OnEnter(StopPhase::Level),
             reset_ui
-                .run_if(is_post)
+                .run_if(in_stop(STOP))
                 .after(crate::stops::post::level::PostSystems::Setup),
         )
         .add_systems(
             Update,
             post_keys
-                .run_if(in_state(StopPhase::Level).and_then(is_post))
+                .run_if(in_level(STOP))
                 .before(crate::tour::flow::TourSystems::Play),
         )
         .add_systems(
             EguiPrimaryContextPass,
-            post_ui
-                .in_set(UiSystems::Screens)
-                .run_if(in_state(StopPhase::Level).and_then(is_post)),
+            post_ui.in_set(UiSystems::Screens).run_if(in_level(STOP)),
         );
 }
