@@ -480,7 +480,9 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
     let errors = if dir.join("stage.ron").is_file() {
         content::check_scenes_dir(&dir)
     } else {
-        content::check_dir(&dir)
+        let mut errors = content::check_dir(&dir);
+        errors.extend(crate::stops::check_content(&dir));
+        errors
     };
     if errors.is_empty() {
         println!("{}: all content files are valid", dir.display());

@@ -5,11 +5,13 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::stops::innovation::cloud::Plan;
+use crate::stops::innovation::cloud::{CloudSpec, Plan};
 use crate::stops::innovation::level::{InnovationCommand, InnovationState};
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
-use crate::tour::{CurrentStop, GameContent, StopPhase};
+use crate::stops::marketing::model::CampaignSpec;
+use crate::tour::content_plugin::Content;
+use crate::tour::{CurrentStop, StopPhase};
 
 /// Posts made before a Stop 4 demo capture; the fifth post's ratio question stays open.
 const DEMO_POSTS: usize = 5;
@@ -18,7 +20,7 @@ const DEMO_POSTS: usize = 5;
 fn drive_marketing(
     config: Res<GameConfig>,
     current: Res<CurrentStop>,
-    content: Res<GameContent>,
+    campaign: Res<Content<CampaignSpec>>,
     state: Option<Res<MarketingState>>,
     mut out: MessageWriter<MarketingCommand>,
 ) {
@@ -26,7 +28,7 @@ fn drive_marketing(
     let (1, 4, Some(state)) = (demo, current.0, state) else {
         return;
     };
-    let Some(plan) = content.campaign.best_plan() else {
+    let Some(plan) = campaign.best_plan() else {
         return;
     };
     let posted = state.campaign.posts().len();
@@ -45,7 +47,7 @@ fn drive_marketing(
 fn drive_innovation(
     config: Res<GameConfig>,
     current: Res<CurrentStop>,
-    content: Res<GameContent>,
+    cloud: Res<Content<CloudSpec>>,
     state: Option<Res<InnovationState>>,
     ui: Option<ResMut<InnovationUi>>,
     mut out: MessageWriter<InnovationCommand>,
@@ -55,7 +57,7 @@ fn drive_innovation(
     if current.0 != 5 || demo == 0 || state.is_none() {
         return;
     }
-    let spec = &content.cloud;
+    let spec = &cloud.0;
     match (*step, demo) {
         (0, _) => {
             // A plan that meets the deadline: proxies uploaded as they are shot, 10 Gbps out

@@ -2,7 +2,11 @@
 //! (the level's logic in the ECS), `model` (pure rules, no Bevy), `ui` (its screen) and, where
 //! it has one, its 3D set. A stop never imports another stop.
 
+use std::path::Path;
+
 use bevy::prelude::*;
+
+use crate::tour::model::content::{ContentError, check_file};
 
 pub mod conclusion;
 pub mod innovation;
@@ -36,4 +40,37 @@ pub(crate) fn view_plugin(app: &mut App) {
         innovation::view_plugin,
         conclusion::view_plugin,
     ));
+}
+
+/// Check every stop's content file in `assets_dir`, without falling back to the bundled copies
+/// (`backlot check-content`). Each stop's model owns its file's name and checks.
+pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
+    [
+        check_file::<intro::model::StudioSpec>(assets_dir),
+        check_file::<previs::model::StoryboardFile>(assets_dir),
+        check_file::<post::model::PostLevelSpec>(assets_dir),
+        check_file::<marketing::model::CampaignSpec>(assets_dir),
+        check_file::<innovation::cloud::CloudSpec>(assets_dir),
+        check_file::<conclusion::model::Careers>(assets_dir),
+    ]
+    .concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped `assets/` folder passes every stop's checks.
+    #[test]
+    fn every_stop_content_file_in_assets_is_valid() {
+        let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        assert_eq!(check_content(&assets), Vec::new());
+        // And an empty folder names every stop's file as missing.
+        let empty = std::env::temp_dir().join(format!("backlot-no-content-{}", std::process::id()));
+        std::fs::create_dir_all(&empty).expect("temp dir");
+        let missing = check_content(&empty);
+        assert_eq!(missing.len(), 6, "{missing:?}");
+        assert!(missing.iter().all(|e| e.message.contains("cannot read")));
+        std::fs::remove_dir_all(&empty).ok();
+    }
 }

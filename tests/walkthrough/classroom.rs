@@ -1,6 +1,8 @@
 //! The classroom: presenter mode and a four-team camp.
 
 use super::*;
+use backlot::classroom::camp::model::{CampOptions, CampSetup};
+use backlot::classroom::camp::play::{CampCommand, CampPlay};
 
 #[test]
 fn a_presenter_reveals_skips_unlocks_pauses_and_hides_the_interface() {
@@ -51,8 +53,6 @@ fn a_presenter_reveals_skips_unlocks_pauses_and_hides_the_interface() {
 
 #[test]
 fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
-    use backlot::classroom::camp::model::{CampOptions, CampSetup};
-    use backlot::classroom::camp::play::{CampCommand, CampPlay};
     let dir = temp_data_dir("camp");
     let mut app = minimal_app(dir.clone());
     send(&mut app, TourCommand::StartTour);
@@ -90,33 +90,7 @@ fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
         "only a started turn is recorded"
     );
 
-    let mut slow_team = None;
-    for turn in 0..4 {
-        let team = app
-            .world()
-            .resource::<CampPlay>()
-            .session
-            .as_ref()
-            .and_then(|s| s.current_team())
-            .expect("a team's turn");
-        send(&mut app, CampCommand::StartTurn);
-        assert_eq!(screen(&app), Screen::Stop);
-        send(&mut app, TourCommand::BeginLevel);
-        play_conclusion_level(&mut app);
-        assert_eq!(phase(&app), Some(StopPhase::Gate));
-        if turn == 1 {
-            // This team gets the first question wrong once.
-            let (_, wrong) = positions(&app);
-            send(
-                &mut app,
-                GateCommand::Select(wrong.expect("a wrong choice")),
-            );
-            send(&mut app, GateCommand::Submit);
-            slow_team = Some(team);
-        }
-        pass_gate(&mut app);
-        assert_eq!(screen(&app), Screen::Finale);
-    }
+    let slow_team = play_four_turns(&mut app);
     let session = app
         .world()
         .resource::<CampPlay>()
@@ -137,7 +111,55 @@ fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
         "the others tie for first"
     );
 
-    send(&mut app, CampCommand::Export);
+    check_export(&mut app);
+    let saved = session;
+
+    // A restart brings the camp back as it was.
+    drop(app);
+    let app = minimal_app(dir.clone());
+    let restored = app
+        .world()
+        .resource::<CampPlay>()
+        .session
+        .clone()
+        .expect("the camp was saved");
+    assert_eq!(restored, saved);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Each of the four teams takes its turn at the Conclusion; the second gets a question wrong
+/// once. Returns that slow team.
+fn play_four_turns(app: &mut App) -> Option<usize> {
+    let mut slow_team = None;
+    for turn in 0..4 {
+        let team = app
+            .world()
+            .resource::<CampPlay>()
+            .session
+            .as_ref()
+            .and_then(|s| s.current_team())
+            .expect("a team's turn");
+        send(app, CampCommand::StartTurn);
+        assert_eq!(screen(app), Screen::Stop);
+        send(app, TourCommand::BeginLevel);
+        play_conclusion_level(app);
+        assert_eq!(phase(app), Some(StopPhase::Gate));
+        if turn == 1 {
+            // This team gets the first question wrong once.
+            let (_, wrong) = positions(app);
+            send(app, GateCommand::Select(wrong.expect("a wrong choice")));
+            send(app, GateCommand::Submit);
+            slow_team = Some(team);
+        }
+        pass_gate(app);
+        assert_eq!(screen(app), Screen::Finale);
+    }
+    slow_team
+}
+
+/// The camp's results export as CSV, one row per team and question, quoting intact.
+fn check_export(app: &mut App) {
+    send(app, CampCommand::Export);
     let path = app
         .world()
         .resource::<CampPlay>()
@@ -153,17 +175,4 @@ fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
         rows.iter().any(|r| r[0] == "Blue, \"Jays\""),
         "quoting round-trips"
     );
-    let saved = session;
-
-    // A restart brings the camp back as it was.
-    drop(app);
-    let app = minimal_app(dir.clone());
-    let restored = app
-        .world()
-        .resource::<CampPlay>()
-        .session
-        .clone()
-        .expect("the camp was saved");
-    assert_eq!(restored, saved);
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,14 +1,10 @@
 //! Stop 6, Conclusion: the careers gallery matched.
 
 use super::*;
+use backlot::stops::conclusion::model::Careers;
 
 pub(super) fn play_conclusion_level(app: &mut App) {
-    let careers = app
-        .world()
-        .resource::<GameContent>()
-        .careers
-        .careers
-        .clone();
+    let careers = app.world().resource::<Content<Careers>>().careers.clone();
     loop {
         let state = app.world().resource::<ConclusionState>();
         let Some(card) = state.game.next_open() else {

@@ -4,9 +4,9 @@ use super::*;
 
 /// Stop 5: a plan that misses the deadline, one that meets it, then a prompt and a refinement.
 pub(super) fn play_innovation_level(app: &mut App) {
-    use backlot::stops::innovation::cloud::Plan;
+    use backlot::stops::innovation::cloud::{CloudSpec, Plan};
     use backlot::stops::innovation::level::{InnovationCommand, InnovationState};
-    let spec = app.world().resource::<GameContent>().cloud.clone();
+    let spec = app.world().resource::<Content<CloudSpec>>().0.clone();
     let ten = spec
         .links
         .iter()

@@ -1,12 +1,12 @@
 //! Stop 0, Intro: connect the parts, survive the incident.
 
 use super::*;
+use backlot::stops::intro::model::StudioSpec;
 
 pub(super) fn play_intro_level(app: &mut App) {
     let needed: Vec<String> = app
         .world()
-        .resource::<GameContent>()
-        .studio_system
+        .resource::<Content<StudioSpec>>()
         .needed()
         .map(|p| p.id.clone())
         .collect();

@@ -8,11 +8,11 @@ use backlot::stops::intro::model::IntroPhase;
 use backlot::stops::post::level::{PostCommand, PostState};
 use backlot::stops::post::model::Nudge;
 use backlot::testing::{minimal_app, temp_data_dir};
+use backlot::tour::content_plugin::Content;
 use backlot::tour::model::progress::Progress;
 use backlot::tour::model::quiz::SubmitOutcome;
 use backlot::tour::{
-    ActiveGate, CurrentStop, GameContent, GateCommand, Notices, SaveData, Screen, StopPhase,
-    TourCommand,
+    ActiveGate, CurrentStop, GateCommand, Notices, SaveData, Screen, StopPhase, TourCommand,
 };
 use bevy::prelude::*;
 
@@ -85,6 +85,99 @@ fn pass_gate(app: &mut App) {
     }
 }
 
+/// Open a stop, play its level through the real commands and pass its gate. At Stop 0 a wrong
+/// answer is tried first, and must keep the gate shut.
+fn play_stop(app: &mut App, stop: usize) {
+    send(app, TourCommand::OpenStop(stop));
+    assert_eq!(screen(app), Screen::Stop, "stop {stop} opens");
+    assert_eq!(app.world().resource::<CurrentStop>().0, stop);
+    assert_eq!(phase(app), Some(StopPhase::Briefing));
+    send(app, TourCommand::BeginLevel);
+    assert_eq!(phase(app), Some(StopPhase::Level));
+    match stop {
+        0 => play_intro_level(app),
+        1 => play_previs_level(app),
+        2 => play_vp_level(app),
+        3 => play_post_level(app),
+        4 => play_marketing_level(app),
+        5 => play_innovation_level(app),
+        6 => play_conclusion_level(app),
+        _ => unreachable!("every stop has a level"),
+    }
+    assert_eq!(
+        phase(app),
+        Some(StopPhase::Gate),
+        "stop {stop} reaches its gate"
+    );
+    if stop == 0 {
+        a_wrong_answer_keeps_the_gate_shut(app);
+    }
+    pass_gate(app);
+    if stop < 6 {
+        assert_eq!(screen(app), Screen::Map);
+        assert!(
+            app.world()
+                .resource::<SaveData>()
+                .progress
+                .is_unlocked(stop + 1),
+            "passing stop {stop} unlocks the next"
+        );
+    }
+}
+
+/// A wrong answer keeps the gate shut and explains itself; Next cannot skip it.
+fn a_wrong_answer_keeps_the_gate_shut(app: &mut App) {
+    let (_, wrong) = positions(app);
+    send(app, GateCommand::Select(wrong.expect("a wrong choice")));
+    send(app, GateCommand::Submit);
+    let gate = app.world().resource::<ActiveGate>();
+    assert!(!gate.session.is_open());
+    match &gate.last_outcome {
+        Some(SubmitOutcome::Incorrect { feedback, .. }) => {
+            assert!(!feedback[0].explanation.is_empty())
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    send(app, GateCommand::Next);
+    assert_eq!(
+        phase(app),
+        Some(StopPhase::Gate),
+        "Next cannot skip a shut gate"
+    );
+    assert!(!app.world().resource::<SaveData>().progress.is_unlocked(1));
+}
+
+/// The save file on disk shows the whole run: gates, attempts, stars and poll answers.
+fn check_saved_run(dir: &std::path::Path) {
+    let text = std::fs::read_to_string(dir.join("progress.ron")).expect("save written");
+    let saved: Progress = ron::from_str(&text).expect("save parses");
+    assert_eq!(saved.stops_passed(), 7);
+    assert!(saved.unlocked.iter().all(|u| *u));
+    let intro_gate = &saved.gates[&0];
+    assert_eq!(
+        intro_gate.total_attempts(),
+        2,
+        "the wrong try and the right one"
+    );
+    assert!(!intro_gate.questions[0].attempts[0].correct);
+    assert_eq!(saved.gates[&6].questions.len(), 4, "the Rapid Fire Review");
+    assert_eq!(saved.level_stars[&0], 2, "one distractor: two stars");
+    assert_eq!(
+        saved.level_stars[&1], 3,
+        "every shot matched with one revision"
+    );
+    assert_eq!(saved.level_stars[&3], 2);
+    assert!(saved.level_stars[&4] >= 2, "the campaign met its goals");
+    assert_eq!(
+        saved.level_stars[&5], 2,
+        "two prompts: complete, not three stars"
+    );
+    assert_eq!(saved.level_stars[&6], 3);
+    assert_eq!(saved.polls.get("rating"), Some(&4));
+    assert_eq!(saved.polls.get("interest"), Some(&2));
+    assert_eq!(saved.polls.len(), 2);
+}
+
 #[test]
 fn the_whole_tour_plays_through_its_gates_and_is_saved() {
     let dir = temp_data_dir("walkthrough");
@@ -106,83 +199,7 @@ fn the_whole_tour_plays_through_its_gates_and_is_saved() {
     );
 
     for stop in 0..7 {
-        send(&mut app, TourCommand::OpenStop(stop));
-        assert_eq!(screen(&app), Screen::Stop, "stop {stop} opens");
-        assert_eq!(app.world().resource::<CurrentStop>().0, stop);
-        assert_eq!(phase(&app), Some(StopPhase::Briefing));
-        send(&mut app, TourCommand::BeginLevel);
-        match stop {
-            0 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_intro_level(&mut app);
-            }
-            1 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_previs_level(&mut app);
-            }
-            2 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_vp_level(&mut app);
-            }
-            4 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_marketing_level(&mut app);
-            }
-            5 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_innovation_level(&mut app);
-            }
-            3 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_post_level(&mut app);
-            }
-            6 => {
-                assert_eq!(phase(&app), Some(StopPhase::Level));
-                play_conclusion_level(&mut app);
-            }
-            _ => unreachable!("every stop has a level"),
-        }
-        assert_eq!(
-            phase(&app),
-            Some(StopPhase::Gate),
-            "stop {stop} reaches its gate"
-        );
-
-        if stop == 0 {
-            // A wrong answer keeps the gate shut and explains itself.
-            let (_, wrong) = positions(&app);
-            send(
-                &mut app,
-                GateCommand::Select(wrong.expect("a wrong choice")),
-            );
-            send(&mut app, GateCommand::Submit);
-            let gate = app.world().resource::<ActiveGate>();
-            assert!(!gate.session.is_open());
-            match &gate.last_outcome {
-                Some(SubmitOutcome::Incorrect { feedback, .. }) => {
-                    assert!(!feedback[0].explanation.is_empty())
-                }
-                other => panic!("expected a refusal, got {other:?}"),
-            }
-            send(&mut app, GateCommand::Next);
-            assert_eq!(
-                phase(&app),
-                Some(StopPhase::Gate),
-                "Next cannot skip a shut gate"
-            );
-            assert!(!app.world().resource::<SaveData>().progress.is_unlocked(1));
-        }
-        pass_gate(&mut app);
-        if stop < 6 {
-            assert_eq!(screen(&app), Screen::Map);
-            assert!(
-                app.world()
-                    .resource::<SaveData>()
-                    .progress
-                    .is_unlocked(stop + 1),
-                "passing stop {stop} unlocks the next"
-            );
-        }
+        play_stop(&mut app, stop);
     }
     assert_eq!(
         screen(&app),
@@ -213,33 +230,7 @@ fn the_whole_tour_plays_through_its_gates_and_is_saved() {
     );
 
     // The save file on disk shows the run.
-    let text = std::fs::read_to_string(dir.join("progress.ron")).expect("save written");
-    let saved: Progress = ron::from_str(&text).expect("save parses");
-    assert_eq!(saved.stops_passed(), 7);
-    assert!(saved.unlocked.iter().all(|u| *u));
-    let intro_gate = &saved.gates[&0];
-    assert_eq!(
-        intro_gate.total_attempts(),
-        2,
-        "the wrong try and the right one"
-    );
-    assert!(!intro_gate.questions[0].attempts[0].correct);
-    assert_eq!(saved.gates[&6].questions.len(), 4, "the Rapid Fire Review");
-    assert_eq!(saved.level_stars[&0], 2, "one distractor: two stars");
-    assert_eq!(
-        saved.level_stars[&1], 3,
-        "every shot matched with one revision"
-    );
-    assert_eq!(saved.level_stars[&3], 2);
-    assert!(saved.level_stars[&4] >= 2, "the campaign met its goals");
-    assert_eq!(
-        saved.level_stars[&5], 2,
-        "two prompts: complete, not three stars"
-    );
-    assert_eq!(saved.level_stars[&6], 3);
-    assert_eq!(saved.polls.get("rating"), Some(&4));
-    assert_eq!(saved.polls.get("interest"), Some(&2));
-    assert_eq!(saved.polls.len(), 2);
+    check_saved_run(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

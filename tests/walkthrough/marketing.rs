@@ -5,10 +5,10 @@ use super::*;
 /// Stop 4: the ratio lesson first, then the model plan, working out each post's ratio.
 pub(super) fn play_marketing_level(app: &mut App) {
     use backlot::stops::marketing::level::{MarketingCommand, MarketingState};
+    use backlot::stops::marketing::model::CampaignSpec;
     let plan = app
         .world()
-        .resource::<GameContent>()
-        .campaign
+        .resource::<Content<CampaignSpec>>()
         .best_plan()
         .expect("reachable");
     let answer = |app: &App| {

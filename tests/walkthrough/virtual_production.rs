@@ -1,16 +1,16 @@
 //! Stop 2, Virtual Production: every shot framed, focused and lit through the real commands.
 
 use super::*;
+use backlot::stage::StageSettings;
+use backlot::stage::model::framing::subject_height_fraction;
+use backlot::stage::model::lighting::{LightKind, correlated_colour_temperature};
+use backlot::stage::model::projection::{CameraPose, Lens};
+use backlot::stops::virtual_production::level::{VpCommand, VpState};
+use backlot::stops::virtual_production::model::shots::ShotSpec;
+use backlot::stops::virtual_production::model::takes::{light_target, weather_word};
 
 /// Stop 2: for each shot, set up the stage as the director asks and record a take.
 pub(super) fn play_vp_level(app: &mut App) {
-    use backlot::stage::StageSettings;
-    use backlot::stage::model::framing::subject_height_fraction;
-    use backlot::stage::model::lighting::{LightKind, correlated_colour_temperature};
-    use backlot::stage::model::projection::{CameraPose, Lens};
-    use backlot::stops::virtual_production::level::{VpCommand, VpState};
-    use backlot::stops::virtual_production::model::takes::{light_target, weather_word};
-
     // Time steps of 0.2 s, so a 3 s take takes 15 updates.
     app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
         std::time::Duration::from_millis(200),
@@ -19,75 +19,7 @@ pub(super) fn play_vp_level(app: &mut App) {
     assert!(shots.len() >= 3, "a shot list of at least three shots");
     for (i, shot) in shots.iter().enumerate() {
         send(app, VpCommand::SelectShot(i));
-        let settings = app.world().resource::<StageSettings>().clone();
-        let scene = settings.find_scene(&shot.scene).expect("scene exists");
-        send(app, VpCommand::SetScene(scene));
-        while !app
-            .world()
-            .resource::<StageSettings>()
-            .time
-            .label()
-            .eq_ignore_ascii_case(&shot.time_of_day)
-        {
-            send(app, VpCommand::NextTime);
-        }
-        while !weather_word(app.world().resource::<StageSettings>().weather)
-            .eq_ignore_ascii_case(&shot.weather)
-        {
-            send(app, VpCommand::NextWeather);
-        }
-        send(app, VpCommand::SetFocal(shot.focal_mm));
-        // Frame the actor to the middle of the wanted size by moving the camera.
-        let lens = Lens {
-            focal_mm: shot.focal_mm,
-            ..settings.lens
-        };
-        let (lo, hi) = shot.framing.subject_height_fraction;
-        let want = (lo + hi) / 2.0;
-        let pose = (0..250)
-            .map(|s| {
-                let z = -2.0 + s as f32 * 0.03;
-                CameraPose::looking_at(Vec3::new(0.0, 1.3, z), Vec3::new(0.0, 1.0, -2.5), Vec3::Y)
-                    .expect("pose")
-            })
-            .min_by(|a, b| {
-                let ea = (subject_height_fraction(a, &lens) - want).abs();
-                let eb = (subject_height_fraction(b, &lens) - want).abs();
-                ea.total_cmp(&eb)
-            })
-            .expect("a pose");
-        send(app, VpCommand::SetPose(pose));
-        // Focus on the actor, not the wall: no moiré.
-        let actor_distance = pose.position.distance(Vec3::new(0.0, 1.0, -2.5));
-        send(app, VpCommand::SetFocus(actor_distance));
-        send(app, VpCommand::SetOverscan(1.2));
-        send(app, VpCommand::SetLatency(0));
-        // Match the stage lights to the scene's sun and sky.
-        let settings = app.world().resource::<StageSettings>().clone();
-        let env = settings
-            .current_scene()
-            .expect("scene")
-            .apply_conditions(settings.time, settings.weather);
-        let target = light_target(&env);
-        send(
-            app,
-            VpCommand::SetLight {
-                kind: LightKind::Key,
-                kelvin: correlated_colour_temperature(target.key_color).unwrap_or(5600.0),
-                intensity: target.key_intensity,
-                azimuth_deg: target.key_azimuth_deg,
-            },
-        );
-        send(
-            app,
-            VpCommand::SetLight {
-                kind: LightKind::Fill,
-                // An alien sky may be no colour a lamp can make: the nearest white will do.
-                kelvin: correlated_colour_temperature(target.fill_color).unwrap_or(9000.0),
-                intensity: target.fill_intensity,
-                azimuth_deg: target.key_azimuth_deg + 180.0,
-            },
-        );
+        set_up_shot(app, shot);
         send(app, VpCommand::RecordTake);
         for _ in 0..20 {
             app.update();
@@ -117,4 +49,94 @@ pub(super) fn play_vp_level(app: &mut App) {
     assert!(!last.checks[0].passed && !last.checks[0].explanation.is_empty());
     app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
     send(app, TourCommand::FinishLevel);
+}
+
+/// Put the stage in the shot's world, time and weather, frame and focus the actor, and match
+/// the lights, all through the level's commands.
+fn set_up_shot(app: &mut App, shot: &ShotSpec) {
+    choose_world(app, shot);
+    frame_actor(app, shot);
+    match_lights(app);
+}
+
+/// The shot's scene, time of day and weather.
+fn choose_world(app: &mut App, shot: &ShotSpec) {
+    let settings = app.world().resource::<StageSettings>().clone();
+    let scene = settings.find_scene(&shot.scene).expect("scene exists");
+    send(app, VpCommand::SetScene(scene));
+    while !app
+        .world()
+        .resource::<StageSettings>()
+        .time
+        .label()
+        .eq_ignore_ascii_case(&shot.time_of_day)
+    {
+        send(app, VpCommand::NextTime);
+    }
+    while !weather_word(app.world().resource::<StageSettings>().weather)
+        .eq_ignore_ascii_case(&shot.weather)
+    {
+        send(app, VpCommand::NextWeather);
+    }
+}
+
+/// The lens and a camera position that frames the actor to the middle of the wanted size.
+fn frame_actor(app: &mut App, shot: &ShotSpec) {
+    send(app, VpCommand::SetFocal(shot.focal_mm));
+    let settings = app.world().resource::<StageSettings>().clone();
+    // Frame the actor to the middle of the wanted size by moving the camera.
+    let lens = Lens {
+        focal_mm: shot.focal_mm,
+        ..settings.lens
+    };
+    let (lo, hi) = shot.framing.subject_height_fraction;
+    let want = (lo + hi) / 2.0;
+    let pose = (0..250)
+        .map(|s| {
+            let z = -2.0 + s as f32 * 0.03;
+            CameraPose::looking_at(Vec3::new(0.0, 1.3, z), Vec3::new(0.0, 1.0, -2.5), Vec3::Y)
+                .expect("pose")
+        })
+        .min_by(|a, b| {
+            let ea = (subject_height_fraction(a, &lens) - want).abs();
+            let eb = (subject_height_fraction(b, &lens) - want).abs();
+            ea.total_cmp(&eb)
+        })
+        .expect("a pose");
+    send(app, VpCommand::SetPose(pose));
+    // Focus on the actor, not the wall: no moiré.
+    let actor_distance = pose.position.distance(Vec3::new(0.0, 1.0, -2.5));
+    send(app, VpCommand::SetFocus(actor_distance));
+    send(app, VpCommand::SetOverscan(1.2));
+    send(app, VpCommand::SetLatency(0));
+}
+
+/// The stage lights matched to the scene's sun and sky.
+fn match_lights(app: &mut App) {
+    // Match the stage lights to the scene's sun and sky.
+    let settings = app.world().resource::<StageSettings>().clone();
+    let env = settings
+        .current_scene()
+        .expect("scene")
+        .apply_conditions(settings.time, settings.weather);
+    let target = light_target(&env);
+    send(
+        app,
+        VpCommand::SetLight {
+            kind: LightKind::Key,
+            kelvin: correlated_colour_temperature(target.key_color).unwrap_or(5600.0),
+            intensity: target.key_intensity,
+            azimuth_deg: target.key_azimuth_deg,
+        },
+    );
+    send(
+        app,
+        VpCommand::SetLight {
+            kind: LightKind::Fill,
+            // An alien sky may be no colour a lamp can make: the nearest white will do.
+            kelvin: correlated_colour_temperature(target.fill_color).unwrap_or(9000.0),
+            intensity: target.fill_intensity,
+            azimuth_deg: target.key_azimuth_deg + 180.0,
+        },
+    );
 }

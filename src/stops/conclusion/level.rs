@@ -4,7 +4,9 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
+use crate::stops::conclusion::model::Careers;
 use crate::stops::conclusion::model::{CareerMatch, MatchOutcome};
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{GameContent, SaveData, SaveRequest, Screen, StopPhase, in_stop};
 
@@ -34,9 +36,9 @@ pub struct ConclusionState {
     pub last: Option<(usize, MatchOutcome)>,
 }
 
-fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<GameConfig>) {
+fn start_level(mut commands: Commands, careers: Res<Content<Careers>>, config: Res<GameConfig>) {
     commands.insert_resource(ConclusionState {
-        game: CareerMatch::new(&content.careers.careers, CARDS_DEALT, config.seed),
+        game: CareerMatch::new(&careers.careers, CARDS_DEALT, config.seed),
         focused: 0,
         last: None,
     });
@@ -49,7 +51,7 @@ fn end_level(mut commands: Commands) {
 fn apply_conclusion_commands(
     mut commands: MessageReader<ConclusionCommand>,
     state: Option<ResMut<ConclusionState>>,
-    content: Res<GameContent>,
+    careers: Res<Content<Careers>>,
     mut status: ResMut<LevelStatus>,
 ) {
     let Some(mut state) = state else {
@@ -59,7 +61,7 @@ fn apply_conclusion_commands(
     for command in commands.read() {
         match *command {
             ConclusionCommand::Guess { card, stop } => {
-                let outcome = state.game.guess(&content.careers.careers, card, stop);
+                let outcome = state.game.guess(&careers.careers, card, stop);
                 if outcome == MatchOutcome::Right {
                     state.focused = state.game.next_open().unwrap_or(card);
                 }
@@ -98,6 +100,7 @@ fn record_poll_answers(
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<Careers>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

@@ -1,11 +1,76 @@
 //! The Conclusion's careers gallery challenge: match each hybrid role to the stop where the
 //! tour met it. Plain Rust, no Bevy; the order and the roles drawn are seeded.
 
+use std::path::Path;
+
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
 
-use crate::tour::model::content::Career;
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+
+/// The Conclusion's content file: the careers of the gallery.
+pub const CAREERS_FILE: &str = "conclusion.ron";
+const BUNDLED_CAREERS: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/conclusion.ron"
+));
+
+/// The careers gallery of the Conclusion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Careers {
+    pub careers: Vec<Career>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Career {
+    pub title: String,
+    /// Which stop of the tour the player met this role at.
+    pub met_at_stop: u8,
+    pub what_they_do: String,
+    /// School subjects and skills that prepare for it.
+    pub skills: Vec<String>,
+    /// Why it is a "hybrid" role bridging art and technology.
+    pub hybrid_because: String,
+    /// A first step a student can take now.
+    pub start_now: String,
+}
+
+/// `assets/conclusion.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for Careers {
+    const FILE: &'static str = CAREERS_FILE;
+    const BUNDLED: &'static str = BUNDLED_CAREERS;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, Careers::validate)
+    }
+}
+
+impl Careers {
+    /// Every career names a stop of the tour (0–6) and a title.
+    pub fn validate(&self, file: &Path) -> Vec<ContentError> {
+        let mut errors = Vec::new();
+        if self.careers.is_empty() {
+            errors.push(ContentError::whole_file(file, "the gallery has no careers"));
+        }
+        for career in &self.careers {
+            if career.title.trim().is_empty() {
+                errors.push(ContentError::whole_file(file, "a career has no title"));
+            }
+            if career.met_at_stop > 6 {
+                errors.push(ContentError::whole_file(
+                    file,
+                    format!(
+                        "career '{}' is met at stop {}, but the tour has stops 0-6",
+                        career.title, career.met_at_stop
+                    ),
+                ));
+            }
+        }
+        errors
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MatchOutcome {
@@ -83,9 +148,8 @@ mod tests {
     use super::*;
 
     fn careers() -> Vec<Career> {
-        crate::tour::model::content::bundled()
+        crate::tour::model::content::bundled_file::<Careers>()
             .expect("bundled")
-            .careers
             .careers
     }
 

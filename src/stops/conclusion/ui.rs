@@ -5,7 +5,10 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState, STOP};
+use crate::stops::conclusion::model::Careers;
 use crate::stops::conclusion::model::MatchOutcome;
+use crate::tour::content_plugin::Content;
+use crate::tour::model::content::Stop;
 use crate::tour::{GameContent, TourCommand, in_level};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::model::palette::Palette;
@@ -55,7 +58,8 @@ fn conclusion_keys(
 
 fn conclusion_ui(
     mut screen: LevelScreen,
-    content: Res<GameContent>,
+    tour: Res<GameContent>,
+    careers: Res<Content<Careers>>,
     state: Option<Res<ConclusionState>>,
     mut out: MessageWriter<ConclusionCommand>,
 ) -> Result {
@@ -75,7 +79,8 @@ fn conclusion_ui(
             ui.add_space(8.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
                 for card_index in 0..state.game.cards.len() {
-                    career_card(ui, &p, &content, &state, card_index, &mut out);
+                    let stops = &tour.tour.stops;
+                    career_card(ui, &p, &careers, stops, &state, card_index, &mut out);
                 }
                 if state.game.is_complete() {
                     ui.add_space(10.0);
@@ -119,12 +124,13 @@ fn gallery_header(ui: &mut egui::Ui, p: &Palette, state: &ConclusionState) {
 fn career_card(
     ui: &mut egui::Ui,
     p: &Palette,
-    content: &GameContent,
+    careers: &Careers,
+    stops: &[Stop],
     state: &Res<ConclusionState>,
     card_index: usize,
     out: &mut MessageWriter<ConclusionCommand>,
 ) {
-    let career = &content.careers.careers[state.game.cards[card_index]];
+    let career = &careers.careers[state.game.cards[card_index]];
     let matched = state.game.matched[card_index];
     let focused = state.focused == card_index;
     let response = card(p)
@@ -147,7 +153,7 @@ fn career_card(
                 } else {
                     ui.horizontal_wrapped(|ui| {
                         ui.label("Met at:");
-                        for stop in &content.tour.stops {
+                        for stop in stops {
                             if ui
                                 .button(format!("{} {}", stop.number, stop.title))
                                 .clicked()

@@ -21,8 +21,9 @@ use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation
 use crate::stops::innovation::concept::{
     self, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
 };
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, StopPhase};
+use crate::tour::{CurrentStop, StopPhase};
 
 pub const STOP: usize = 5;
 
@@ -337,8 +338,12 @@ fn is_innovation(current: Res<CurrentStop>) -> bool {
     current.0 == STOP
 }
 
-fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
-    commands.insert_resource(InnovationState::new(&content.cloud, config.seed));
+fn start_level(
+    mut commands: Commands,
+    content: Res<Content<CloudSpec>>,
+    config: Res<crate::GameConfig>,
+) {
+    commands.insert_resource(InnovationState::new(&content, config.seed));
 }
 
 fn end_level(
@@ -355,7 +360,7 @@ fn end_level(
 fn apply_innovation_commands(
     mut commands: MessageReader<InnovationCommand>,
     state: Option<ResMut<InnovationState>>,
-    content: Res<GameContent>,
+    content: Res<Content<CloudSpec>>,
     stage: Option<Res<StageSettings>>,
     mut status: ResMut<LevelStatus>,
     mut score: MessageWriter<PlayScore>,
@@ -367,7 +372,7 @@ fn apply_innovation_commands(
     for command in commands.read() {
         match command {
             InnovationCommand::SetPlan(plan) => state.set_plan(plan.clone()),
-            InnovationCommand::RunDay => state.run_day(&content.cloud),
+            InnovationCommand::RunDay => state.run_day(&content),
             InnovationCommand::ReplayMap => state.map_time = 0.0,
             InnovationCommand::SetPrompt(text) => state.set_prompt_text(text),
             InnovationCommand::PickPrompt(prompt) => state.pick_prompt(*prompt),
@@ -422,6 +427,7 @@ pub enum InnovationSystems {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<CloudSpec>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

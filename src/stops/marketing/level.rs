@@ -20,8 +20,9 @@ use bevy::prelude::*;
 use crate::stops::marketing::model::{
     self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict,
 };
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{GameContent, Notices, StopPhase, in_level, in_stop};
+use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 4;
 
@@ -384,8 +385,12 @@ fn write_csv(path: &Path, text: &str) -> Result<PathBuf, String> {
     Ok(path.to_path_buf())
 }
 
-fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
-    commands.insert_resource(MarketingState::new(content.campaign.clone(), config.seed));
+fn start_level(
+    mut commands: Commands,
+    content: Res<Content<CampaignSpec>>,
+    config: Res<crate::GameConfig>,
+) {
+    commands.insert_resource(MarketingState::new(content.0.clone(), config.seed));
 }
 
 fn end_level(mut commands: Commands) {
@@ -438,6 +443,7 @@ pub enum MarketingSystems {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<CampaignSpec>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

@@ -8,12 +8,14 @@ use bevy::prelude::*;
 
 use crate::audio::captions::{PlaySound, SoundChannel};
 use crate::audio::model::synth::{SAMPLE_RATE, encode_wav_pcm16};
+use crate::stops::post::model::PostLevelSpec;
 use crate::stops::post::model::{
     CountVerdict, CutVerdict, DropVerdict, LabelsVerdict, Nudge, PostLevel, SyncVerdict,
 };
 use crate::stops::post::timecode::FrameRate;
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{GameContent, Notices, StopPhase, in_stop};
+use crate::tour::{Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 3;
 
@@ -124,8 +126,12 @@ impl PostState {
     }
 }
 
-fn start_level(mut commands: Commands, content: Res<GameContent>, mut notices: ResMut<Notices>) {
-    match PostLevel::new(content.post_production.clone()) {
+fn start_level(
+    mut commands: Commands,
+    content: Res<Content<PostLevelSpec>>,
+    mut notices: ResMut<Notices>,
+) {
+    match PostLevel::new(content.0.clone()) {
         Ok(level) => {
             let cuts = level.spec.cut_list.cuts.len();
             commands.insert_resource(PostState {
@@ -268,6 +274,7 @@ pub enum PostSystems {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<PostLevelSpec>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

@@ -1,8 +1,11 @@
-//! Tour content as data: stops, vocabulary, review questions, polls, standards and careers.
+//! Content as data, and the one way every content file is loaded.
 //!
-//! Content lives in RON files under `assets/`. The same files are compiled into the binary as
-//! the bundled fallback, so a teacher who breaks an edited file gets a clear error naming the
-//! file, line and column, and the game keeps running on the bundled copy.
+//! Content lives in RON files under `assets/` (the tour and each stop's file) and `scenes/`
+//! (the LED stage and its virtual worlds). Each model owns its file through [`ContentFile`]:
+//! the file's name, the copy compiled into the binary and its checks. A teacher who breaks an
+//! edited file gets a clear error naming the file, line and column, and the game keeps running
+//! on the bundled copy. This file also holds the tour's own content: stops, vocabulary, review
+//! questions, polls and standards.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,15 +19,8 @@ use crate::tour::model::quiz::Question;
 pub const STOP_COUNT: usize = 7;
 
 pub const TOUR_FILE: &str = "tour.ron";
-pub const CAREERS_FILE: &str = "careers.ron";
-pub const STUDIO_SYSTEM_FILE: &str = "intro.ron";
-pub const POST_PRODUCTION_FILE: &str = crate::stops::post::model::POST_PRODUCTION_FILE;
 
 const BUNDLED_TOUR: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/tour.ron"));
-const BUNDLED_CAREERS: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/careers.ron"));
-const BUNDLED_STUDIO_SYSTEM: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/intro.ron"));
 
 /// The whole tour, as read from `assets/tour.ron`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,26 +94,6 @@ pub struct Poll {
     pub options: Vec<String>,
 }
 
-/// The careers gallery of the Conclusion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Careers {
-    pub careers: Vec<Career>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Career {
-    pub title: String,
-    /// Which stop of the tour the player met this role at.
-    pub met_at_stop: u8,
-    pub what_they_do: String,
-    /// School subjects and skills that prepare for it.
-    pub skills: Vec<String>,
-    /// Why it is a "hybrid" role bridging art and technology.
-    pub hybrid_because: String,
-    /// A first step a student can take now.
-    pub start_now: String,
-}
-
 /// A content-loading problem, naming the file and, for syntax errors, the line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContentError {
@@ -148,7 +124,7 @@ impl std::error::Error for ContentError {}
 
 impl ContentError {
     /// An error at a line and column of a file (from any of the RON loaders).
-    fn at(file: &Path, line: usize, column: usize, message: String) -> Self {
+    pub fn at(file: &Path, line: usize, column: usize, message: String) -> Self {
         Self {
             file: file.to_path_buf(),
             line,
@@ -157,7 +133,8 @@ impl ContentError {
         }
     }
 
-    fn whole_file(file: &Path, message: impl Into<String>) -> Self {
+    /// An error about a whole file (a missing file, or a check that has no line).
+    pub fn whole_file(file: &Path, message: impl Into<String>) -> Self {
         Self {
             file: file.to_path_buf(),
             line: 0,
@@ -177,6 +154,103 @@ pub fn parse_ron<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, Cont
             column: e.span.start.col,
             message: e.code.to_string(),
         })
+}
+
+/// Which folder a content file lives in: tour content in `assets/`, the stage and its virtual
+/// worlds in `scenes/` (beside `assets/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentFolder {
+    Assets,
+    Scenes,
+}
+
+impl ContentFolder {
+    /// This folder, given where `assets/` is.
+    pub fn dir(self, assets_dir: &Path) -> PathBuf {
+        match self {
+            ContentFolder::Assets => assets_dir.to_path_buf(),
+            ContentFolder::Scenes => scenes_dir_for(assets_dir),
+        }
+    }
+}
+
+/// A content file that a model owns: its name, the copy compiled into the game, and how its
+/// text becomes checked data. Every content file of the game is loaded the same way, through
+/// [`load_or_bundled`]: read from its folder, and on any problem the bundled copy is used and
+/// the problems (file, line and column) are returned for the player to see.
+pub trait ContentFile: Sized {
+    /// The file's name inside its folder.
+    const FILE: &'static str;
+    const FOLDER: ContentFolder = ContentFolder::Assets;
+    /// The copy built into the game, the fallback for a missing or broken file.
+    const BUNDLED: &'static str;
+    /// Parse and check the text. Errors name `file`, with line and column where there is one.
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>>;
+}
+
+/// Read and check one content file, `dir/name`, with no fallback.
+pub fn read_file<T>(
+    dir: &Path,
+    name: &str,
+    parse: impl Fn(&str, &Path) -> Result<T, Vec<ContentError>>,
+) -> Result<T, Vec<ContentError>> {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| vec![ContentError::whole_file(&path, format!("cannot read: {e}"))])?;
+    parse(&text, &path)
+}
+
+/// Read `dir/name`; if it is missing or broken, parse `bundled` instead and return the
+/// problems found. The one loading path for every content file, in `assets/` or `scenes/`.
+pub fn read_or_bundled<T>(
+    dir: &Path,
+    name: &str,
+    bundled: &str,
+    parse: impl Fn(&str, &Path) -> Result<T, Vec<ContentError>>,
+) -> (Result<T, Vec<ContentError>>, Vec<ContentError>) {
+    match read_file(dir, name, &parse) {
+        Ok(value) => (Ok(value), Vec::new()),
+        Err(problems) => (parse(bundled, &Path::new("bundled").join(name)), problems),
+    }
+}
+
+/// A content file's bundled copy, parsed. The tests parse every one, so this only fails in a
+/// broken build.
+pub fn bundled_file<T: ContentFile>() -> Result<T, Vec<ContentError>> {
+    T::parse(T::BUNDLED, &Path::new("bundled").join(T::FILE))
+}
+
+/// Load a content file from its folder (given where `assets/` is), falling back to its
+/// bundled copy. Returns the content and the problems found on the way.
+pub fn load_or_bundled<T: ContentFile>(assets_dir: &Path) -> (T, Vec<ContentError>) {
+    let dir = T::FOLDER.dir(assets_dir);
+    match read_or_bundled(&dir, T::FILE, T::BUNDLED, T::parse) {
+        (Ok(value), problems) => (value, problems),
+        // The bundled files are tested; this only happens in a broken build.
+        (Err(e), _) => panic!("bundled {} does not parse: {e:?}", T::FILE),
+    }
+}
+
+/// Check a content file in its folder without falling back (`backlot check-content`).
+pub fn check_file<T: ContentFile>(assets_dir: &Path) -> Vec<ContentError> {
+    read_file(&T::FOLDER.dir(assets_dir), T::FILE, T::parse)
+        .err()
+        .unwrap_or_default()
+}
+
+/// Parse RON text into `T` and run `validate` on it: the usual `ContentFile::parse`.
+pub fn parse_and_validate<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    validate: impl Fn(&T, &Path) -> Vec<ContentError>,
+) -> Result<T, Vec<ContentError>> {
+    let value: T = parse_ron(text, file).map_err(|e| vec![e])?;
+    let errors = validate(&value, file);
+    if errors.is_empty() {
+        Ok(value)
+    } else {
+        Err(errors)
+    }
 }
 
 impl Tour {
@@ -266,29 +340,21 @@ impl Tour {
     }
 }
 
-/// Everything the game reads from `assets/`.
+/// `assets/tour.ron`, loaded the way every content file is (see [`ContentFile`]).
+impl ContentFile for Tour {
+    const FILE: &'static str = TOUR_FILE;
+    const BUNDLED: &'static str = BUNDLED_TOUR;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, Tour::validate)
+    }
+}
+
+/// The tour's own content: what `GameContent` holds. Each stop's content is loaded by the
+/// stop itself, through the same [`load_or_bundled`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContentBundle {
     pub tour: Tour,
-    pub careers: Careers,
-    pub studio_system: crate::stops::intro::model::StudioSpec,
-    pub post_production: crate::stops::post::model::PostLevelSpec,
-    pub storyboards: crate::stops::previs::model::StoryboardFile,
-    pub campaign: crate::stops::marketing::model::CampaignSpec,
-    pub cloud: crate::stops::innovation::cloud::CloudSpec,
-}
-
-/// The files whose modules parse and validate their own text (errors already say line and
-/// column); this table keeps `bundled`, `check_dir` and `load_with_fallback` in step.
-fn load_text<T>(
-    dir: &Path,
-    name: &str,
-    load: impl Fn(&str) -> Result<T, String>,
-) -> Result<T, ContentError> {
-    let path = dir.join(name);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| ContentError::whole_file(&path, format!("cannot read: {e}")))?;
-    load(&text).map_err(|e| ContentError::whole_file(&path, e))
 }
 
 /// The result of loading content: what to use, and what went wrong on the way.
@@ -299,188 +365,23 @@ pub struct LoadedContent {
     pub errors: Vec<ContentError>,
 }
 
-/// The content compiled into the binary. It is checked by the tests, so it always parses.
+/// The tour content compiled into the binary. It is checked by the tests, so it always parses.
 pub fn bundled() -> Result<ContentBundle, ContentError> {
-    Ok(ContentBundle {
-        tour: parse_ron(BUNDLED_TOUR, Path::new("bundled/tour.ron"))?,
-        careers: parse_ron(BUNDLED_CAREERS, Path::new("bundled/careers.ron"))?,
-        studio_system: parse_ron(BUNDLED_STUDIO_SYSTEM, Path::new("bundled/intro.ron"))?,
-        post_production: parse_ron(
-            crate::stops::post::model::BUNDLED_POST_PRODUCTION,
-            Path::new("bundled/post.ron"),
-        )?,
-        storyboards: crate::stops::previs::model::load_storyboards(
-            crate::stops::previs::model::BUNDLED_STORYBOARDS,
-        )
-        .map_err(|e| ContentError::whole_file(Path::new("bundled/previs.ron"), e))?,
-        campaign: crate::stops::marketing::model::load_campaign(
-            crate::stops::marketing::model::BUNDLED_CAMPAIGN,
-        )
-        .map_err(|e| ContentError::whole_file(Path::new("bundled/marketing.ron"), e))?,
-        cloud: crate::stops::innovation::cloud::load_cloud(
-            crate::stops::innovation::cloud::BUNDLED_CLOUD_RON,
-        )
-        .map_err(|e| ContentError::whole_file(Path::new("bundled/innovation.ron"), e))?,
-    })
+    let tour = bundled_file::<Tour>().map_err(|mut e| e.remove(0))?;
+    Ok(ContentBundle { tour })
 }
 
-fn load_file<T: DeserializeOwned>(
-    dir: &Path,
-    name: &str,
-    validate: impl Fn(&T, &Path) -> Vec<ContentError>,
-) -> Result<T, Vec<ContentError>> {
-    let path = dir.join(name);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| vec![ContentError::whole_file(&path, format!("cannot read: {e}"))])?;
-    let value: T = parse_ron(&text, &path).map_err(|e| vec![e])?;
-    let errors = validate(&value, &path);
-    if errors.is_empty() {
-        Ok(value)
-    } else {
-        Err(errors)
-    }
+/// Check the tour's files in `assets_dir` without falling back; the stops check theirs.
+pub fn check_dir(assets_dir: &Path) -> Vec<ContentError> {
+    check_file::<Tour>(assets_dir)
 }
 
-/// Check every content file in `dir` without falling back; used by `backlot check-content`.
-pub fn check_dir(dir: &Path) -> Vec<ContentError> {
-    let mut errors = Vec::new();
-    if let Err(e) = load_file::<Tour>(dir, TOUR_FILE, Tour::validate) {
-        errors.extend(e);
-    }
-    if let Err(e) = load_file::<Careers>(dir, CAREERS_FILE, |_, _| Vec::new()) {
-        errors.extend(e);
-    }
-    if let Err(e) = load_file::<crate::stops::intro::model::StudioSpec>(
-        dir,
-        STUDIO_SYSTEM_FILE,
-        crate::stops::intro::model::StudioSpec::validate_file,
-    ) {
-        errors.extend(e);
-    }
-    if let Err(e) = load_file(dir, POST_PRODUCTION_FILE, validate_post_production) {
-        errors.extend(e);
-    }
-    if let Err(e) = load_text(
-        dir,
-        crate::stops::previs::model::STORYBOARDS_FILE,
-        crate::stops::previs::model::load_storyboards,
-    ) {
-        errors.push(e);
-    }
-    if let Err(e) = load_text(
-        dir,
-        crate::stops::marketing::model::CAMPAIGN_FILE,
-        crate::stops::marketing::model::load_campaign,
-    ) {
-        errors.push(e);
-    }
-    if let Err(e) = load_text(
-        dir,
-        crate::stops::innovation::cloud::CLOUD_FILE,
-        crate::stops::innovation::cloud::load_cloud,
-    ) {
-        errors.push(e);
-    }
-    let shots = dir.join(crate::stops::virtual_production::model::shots::VP_SHOTS_FILE);
-    match std::fs::read_to_string(&shots) {
-        Ok(text) => {
-            if let Err(e) = crate::stops::virtual_production::model::shots::load_shots(&text) {
-                errors.push(match e {
-                    crate::stops::virtual_production::model::shots::VpShotsError::Syntax {
-                        line,
-                        column,
-                        message,
-                    } => ContentError::at(&shots, line, column, message),
-                    other => ContentError::whole_file(&shots, other.to_string()),
-                });
-            }
-        }
-        Err(e) => errors.push(ContentError::whole_file(
-            &shots,
-            format!("cannot read: {e}"),
-        )),
-    }
-    errors
-}
-
-fn validate_post_production(
-    spec: &crate::stops::post::model::PostLevelSpec,
-    file: &Path,
-) -> Vec<ContentError> {
-    spec.validate()
-        .into_iter()
-        .map(|e| ContentError::whole_file(file, e.to_string()))
-        .collect()
-}
-
-/// Load content from `dir`, file by file. A file that is missing or broken is replaced by its
+/// Load the tour content from `assets_dir`. A file that is missing or broken is replaced by its
 /// bundled copy and its errors are reported, so one bad edit never stops the game.
-pub fn load_with_fallback(dir: &Path) -> LoadedContent {
-    let fallback = match bundled() {
-        Ok(b) => b,
-        // The bundled files are tested; this only happens in a broken build.
-        Err(e) => panic!("bundled content does not parse: {e}"),
-    };
-    let mut errors = Vec::new();
-    let tour = load_file(dir, TOUR_FILE, Tour::validate).unwrap_or_else(|e| {
-        errors.extend(e);
-        fallback.tour.clone()
-    });
-    let careers = load_file(dir, CAREERS_FILE, |_: &Careers, _| Vec::new()).unwrap_or_else(|e| {
-        errors.extend(e);
-        fallback.careers.clone()
-    });
-    let studio_system = load_file(
-        dir,
-        STUDIO_SYSTEM_FILE,
-        crate::stops::intro::model::StudioSpec::validate_file,
-    )
-    .unwrap_or_else(|e| {
-        errors.extend(e);
-        fallback.studio_system.clone()
-    });
-    let post_production = load_file(dir, POST_PRODUCTION_FILE, validate_post_production)
-        .unwrap_or_else(|e| {
-            errors.extend(e);
-            fallback.post_production.clone()
-        });
-    let storyboards = load_text(
-        dir,
-        crate::stops::previs::model::STORYBOARDS_FILE,
-        crate::stops::previs::model::load_storyboards,
-    )
-    .unwrap_or_else(|e| {
-        errors.push(e);
-        fallback.storyboards.clone()
-    });
-    let campaign = load_text(
-        dir,
-        crate::stops::marketing::model::CAMPAIGN_FILE,
-        crate::stops::marketing::model::load_campaign,
-    )
-    .unwrap_or_else(|e| {
-        errors.push(e);
-        fallback.campaign.clone()
-    });
-    let cloud = load_text(
-        dir,
-        crate::stops::innovation::cloud::CLOUD_FILE,
-        crate::stops::innovation::cloud::load_cloud,
-    )
-    .unwrap_or_else(|e| {
-        errors.push(e);
-        fallback.cloud.clone()
-    });
+pub fn load_with_fallback(assets_dir: &Path) -> LoadedContent {
+    let (tour, errors) = load_or_bundled::<Tour>(assets_dir);
     LoadedContent {
-        content: ContentBundle {
-            tour,
-            careers,
-            studio_system,
-            post_production,
-            storyboards,
-            campaign,
-            cloud,
-        },
+        content: ContentBundle { tour },
         errors,
     }
 }
@@ -575,7 +476,6 @@ mod tests {
         assert_eq!(b.tour.stops.len(), STOP_COUNT);
         assert_eq!(b.tour.rapid_fire.len(), 4);
         assert_eq!(b.tour.polls.len(), 3);
-        assert!(b.careers.careers.len() >= 7);
         for stop in &b.tour.stops {
             assert!(!stop.vocabulary.is_empty() || stop.number == 6);
             assert!(!stop.standards.is_empty() || stop.number == 6);
@@ -606,19 +506,6 @@ mod tests {
     fn broken_file_falls_back_to_bundled_and_reports() {
         let dir = std::env::temp_dir().join(format!("backlot-content-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
-        for f in [
-            TOUR_FILE,
-            CAREERS_FILE,
-            STUDIO_SYSTEM_FILE,
-            POST_PRODUCTION_FILE,
-            crate::stops::virtual_production::model::shots::VP_SHOTS_FILE,
-            crate::stops::previs::model::STORYBOARDS_FILE,
-            crate::stops::marketing::model::CAMPAIGN_FILE,
-            crate::stops::innovation::cloud::CLOUD_FILE,
-        ] {
-            std::fs::copy(src.join(f), dir.join(f)).expect("copy");
-        }
         std::fs::write(dir.join(TOUR_FILE), "(title: \"oops\", stops: [").expect("write");
         let loaded = load_with_fallback(&dir);
         assert_eq!(loaded.errors.len(), 1);
@@ -626,26 +513,32 @@ mod tests {
         assert!(loaded.errors[0].line >= 1);
         assert_eq!(loaded.content.tour, bundle().tour);
         assert_eq!(check_dir(&dir).len(), 1);
-        // A campaign whose goal no plan can reach is refused with its file named, and the
-        // bundled campaign is played instead.
-        let campaign =
-            std::fs::read_to_string(src.join(crate::stops::marketing::model::CAMPAIGN_FILE))
-                .expect("read");
-        let impossible = campaign.replacen("goal_views:", "goal_views: 900000000, // was:", 1);
-        std::fs::write(
-            dir.join(crate::stops::marketing::model::CAMPAIGN_FILE),
-            impossible,
-        )
-        .expect("write");
-        let loaded = load_with_fallback(&dir);
-        assert_eq!(loaded.errors.len(), 2, "{:?}", loaded.errors);
-        assert!(
-            loaded.errors[1]
-                .file
-                .ends_with(crate::stops::marketing::model::CAMPAIGN_FILE)
-        );
-        assert_eq!(loaded.content.campaign, bundle().campaign);
+        // A file that is valid RON but fails its checks is refused too, with its file named.
+        let mut tour = bundle().tour;
+        tour.stops.pop();
+        let text = ron::ser::to_string_pretty(&tour, ron::ser::PrettyConfig::default())
+            .expect("serialise");
+        std::fs::write(dir.join(TOUR_FILE), text).expect("write");
+        let (fallback, problems) = load_or_bundled::<Tour>(&dir);
+        assert_eq!(fallback, bundle().tour);
+        assert!(problems[0].message.contains("7 stops"), "{problems:?}");
+        assert!(problems[0].file.ends_with(TOUR_FILE));
+        // A missing file is a problem too, and the bundled copy is used.
+        std::fs::remove_file(dir.join(TOUR_FILE)).expect("remove");
+        let (fallback, problems) = load_or_bundled::<Tour>(&dir);
+        assert_eq!(fallback, bundle().tour);
+        assert!(problems[0].message.contains("cannot read"), "{problems:?}");
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_scenes_file_is_read_beside_assets() {
+        let assets = Path::new("/school/backlot/assets");
+        assert_eq!(ContentFolder::Assets.dir(assets), assets);
+        assert_eq!(
+            ContentFolder::Scenes.dir(assets),
+            Path::new("/school/backlot/scenes")
+        );
     }
 
     #[test]

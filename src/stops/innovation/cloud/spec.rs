@@ -1,10 +1,13 @@
 //! The content of the cloud lesson, as written in `assets/innovation.ron`: cameras, proxies,
 //! sites, courier routes and links, with the checks RON cannot make and the loaders.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
-use super::BUNDLED_CLOUD_RON;
 use super::units::{BitsPerSecond, BytesPerSecond, Seconds};
+use super::{BUNDLED_CLOUD_RON, CLOUD_FILE};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
 /// Everything Stop 5 needs, as written in `assets/innovation.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -393,6 +396,21 @@ pub fn load_cloud(text: &str) -> Result<CloudSpec, String> {
 /// The spec compiled into the game (tests guarantee it loads).
 pub fn bundled_cloud() -> Result<CloudSpec, String> {
     load_cloud(BUNDLED_CLOUD_RON)
+}
+
+/// `assets/innovation.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for CloudSpec {
+    const FILE: &'static str = CLOUD_FILE;
+    const BUNDLED: &'static str = BUNDLED_CLOUD_RON;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, |spec: &CloudSpec, file| {
+            spec.validate()
+                .into_iter()
+                .map(|e| ContentError::whole_file(file, e))
+                .collect()
+        })
+    }
 }
 
 #[cfg(test)]

@@ -16,9 +16,11 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
+use crate::stops::innovation::cloud::CloudSpec;
 use crate::stops::innovation::level::{InnovationCommand, InnovationState, STOP};
+use crate::tour::content_plugin::Content;
 use crate::tour::input::typing;
-use crate::tour::{GameContent, StopPhase, TourCommand, in_level, in_stop};
+use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 use cloud_tab::{map_panel, plan_panel, results_panel};
@@ -109,7 +111,7 @@ fn innovation_keys(
 fn innovation_ui(
     mut screen: LevelScreen,
     state: Option<Res<InnovationState>>,
-    content: Res<GameContent>,
+    content: Res<Content<CloudSpec>>,
     mut ui_state: ResMut<InnovationUi>,
     mut out: MessageWriter<InnovationCommand>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
@@ -117,7 +119,7 @@ fn innovation_ui(
     let Some(state) = state else { return Ok(()) };
     // Every control is reachable with Tab, and the prompt box keeps its focus while typing.
     allow_focus.0 = true;
-    let spec = &content.cloud;
+    let spec = &content.0;
     let tab = ui_state.tab;
     let hints: &[(&str, &str)] = match tab {
         InnovationTab::Cloud => &[

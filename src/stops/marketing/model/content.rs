@@ -1,10 +1,13 @@
 //! What a campaign is made of: the kinds of post, the audiences and times of day, and the
 //! [`CampaignSpec`] a teacher writes in `assets/marketing.ron`, with the calls that read it.
 
+use std::path::Path;
+
 use serde::{Deserialize, Serialize};
 
 use super::format::f32_as_written;
 use super::{BUNDLED_CAMPAIGN, CAMPAIGN_FILE};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
 // ---------------------------------------------------------------------------------------------
 // Content: what can be posted, to whom, and when.
@@ -230,6 +233,21 @@ pub fn bundled_campaign() -> Option<CampaignSpec> {
     load_campaign(BUNDLED_CAMPAIGN).ok()
 }
 
+/// `assets/marketing.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for CampaignSpec {
+    const FILE: &'static str = CAMPAIGN_FILE;
+    const BUNDLED: &'static str = BUNDLED_CAMPAIGN;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, |spec: &CampaignSpec, file| {
+            spec.validate()
+                .into_iter()
+                .map(|e| ContentError::whole_file(file, e))
+                .collect()
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +255,24 @@ mod tests {
     use crate::stops::marketing::model::{Post, expected_plan};
 
     // --- content --------------------------------------------------------------------------
+
+    /// A campaign whose goal no plan can reach is refused with its file named, and the bundled
+    /// campaign is played instead.
+    #[test]
+    fn an_impossible_campaign_file_falls_back_to_the_bundled_one() {
+        use crate::tour::model::content::{check_file, load_or_bundled};
+        let dir = std::env::temp_dir().join(format!("backlot-campaign-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let impossible =
+            BUNDLED_CAMPAIGN.replacen("goal_views:", "goal_views: 900000000, // was:", 1);
+        std::fs::write(dir.join(CAMPAIGN_FILE), impossible).expect("write");
+        let (spec, problems) = load_or_bundled::<CampaignSpec>(&dir);
+        assert_eq!(spec, bundled());
+        assert!(!problems.is_empty());
+        assert!(problems.iter().all(|p| p.file.ends_with(CAMPAIGN_FILE)), "{problems:?}");
+        assert_eq!(check_file::<CampaignSpec>(&dir), problems);
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     #[test]
     fn the_bundled_campaign_parses_and_validates() {

@@ -2,6 +2,7 @@
 //! answer key the engine computes from it for teachers.
 
 use std::fmt;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +11,7 @@ use super::{
     SyncState,
 };
 use crate::stops::post::timecode::{self, FrameRate, Timecode};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
 /// The whole level, as written in `assets/post.ron`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +170,21 @@ pub fn load_spec(text: &str) -> Result<PostLevelSpec, PostSpecError> {
 /// The bundled content, parsed and validated.
 pub fn bundled_spec() -> Result<PostLevelSpec, PostSpecError> {
     load_spec(BUNDLED_POST_PRODUCTION)
+}
+
+/// `assets/post.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for PostLevelSpec {
+    const FILE: &'static str = POST_PRODUCTION_FILE;
+    const BUNDLED: &'static str = BUNDLED_POST_PRODUCTION;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, |spec: &PostLevelSpec, file| {
+            spec.validate()
+                .into_iter()
+                .map(|e| ContentError::whole_file(file, e.to_string()))
+                .collect()
+        })
+    }
 }
 
 pub(super) fn parse_rate(text: &str, field: &str) -> Result<FrameRate, SpecError> {
