@@ -1,5 +1,6 @@
-//! The one main camera and the sun. Screens move the camera by setting `CameraGoal`; the camera
-//! eases towards it (or jumps, with reduced motion or in a capture).
+//! The one main camera, the sky colour and the ambient light (the sun belongs to the lot, in
+//! `lot.rs`). Screens move the camera by setting `CameraGoal`; the camera eases towards it (or
+//! jumps, with reduced motion or in a capture).
 
 use bevy::prelude::*;
 
@@ -37,15 +38,6 @@ fn spawn_camera(mut commands: Commands, goal: Res<CameraGoal>) {
         bevy::camera::Hdr,
         bevy::camera::visibility::RenderLayers::layer(0),
         Transform::from_translation(goal.eye).looking_at(goal.target, Vec3::Y),
-    ));
-    commands.spawn((
-        crate::tour::lot::LotPart,
-        Name::new("Sun"),
-        DirectionalLight {
-            illuminance: 9_000.0,
-            ..default()
-        },
-        Transform::from_xyz(20.0, 40.0, 10.0).looking_at(Vec3::ZERO, Vec3::Y),
     ));
     commands.insert_resource(GlobalAmbientLight {
         color: Color::srgb(0.85, 0.9, 1.0),

@@ -5,8 +5,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::tour::model::quiz::SubmitOutcome;
+use crate::tour::model::quiz::{GateSession, Question, SubmitOutcome};
 use crate::tour::{ActiveGate, GameContent, GateCommand, StopPhase};
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
 
@@ -30,6 +31,9 @@ fn gate_ui(
         .stop(gate.stop)
         .map_or(String::new(), |s| s.title.clone());
     let is_final = gate.stop + 1 == crate::tour::model::content::STOP_COUNT;
+    // A camp may run its optional timer (shown in the team banner); otherwise a gate never has
+    // one.
+    let timed = camp.as_ref().is_some_and(|c| c.timer.is_some());
     let mut root = root_ui(ctx, "gate");
     hint_bar(
         &mut root,
@@ -52,94 +56,14 @@ fn gate_ui(
                 } else {
                     format!("Quiz gate · {stop_title}")
                 };
-                ui.label(
-                    egui::RichText::new(title)
-                        .size(26.0)
-                        .strong()
-                        .color(color(p.accent)),
-                );
-                // A camp may run its optional timer (shown in the team banner); otherwise a gate
-                // never has one.
-                let timed = camp.as_ref().is_some_and(|c| c.timer.is_some());
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Question {} of {} · {} · attempts so far: {}",
-                        session.current_index() + 1,
-                        session.question_count(),
-                        if timed {
-                            "camp timer on: it never locks the gate"
-                        } else {
-                            "no time limit"
-                        },
-                        session.records()[session.current_index()].attempts.len()
-                    ))
-                    .color(color(p.muted_text)),
-                );
+                question_header(ui, &p, &title, session, question, timed);
                 ui.add_space(8.0);
-                ui.label(egui::RichText::new(&question.prompt).size(26.0));
-                if question.is_multi_answer() {
-                    ui.label(
-                        egui::RichText::new("Choose every correct answer.")
-                            .color(color(p.muted_text)),
-                    );
-                }
-                ui.add_space(8.0);
-                let multi = question.is_multi_answer();
-                for (pos, (label, choice)) in session.displayed_choices().into_iter().enumerate() {
-                    let selected = session.is_selected(pos);
-                    let mark = match (multi, selected) {
-                        (true, true) => "☑",
-                        (true, false) => "☐",
-                        (false, true) => "☑",
-                        (false, false) => "○",
-                    };
-                    let button = egui::Button::new(
-                        egui::RichText::new(format!("{mark}  {label}.  {}", choice.text))
-                            .size(22.0),
-                    )
-                    .selected(selected)
-                    .min_size(egui::vec2(ui.available_width(), 48.0));
-                    let response = ui.add(button);
-                    if gate.focus == pos {
-                        focus_ring(ui, response.rect, &p);
-                    }
-                    if response.clicked() {
-                        out.write(GateCommand::Select(pos));
-                    }
-                }
+                choice_buttons(ui, &p, &gate, question.is_multi_answer(), &mut out);
                 ui.add_space(10.0);
-                let answered = session.current_answered();
-                let action = if !answered {
-                    "Submit answer".to_string()
-                } else if session.current_index() + 1 < session.question_count() {
-                    "Next question ▶".to_string()
-                } else if is_final {
-                    "Finish the tour ▶".to_string()
-                } else {
-                    "Gate open: continue ▶".to_string()
-                };
-                let response = ui.add(
-                    egui::Button::new(
-                        egui::RichText::new(action)
-                            .size(22.0)
-                            .color(color(p.accent_text)),
-                    )
-                    .fill(color(p.accent))
-                    .min_size(egui::vec2(280.0, 48.0)),
-                );
-                if gate.focus == session.displayed_choices().len() {
-                    focus_ring(ui, response.rect, &p);
-                }
-                if response.clicked() {
-                    out.write(if answered {
-                        GateCommand::Next
-                    } else {
-                        GateCommand::Submit
-                    });
-                }
+                action_button(ui, &p, &gate, is_final, &mut out);
                 ui.add_space(10.0);
                 feedback(ui, &gate, &p);
-                if gate.revealed && !answered {
+                if gate.revealed && !session.current_answered() {
                     revealed_answer(ui, &gate, &p);
                 }
             });
@@ -147,7 +71,115 @@ fn gate_ui(
     Ok(())
 }
 
-fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::ui::model::palette::Palette) {
+/// The gate's title, where the class is in it, and the question.
+fn question_header(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    title: &str,
+    session: &GateSession,
+    question: &Question,
+    timed: bool,
+) {
+    ui.label(
+        egui::RichText::new(title)
+            .size(26.0)
+            .strong()
+            .color(color(p.accent)),
+    );
+    ui.label(
+        egui::RichText::new(format!(
+            "Question {} of {} · {} · attempts so far: {}",
+            session.current_index() + 1,
+            session.question_count(),
+            if timed {
+                "camp timer on: it never locks the gate"
+            } else {
+                "no time limit"
+            },
+            session.records()[session.current_index()].attempts.len()
+        ))
+        .color(color(p.muted_text)),
+    );
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(&question.prompt).size(26.0));
+    if question.is_multi_answer() {
+        ui.label(egui::RichText::new("Choose every correct answer.").color(color(p.muted_text)));
+    }
+}
+
+/// One wide button per choice, marked chosen or not; a click selects it.
+fn choice_buttons(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    gate: &ActiveGate,
+    multi: bool,
+    out: &mut MessageWriter<GateCommand>,
+) {
+    let session = &gate.session;
+    for (pos, (label, choice)) in session.displayed_choices().into_iter().enumerate() {
+        let selected = session.is_selected(pos);
+        let mark = match (multi, selected) {
+            (true, true) => "☑",
+            (true, false) => "☐",
+            (false, true) => "☑",
+            (false, false) => "○",
+        };
+        let button = egui::Button::new(
+            egui::RichText::new(format!("{mark}  {label}.  {}", choice.text)).size(22.0),
+        )
+        .selected(selected)
+        .min_size(egui::vec2(ui.available_width(), 48.0));
+        let response = ui.add(button);
+        if gate.focus == pos {
+            focus_ring(ui, response.rect, p);
+        }
+        if response.clicked() {
+            out.write(GateCommand::Select(pos));
+        }
+    }
+}
+
+/// Submit, or once answered, go on: to the next question, out of the gate, or to the finale.
+fn action_button(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    gate: &ActiveGate,
+    is_final: bool,
+    out: &mut MessageWriter<GateCommand>,
+) {
+    let session = &gate.session;
+    let answered = session.current_answered();
+    let action = if !answered {
+        "Submit answer".to_string()
+    } else if session.current_index() + 1 < session.question_count() {
+        "Next question ▶".to_string()
+    } else if is_final {
+        "Finish the tour ▶".to_string()
+    } else {
+        "Gate open: continue ▶".to_string()
+    };
+    let response = ui.add(
+        egui::Button::new(
+            egui::RichText::new(action)
+                .size(22.0)
+                .color(color(p.accent_text)),
+        )
+        .fill(color(p.accent))
+        .min_size(egui::vec2(280.0, 48.0)),
+    );
+    if gate.focus == session.displayed_choices().len() {
+        focus_ring(ui, response.rect, p);
+    }
+    if response.clicked() {
+        out.write(if answered {
+            GateCommand::Next
+        } else {
+            GateCommand::Submit
+        });
+    }
+}
+
+fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &Palette) {
     match &gate.last_outcome {
         Some(SubmitOutcome::Correct {
             feedback,
@@ -192,7 +224,7 @@ fn feedback(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::ui::model::palette:
 }
 
 /// The presenter's reveal: every choice marked right or wrong, with its explanation.
-fn revealed_answer(ui: &mut egui::Ui, gate: &ActiveGate, p: &crate::ui::model::palette::Palette) {
+fn revealed_answer(ui: &mut egui::Ui, gate: &ActiveGate, p: &Palette) {
     ui.separator();
     ui.label(
         egui::RichText::new(format!(

@@ -1,6 +1,7 @@
 //! The studio lot: the tour map in 3D. Seven sound stages line a street; the player walks
 //! between them (WASD or arrows) and presses Enter at a door, or picks a stop from the list.
-//! Locked stages are grey with a padlock; passed ones fly a flag.
+//! Locked stages are grey with a padlock; passed ones fly a flag. The sun that lights the lot is
+//! spawned here too, as part of the lot.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -66,6 +67,42 @@ fn spawn_lot(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
+    spawn_ground(&mut commands, &mut meshes, &mut materials);
+    let parts = StageParts::new(&mut meshes, &mut materials);
+    for stop in 0..STOP_COUNT {
+        spawn_stage(&mut commands, &mut materials, &parts, stop);
+    }
+    commands.spawn((
+        LotPart,
+        Name::new("Player"),
+        Player,
+        Mesh3d(meshes.add(Capsule3d::new(0.45, 1.0))),
+        MeshMaterial3d(materials.add(Color::srgb(0.95, 0.35, 0.2))),
+        Transform::from_translation(door_position(0) + Vec3::new(0.0, 0.95, 3.0)),
+    ));
+    spawn_sun(&mut commands);
+}
+
+/// The sun lights the lot, so it is part of it: hidden with the rest while a stop builds its
+/// own set and lighting.
+fn spawn_sun(commands: &mut Commands) {
+    commands.spawn((
+        LotPart,
+        Name::new("Sun"),
+        DirectionalLight {
+            illuminance: 9_000.0,
+            ..default()
+        },
+        Transform::from_xyz(20.0, 40.0, 10.0).looking_at(Vec3::ZERO, Vec3::Y),
+    ));
+}
+
+/// The grass and the street between the two rows of stages.
+fn spawn_ground(
+    commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+) {
     let ground = materials.add(StandardMaterial {
         base_color: Color::srgb(0.36, 0.52, 0.33),
         perceptual_roughness: 1.0,
@@ -89,85 +126,108 @@ fn spawn_lot(
         MeshMaterial3d(road),
         Transform::from_xyz(0.0, 0.02, 0.0),
     ));
-    let building_mesh = meshes.add(Cuboid::new(7.0, 7.0, 9.0));
-    let door_mesh = meshes.add(Cuboid::new(2.4, 3.2, 0.2));
-    let lock_mesh = meshes.add(Torus::new(0.35, 0.6));
-    let lock_body = meshes.add(Cuboid::new(1.3, 1.0, 0.4));
-    let pole = meshes.add(Cylinder::new(0.08, 4.0));
-    let flag = meshes.add(Cuboid::new(1.6, 1.0, 0.05));
-    let metal = materials.add(StandardMaterial {
-        base_color: Color::srgb(0.85, 0.78, 0.3),
-        metallic: 0.6,
-        ..default()
-    });
-    let green = materials.add(Color::srgb(0.2, 0.75, 0.3));
-    let door_mat = materials.add(Color::srgb(0.15, 0.15, 0.18));
-    for stop in 0..STOP_COUNT {
-        let center = building_center(stop);
-        let door = door_position(stop);
-        let facing = -door.z.signum();
-        commands.spawn((
-            LotPart,
-            Name::new(format!("Stage {stop}")),
-            StopBuilding { stop },
-            Mesh3d(building_mesh.clone()),
-            MeshMaterial3d(materials.add(LOCKED_COLOR)),
-            Transform::from_translation(center),
-        ));
-        commands.spawn((
-            LotPart,
-            Mesh3d(door_mesh.clone()),
-            MeshMaterial3d(door_mat.clone()),
-            Transform::from_translation(
-                Vec3::new(door.x, 1.6, center.z - facing * -4.55) + Vec3::Z * facing * 0.0,
-            ),
-        ));
-        let lock_at = Vec3::new(door.x, 4.4, door.z + door.z.signum() * 0.8);
-        commands
-            .spawn((
-                LotPart,
-                LockMarker(stop),
-                Transform::from_translation(lock_at),
-                Visibility::Visible,
-            ))
-            .with_children(|lock| {
-                lock.spawn((
-                    Mesh3d(lock_mesh.clone()),
-                    MeshMaterial3d(metal.clone()),
-                    Transform::from_xyz(0.0, 0.55, 0.0)
-                        .with_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
-                ));
-                lock.spawn((Mesh3d(lock_body.clone()), MeshMaterial3d(metal.clone())));
-            });
-        let flag_at = Vec3::new(door.x + 2.5, 0.0, door.z);
-        commands
-            .spawn((
-                LotPart,
-                PassedFlag(stop),
-                Transform::from_translation(flag_at),
-                Visibility::Hidden,
-            ))
-            .with_children(|f| {
-                f.spawn((
-                    Mesh3d(pole.clone()),
-                    MeshMaterial3d(metal.clone()),
-                    Transform::from_xyz(0.0, 2.0, 0.0),
-                ));
-                f.spawn((
-                    Mesh3d(flag.clone()),
-                    MeshMaterial3d(green.clone()),
-                    Transform::from_xyz(0.8, 3.4, 0.0),
-                ));
-            });
+}
+
+/// Meshes and materials every sound stage shares.
+struct StageParts {
+    building: Handle<Mesh>,
+    door: Handle<Mesh>,
+    lock_ring: Handle<Mesh>,
+    lock_body: Handle<Mesh>,
+    pole: Handle<Mesh>,
+    flag: Handle<Mesh>,
+    metal: Handle<StandardMaterial>,
+    green: Handle<StandardMaterial>,
+    door_mat: Handle<StandardMaterial>,
+}
+
+impl StageParts {
+    fn new(meshes: &mut Assets<Mesh>, materials: &mut Assets<StandardMaterial>) -> Self {
+        Self {
+            building: meshes.add(Cuboid::new(7.0, 7.0, 9.0)),
+            door: meshes.add(Cuboid::new(2.4, 3.2, 0.2)),
+            lock_ring: meshes.add(Torus::new(0.35, 0.6)),
+            lock_body: meshes.add(Cuboid::new(1.3, 1.0, 0.4)),
+            pole: meshes.add(Cylinder::new(0.08, 4.0)),
+            flag: meshes.add(Cuboid::new(1.6, 1.0, 0.05)),
+            metal: materials.add(StandardMaterial {
+                base_color: Color::srgb(0.85, 0.78, 0.3),
+                metallic: 0.6,
+                ..default()
+            }),
+            green: materials.add(Color::srgb(0.2, 0.75, 0.3)),
+            door_mat: materials.add(Color::srgb(0.15, 0.15, 0.18)),
+        }
     }
+}
+
+/// One sound stage: the building (its own material, coloured by `refresh_lot`), its door, a
+/// padlock over the door and a flag beside it.
+fn spawn_stage(
+    commands: &mut Commands,
+    materials: &mut Assets<StandardMaterial>,
+    parts: &StageParts,
+    stop: usize,
+) {
+    let center = building_center(stop);
+    let door = door_position(stop);
+    let facing = -door.z.signum();
     commands.spawn((
         LotPart,
-        Name::new("Player"),
-        Player,
-        Mesh3d(meshes.add(Capsule3d::new(0.45, 1.0))),
-        MeshMaterial3d(materials.add(Color::srgb(0.95, 0.35, 0.2))),
-        Transform::from_translation(door_position(0) + Vec3::new(0.0, 0.95, 3.0)),
+        Name::new(format!("Stage {stop}")),
+        StopBuilding { stop },
+        Mesh3d(parts.building.clone()),
+        MeshMaterial3d(materials.add(LOCKED_COLOR)),
+        Transform::from_translation(center),
     ));
+    commands.spawn((
+        LotPart,
+        Mesh3d(parts.door.clone()),
+        MeshMaterial3d(parts.door_mat.clone()),
+        Transform::from_translation(
+            Vec3::new(door.x, 1.6, center.z - facing * -4.55) + Vec3::Z * facing * 0.0,
+        ),
+    ));
+    let lock_at = Vec3::new(door.x, 4.4, door.z + door.z.signum() * 0.8);
+    commands
+        .spawn((
+            LotPart,
+            LockMarker(stop),
+            Transform::from_translation(lock_at),
+            Visibility::Visible,
+        ))
+        .with_children(|lock| {
+            lock.spawn((
+                Mesh3d(parts.lock_ring.clone()),
+                MeshMaterial3d(parts.metal.clone()),
+                Transform::from_xyz(0.0, 0.55, 0.0)
+                    .with_rotation(Quat::from_rotation_x(std::f32::consts::FRAC_PI_2)),
+            ));
+            lock.spawn((
+                Mesh3d(parts.lock_body.clone()),
+                MeshMaterial3d(parts.metal.clone()),
+            ));
+        });
+    let flag_at = Vec3::new(door.x + 2.5, 0.0, door.z);
+    commands
+        .spawn((
+            LotPart,
+            PassedFlag(stop),
+            Transform::from_translation(flag_at),
+            Visibility::Hidden,
+        ))
+        .with_children(|f| {
+            f.spawn((
+                Mesh3d(parts.pole.clone()),
+                MeshMaterial3d(parts.metal.clone()),
+                Transform::from_xyz(0.0, 2.0, 0.0),
+            ));
+            f.spawn((
+                Mesh3d(parts.flag.clone()),
+                MeshMaterial3d(parts.green.clone()),
+                Transform::from_xyz(0.8, 3.4, 0.0),
+            ));
+        });
 }
 
 /// Colour stages by lock state, show padlocks and flags. Runs when progress may have changed.

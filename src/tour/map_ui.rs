@@ -5,8 +5,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::tour::camera::MainCamera;
 use crate::tour::lot::{NearStop, door_position};
-use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{hint_bar, root_ui, stars_text};
 
@@ -52,89 +53,122 @@ fn map_ui(
                 .inner_margin(egui::Margin::same(14)),
         )
         .show(&mut root, |ui| {
-            ui.heading("The studio lot");
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} of {STOP_COUNT} gates passed",
-                    save.progress.stops_passed()
-                ))
-                .color(color(p.muted_text)),
-            );
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for stop in &content.tour.stops {
-                    let n = usize::from(stop.number);
-                    let (icon, word) = stop_badge(&save, n);
-                    let mut text = format!("{icon}  {n}  {}\n      {word}", stop.title);
-                    if let Some(stars) = save.progress.level_stars.get(&stop.number) {
-                        text.push_str(&format!(" · level {}", stars_text(*stars)));
-                    }
-                    let unlocked = save.progress.is_unlocked(n);
-                    let rich = egui::RichText::new(text);
-                    let rich = if unlocked {
-                        rich
-                    } else {
-                        rich.color(color(p.muted_text))
-                    };
-                    let button = egui::Button::new(rich)
-                        .min_size(egui::vec2(ui.available_width(), 52.0))
-                        .selected(near.0 == Some(n));
-                    let response = ui.add(button);
-                    if near.0 == Some(n) {
-                        crate::ui::widgets::focus_ring(ui, response.rect, &p);
-                    }
-                    if response.clicked() {
-                        tour.write(TourCommand::OpenStop(n));
-                    }
-                }
-            });
+            stop_list(ui, &p, &content.tour, &save, &near, &mut tour);
         })
         .response
         .rect
         .right();
-    // Labels floating over each stage's door. Bevy gives logical pixels; egui zooms them.
-    let zoom = ctx.zoom_factor();
     if let Ok((cam, cam_tf)) = camera.single() {
-        for stop in &content.tour.stops {
-            let n = usize::from(stop.number);
-            let at = door_position(n) + Vec3::Y * 5.6;
-            let Ok(screen) = cam.world_to_viewport(cam_tf, at) else {
-                continue;
-            };
-            // Off-screen stages get no label (egui would pile them up at the edge).
-            let pos = egui::pos2(screen.x / zoom, screen.y / zoom);
-            if !ctx.viewport_rect().contains(pos) || pos.x < list_right {
-                continue;
-            }
-            let (icon, word) = stop_badge(&save, n);
-            let near_here = near.0 == Some(n);
-            egui::Area::new(egui::Id::new(("stop-label", n)))
-                .fixed_pos(pos)
-                .pivot(egui::Align2::CENTER_BOTTOM)
-                .interactable(false)
-                .show(ctx, |ui| {
-                    egui::Frame::new()
-                        .fill(color(p.panel))
-                        .stroke(egui::Stroke::new(1.5, color(p.border)))
-                        .corner_radius(6.0)
-                        .inner_margin(egui::Margin::symmetric(10, 4))
-                        .show(ui, |ui| {
-                            ui.label(
-                                egui::RichText::new(format!("{icon} {n} {}", stop.title)).strong(),
-                            );
-                            if near_here {
-                                let hint = if save.progress.is_unlocked(n) {
-                                    "Press Enter to go in".to_string()
-                                } else {
-                                    format!("Locked: {word}")
-                                };
-                                ui.label(egui::RichText::new(hint).color(color(p.accent)));
-                            }
-                        });
-                });
-        }
+        stage_labels(
+            ctx,
+            &p,
+            &content.tour,
+            &save,
+            &near,
+            (cam, cam_tf),
+            list_right,
+        );
     }
     Ok(())
+}
+
+/// The list of stops: badge, number, title and level stars; a click opens the stop.
+fn stop_list(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    tour_content: &Tour,
+    save: &SaveData,
+    near: &NearStop,
+    tour: &mut MessageWriter<TourCommand>,
+) {
+    ui.heading("The studio lot");
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of {STOP_COUNT} gates passed",
+            save.progress.stops_passed()
+        ))
+        .color(color(p.muted_text)),
+    );
+    ui.separator();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for stop in &tour_content.stops {
+            let n = usize::from(stop.number);
+            let (icon, word) = stop_badge(save, n);
+            let mut text = format!("{icon}  {n}  {}\n      {word}", stop.title);
+            if let Some(stars) = save.progress.level_stars.get(&stop.number) {
+                text.push_str(&format!(" · level {}", stars_text(*stars)));
+            }
+            let unlocked = save.progress.is_unlocked(n);
+            let rich = egui::RichText::new(text);
+            let rich = if unlocked {
+                rich
+            } else {
+                rich.color(color(p.muted_text))
+            };
+            let button = egui::Button::new(rich)
+                .min_size(egui::vec2(ui.available_width(), 52.0))
+                .selected(near.0 == Some(n));
+            let response = ui.add(button);
+            if near.0 == Some(n) {
+                crate::ui::widgets::focus_ring(ui, response.rect, p);
+            }
+            if response.clicked() {
+                tour.write(TourCommand::OpenStop(n));
+            }
+        }
+    });
+}
+
+/// Labels floating over each stage's door, right of the stop list. Bevy gives logical pixels;
+/// egui zooms them.
+fn stage_labels(
+    ctx: &egui::Context,
+    p: &Palette,
+    tour_content: &Tour,
+    save: &SaveData,
+    near: &NearStop,
+    (cam, cam_tf): (&Camera, &GlobalTransform),
+    list_right: f32,
+) {
+    let zoom = ctx.zoom_factor();
+    for stop in &tour_content.stops {
+        let n = usize::from(stop.number);
+        let at = door_position(n) + Vec3::Y * 5.6;
+        let Ok(screen) = cam.world_to_viewport(cam_tf, at) else {
+            continue;
+        };
+        // Off-screen stages get no label (egui would pile them up at the edge).
+        let pos = egui::pos2(screen.x / zoom, screen.y / zoom);
+        if !ctx.viewport_rect().contains(pos) || pos.x < list_right {
+            continue;
+        }
+        let (icon, word) = stop_badge(save, n);
+        let near_here = near.0 == Some(n);
+        egui::Area::new(egui::Id::new(("stop-label", n)))
+            .fixed_pos(pos)
+            .pivot(egui::Align2::CENTER_BOTTOM)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(color(p.panel))
+                    .stroke(egui::Stroke::new(1.5, color(p.border)))
+                    .corner_radius(6.0)
+                    .inner_margin(egui::Margin::symmetric(10, 4))
+                    .show(ui, |ui| {
+                        ui.label(
+                            egui::RichText::new(format!("{icon} {n} {}", stop.title)).strong(),
+                        );
+                        if near_here {
+                            let hint = if save.progress.is_unlocked(n) {
+                                "Press Enter to go in".to_string()
+                            } else {
+                                format!("Locked: {word}")
+                            };
+                            ui.label(egui::RichText::new(hint).color(color(p.accent)));
+                        }
+                    });
+            });
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 mod glyphs;
 pub mod level_frame;
 pub mod model;
+pub mod paint;
 pub mod remap;
 pub mod settings;
 pub mod theme;

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::ui::model::keymap::{Action, display_key};
-use crate::ui::model::palette::PaletteKind;
+use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::remap::{is_known_key, key_name};
 use crate::ui::theme::{AllowWidgetFocus, MAX_SCALE, MIN_SCALE, UiSettings, UiSystems, color};
 
@@ -83,105 +83,11 @@ fn settings_ui(
         .default_size(egui::vec2(640.0, 560.0))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.heading("Look");
-                ui.horizontal(|ui| {
-                    ui.label("Palette:");
-                    for kind in [
-                        PaletteKind::Dark,
-                        PaletteKind::Projector,
-                        PaletteKind::HighContrast,
-                    ] {
-                        let mark = if edited.palette == kind { "☑" } else { "☐" };
-                        if ui
-                            .selectable_label(
-                                edited.palette == kind,
-                                format!("{mark} {}", kind.label()),
-                            )
-                            .clicked()
-                        {
-                            edited.palette = kind;
-                        }
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.label("Text size:");
-                    let mut percent = (edited.scale * 100.0).round();
-                    ui.add(
-                        egui::Slider::new(&mut percent, MIN_SCALE * 100.0..=MAX_SCALE * 100.0)
-                            .step_by(12.5)
-                            .suffix(" %"),
-                    );
-                    edited.scale = percent / 100.0;
-                });
-                ui.checkbox(
-                    &mut edited.reduced_motion,
-                    "Reduced motion: no orbiting camera, slower camera moves",
-                );
-
+                look_section(ui, &mut edited);
                 ui.separator();
-                ui.heading("Sound");
-                ui.label(
-                    egui::RichText::new(
-                        "Every sound that matters also shows a caption, so sound is never needed.",
-                    )
-                    .color(color(p.muted_text)),
-                );
-                egui::Grid::new("volumes").show(ui, |ui| {
-                    for (label, value) in [
-                        ("Music", &mut edited.volumes.music),
-                        ("Effects", &mut edited.volumes.effects),
-                        ("Voice", &mut edited.volumes.voice),
-                    ] {
-                        ui.label(label);
-                        let mut percent = (*value * 100.0).round();
-                        ui.add(
-                            egui::Slider::new(&mut percent, 0.0..=100.0)
-                                .fixed_decimals(0)
-                                .suffix(" %"),
-                        );
-                        *value = percent / 100.0;
-                        ui.end_row();
-                    }
-                });
-
+                sound_section(ui, &p, &mut edited);
                 ui.separator();
-                ui.heading("Keys");
-                ui.label(
-                    egui::RichText::new(
-                        "Choose \"Change\", then press the new key (Escape cancels). The answer \
-                         keys of a gate (1–4, A–D) stay as they are printed on screen.",
-                    )
-                    .color(color(p.muted_text)),
-                );
-                egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                    for action in Action::ALL {
-                        ui.label(action.label());
-                        let key = display_key(edited.keys.key_for(action));
-                        if window.waiting == Some(action) {
-                            ui.label(
-                                egui::RichText::new("press a key…")
-                                    .strong()
-                                    .color(color(p.accent)),
-                            );
-                        } else {
-                            ui.label(egui::RichText::new(key).monospace());
-                        }
-                        if ui.button("Change").clicked() {
-                            window.waiting = Some(action);
-                            window.message = None;
-                        }
-                        ui.end_row();
-                    }
-                });
-                ui.horizontal(|ui| {
-                    if ui.button("Reset keys to the defaults").clicked() {
-                        edited.keys.reset();
-                        window.message = Some("Keys are back to the defaults.".into());
-                    }
-                    if let Some(m) = &window.message {
-                        ui.label(m);
-                    }
-                });
+                keys_section(ui, &p, &mut edited, &mut window);
                 ui.separator();
                 ui.label(
                     egui::RichText::new(
@@ -204,6 +110,116 @@ fn settings_ui(
         window.waiting = None;
     }
     Ok(())
+}
+
+/// Palette, text size and reduced motion.
+fn look_section(ui: &mut egui::Ui, edited: &mut UiSettings) {
+    ui.heading("Look");
+    ui.horizontal(|ui| {
+        ui.label("Palette:");
+        for kind in [
+            PaletteKind::Dark,
+            PaletteKind::Projector,
+            PaletteKind::HighContrast,
+        ] {
+            let mark = if edited.palette == kind { "☑" } else { "☐" };
+            if ui
+                .selectable_label(edited.palette == kind, format!("{mark} {}", kind.label()))
+                .clicked()
+            {
+                edited.palette = kind;
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Text size:");
+        let mut percent = (edited.scale * 100.0).round();
+        ui.add(
+            egui::Slider::new(&mut percent, MIN_SCALE * 100.0..=MAX_SCALE * 100.0)
+                .step_by(12.5)
+                .suffix(" %"),
+        );
+        edited.scale = percent / 100.0;
+    });
+    ui.checkbox(
+        &mut edited.reduced_motion,
+        "Reduced motion: no orbiting camera, slower camera moves",
+    );
+}
+
+/// The music, effects and voice volumes, in percent.
+fn sound_section(ui: &mut egui::Ui, p: &Palette, edited: &mut UiSettings) {
+    ui.heading("Sound");
+    ui.label(
+        egui::RichText::new(
+            "Every sound that matters also shows a caption, so sound is never needed.",
+        )
+        .color(color(p.muted_text)),
+    );
+    egui::Grid::new("volumes").show(ui, |ui| {
+        for (label, value) in [
+            ("Music", &mut edited.volumes.music),
+            ("Effects", &mut edited.volumes.effects),
+            ("Voice", &mut edited.volumes.voice),
+        ] {
+            ui.label(label);
+            let mut percent = (*value * 100.0).round();
+            ui.add(
+                egui::Slider::new(&mut percent, 0.0..=100.0)
+                    .fixed_decimals(0)
+                    .suffix(" %"),
+            );
+            *value = percent / 100.0;
+            ui.end_row();
+        }
+    });
+}
+
+/// The key map: each action's key with a "Change" button, and a reset. `window` stays a
+/// `ResMut` so it is marked changed only when a button is pressed.
+fn keys_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    edited: &mut UiSettings,
+    window: &mut ResMut<SettingsWindow>,
+) {
+    ui.heading("Keys");
+    ui.label(
+        egui::RichText::new(
+            "Choose \"Change\", then press the new key (Escape cancels). The answer \
+             keys of a gate (1–4, A–D) stay as they are printed on screen.",
+        )
+        .color(color(p.muted_text)),
+    );
+    egui::Grid::new("keys").striped(true).show(ui, |ui| {
+        for action in Action::ALL {
+            ui.label(action.label());
+            let key = display_key(edited.keys.key_for(action));
+            if window.waiting == Some(action) {
+                ui.label(
+                    egui::RichText::new("press a key…")
+                        .strong()
+                        .color(color(p.accent)),
+                );
+            } else {
+                ui.label(egui::RichText::new(key).monospace());
+            }
+            if ui.button("Change").clicked() {
+                window.waiting = Some(action);
+                window.message = None;
+            }
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Reset keys to the defaults").clicked() {
+            edited.keys.reset();
+            window.message = Some("Keys are back to the defaults.".into());
+        }
+        if let Some(m) = &window.message {
+            ui.label(m);
+        }
+    });
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -10,7 +10,8 @@ use crate::audio::captions::{ActiveVolumes, Volumes};
 use crate::tour::Notices;
 use crate::tour::model::progress::{load_or_quarantine, write_ron_atomic};
 use crate::ui::model::keymap::KeyMap;
-use crate::ui::model::palette::{Palette, PaletteKind, Rgb};
+use crate::ui::model::palette::{Palette, PaletteKind};
+pub use crate::ui::paint::color;
 
 pub const SETTINGS_FILE: &str = "settings.ron";
 pub const MIN_SCALE: f32 = 0.75;
@@ -51,10 +52,6 @@ impl UiSettings {
     pub fn colors(&self) -> Palette {
         self.palette.colors()
     }
-}
-
-pub fn color(c: Rgb) -> egui::Color32 {
-    egui::Color32::from_rgb(c.0, c.1, c.2)
 }
 
 fn visuals_for(p: &Palette) -> egui::Visuals {

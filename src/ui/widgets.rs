@@ -4,7 +4,7 @@ use bevy_egui::egui;
 
 use crate::ui::model::keymap::{Action, KeyMap, display_key};
 use crate::ui::model::palette::Palette;
-use crate::ui::theme::color;
+use crate::ui::paint::color;
 
 /// A full-window `Ui` to hang panels on (egui 0.36 panels show inside a `Ui`).
 pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {

@@ -14,7 +14,7 @@ use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::GameConfig;
-use crate::classroom::poll::model::{PollArchive, PollError, PollTally};
+use crate::classroom::poll::model::{Bar, PollArchive, PollError, PollTally};
 use crate::classroom::presenter::ui::ClassPollWindow;
 use crate::tour::input::typing;
 use crate::tour::model::content::{STOP_COUNT, Tour};
@@ -375,74 +375,7 @@ fn desk_ui(ui: &mut egui::Ui, p: &Palette, state: &mut PollDesk, config: &GameCo
     );
     let shown = shown_tally(&desk.tally, state.reveal);
     for (i, bar) in shown.bars().iter().enumerate() {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(1.0, color(p.border)))
-            .corner_radius(6.0)
-            .inner_margin(egui::Margin::same(8))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        egui::RichText::new(bar.label.to_string())
-                            .size(26.0)
-                            .strong(),
-                    );
-                    ui.label(egui::RichText::new(&bar.text).size(22.0));
-                    if bar.is_correct == Some(true) {
-                        ui.label(
-                            egui::RichText::new("✔ right")
-                                .size(22.0)
-                                .strong()
-                                .color(color(p.success)),
-                        );
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.label("Votes:");
-                    if let Some(text) = desk.texts.get_mut(i) {
-                        let edit = ui.add(
-                            egui::TextEdit::singleline(text)
-                                .id_salt(("class-poll-count", i))
-                                .desired_width(64.0),
-                        );
-                        if edit.changed() {
-                            let result = desk.tally.set_count(i, text.as_str());
-                            if result.is_ok() {
-                                desk.dirty = true;
-                            }
-                            if let Some(error) = desk.errors.get_mut(i) {
-                                *error = result.err().map(|e| e.to_string());
-                            }
-                        }
-                    }
-                    if ui.button("−").on_hover_text("One vote fewer").clicked() {
-                        let result = desk.tally.decrement(i);
-                        desk.after_step(i, result);
-                    }
-                    if ui.button("+").on_hover_text("One vote more").clicked() {
-                        let result = desk.tally.increment(i);
-                        desk.after_step(i, result);
-                    }
-                    let fill = if bar.is_correct == Some(true) {
-                        p.success
-                    } else {
-                        p.accent
-                    };
-                    value_bar(
-                        ui,
-                        p,
-                        bar.pct as f32 / 100.0,
-                        color(fill),
-                        egui::RichText::new(format!("{} ({}%)", bar.count, bar.pct))
-                            .strong()
-                            .size(22.0),
-                        260.0,
-                    );
-                });
-                if let Some(Some(e)) = desk.errors.get(i) {
-                    ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
-                }
-            });
+        option_row(ui, p, desk, i, bar);
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new(shown.summary()).size(24.0).strong());
@@ -467,6 +400,79 @@ fn desk_ui(ui: &mut egui::Ui, p: &Palette, state: &mut PollDesk, config: &GameCo
     if let Some(m) = &state.message {
         ui.label(m);
     }
+}
+
+/// One option of the poll: its label and text, the count box with − and +, the bar, and why a
+/// typed count was refused.
+fn option_row(ui: &mut egui::Ui, p: &Palette, desk: &mut Desk, i: usize, bar: &Bar) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, color(p.border)))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(bar.label.to_string())
+                        .size(26.0)
+                        .strong(),
+                );
+                ui.label(egui::RichText::new(&bar.text).size(22.0));
+                if bar.is_correct == Some(true) {
+                    ui.label(
+                        egui::RichText::new("✔ right")
+                            .size(22.0)
+                            .strong()
+                            .color(color(p.success)),
+                    );
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label("Votes:");
+                if let Some(text) = desk.texts.get_mut(i) {
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(text)
+                            .id_salt(("class-poll-count", i))
+                            .desired_width(64.0),
+                    );
+                    if edit.changed() {
+                        let result = desk.tally.set_count(i, text.as_str());
+                        if result.is_ok() {
+                            desk.dirty = true;
+                        }
+                        if let Some(error) = desk.errors.get_mut(i) {
+                            *error = result.err().map(|e| e.to_string());
+                        }
+                    }
+                }
+                if ui.button("−").on_hover_text("One vote fewer").clicked() {
+                    let result = desk.tally.decrement(i);
+                    desk.after_step(i, result);
+                }
+                if ui.button("+").on_hover_text("One vote more").clicked() {
+                    let result = desk.tally.increment(i);
+                    desk.after_step(i, result);
+                }
+                let fill = if bar.is_correct == Some(true) {
+                    p.success
+                } else {
+                    p.accent
+                };
+                value_bar(
+                    ui,
+                    p,
+                    bar.pct as f32 / 100.0,
+                    color(fill),
+                    egui::RichText::new(format!("{} ({}%)", bar.count, bar.pct))
+                        .strong()
+                        .size(22.0),
+                    260.0,
+                );
+            });
+            if let Some(Some(e)) = desk.errors.get(i) {
+                ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
+            }
+        });
 }
 
 /// Record the tally on screen and every unsaved one, then write the archive. On failure the

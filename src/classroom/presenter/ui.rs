@@ -11,7 +11,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use crate::classroom::presenter::commands::{PresenterCommand, PresenterState};
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{GameContent, SaveData, Screen, StopPhase};
-use crate::ui::model::palette::PaletteKind;
+use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 
 /// Text size presenter mode asks for: readable from the back of a classroom.
@@ -105,18 +105,7 @@ fn presenter_bar(
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
     if state.paused {
-        egui::Area::new(egui::Id::new("paused-banner"))
-            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
-            .show(ctx, |ui| {
-                egui::Frame::new()
-                    .fill(color(p.panel))
-                    .stroke(egui::Stroke::new(3.0, color(p.accent)))
-                    .inner_margin(egui::Margin::same(24))
-                    .show(ui, |ui| {
-                        ui.label(egui::RichText::new("■ Paused").size(48.0).strong());
-                        ui.label("The teacher paused the game. F8 resumes.");
-                    });
-            });
+        paused_banner(ctx, &p);
     }
     if !state.active || state.chrome_hidden {
         return Ok(());
@@ -125,7 +114,6 @@ fn presenter_bar(
     let in_stop = *screen.get() == Screen::Stop;
     // Compact and tucked into the top-right corner, so it never hides the question the class
     // is reading; small text is fine, the teacher stands close to the screen.
-    let small = |text: &str| egui::RichText::new(text).size(15.0);
     egui::Area::new(egui::Id::new("presenter-bar"))
         .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0))
         .order(egui::Order::Foreground)
@@ -139,62 +127,103 @@ fn presenter_bar(
                     ui.spacing_mut().button_padding = egui::vec2(6.0, 2.0);
                     ui.spacing_mut().item_spacing = egui::vec2(4.0, 4.0);
                     ui.spacing_mut().interact_size.y = 22.0;
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            small("🎬 Presenter · jump (Ctrl+0–6):")
-                                .strong()
-                                .color(color(p.accent)),
-                        );
-                        for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
-                            let lock = if save.progress.is_unlocked(stop) {
-                                ""
-                            } else {
-                                "🔒"
-                            };
-                            let title = &content.tour.stops[stop].title;
-                            if ui
-                                .button(small(&format!("{lock}{stop}")))
-                                .on_hover_text(title)
-                                .clicked()
-                            {
-                                out.write(PresenterCommand::JumpTo(stop));
-                            }
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        if ui
-                            .add_enabled(at_gate, egui::Button::new(small("Reveal F6")))
-                            .clicked()
-                        {
-                            out.write(PresenterCommand::RevealAnswer);
-                        }
-                        if ui
-                            .add_enabled(in_stop, egui::Button::new(small("Skip gate F7")))
-                            .clicked()
-                        {
-                            out.write(PresenterCommand::SkipGate);
-                        }
-                        let pause = if state.paused {
-                            "Resume F8"
-                        } else {
-                            "Pause F8"
-                        };
-                        if ui.button(small(pause)).clicked() {
-                            out.write(PresenterCommand::TogglePause);
-                        }
-                        if ui.button(small("Hide UI F9")).clicked() {
-                            out.write(PresenterCommand::ToggleChrome);
-                        }
-                        if ui.button(small("Poll F10")).clicked() {
-                            poll.open = !poll.open;
-                        }
-                        if ui.button(small("Exit F5")).clicked() {
-                            out.write(PresenterCommand::Toggle);
-                        }
-                    });
+                    jump_row(ui, &p, &content, &save, &mut out);
+                    control_row(ui, at_gate, in_stop, state.paused, &mut out, &mut poll);
                 });
         });
     Ok(())
+}
+
+/// The presenter bar's text size.
+fn small(text: &str) -> egui::RichText {
+    egui::RichText::new(text).size(15.0)
+}
+
+/// The big "Paused" notice in the middle of the screen.
+fn paused_banner(ctx: &egui::Context, p: &Palette) {
+    egui::Area::new(egui::Id::new("paused-banner"))
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(color(p.panel))
+                .stroke(egui::Stroke::new(3.0, color(p.accent)))
+                .inner_margin(egui::Margin::same(24))
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new("■ Paused").size(48.0).strong());
+                    ui.label("The teacher paused the game. F8 resumes.");
+                });
+        });
+}
+
+/// One button per stop to jump to (a lock marks stops the player has not reached).
+fn jump_row(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    content: &GameContent,
+    save: &SaveData,
+    out: &mut MessageWriter<PresenterCommand>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(
+            small("🎬 Presenter · jump (Ctrl+0–6):")
+                .strong()
+                .color(color(p.accent)),
+        );
+        for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
+            let lock = if save.progress.is_unlocked(stop) {
+                ""
+            } else {
+                "🔒"
+            };
+            let title = &content.tour.stops[stop].title;
+            if ui
+                .button(small(&format!("{lock}{stop}")))
+                .on_hover_text(title)
+                .clicked()
+            {
+                out.write(PresenterCommand::JumpTo(stop));
+            }
+        }
+    });
+}
+
+/// Reveal, skip, pause, hide, poll and exit, each with its key. `poll` stays a `ResMut` so the
+/// window is marked changed only when its button is pressed.
+fn control_row(
+    ui: &mut egui::Ui,
+    at_gate: bool,
+    in_stop: bool,
+    paused: bool,
+    out: &mut MessageWriter<PresenterCommand>,
+    poll: &mut ResMut<ClassPollWindow>,
+) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(at_gate, egui::Button::new(small("Reveal F6")))
+            .clicked()
+        {
+            out.write(PresenterCommand::RevealAnswer);
+        }
+        if ui
+            .add_enabled(in_stop, egui::Button::new(small("Skip gate F7")))
+            .clicked()
+        {
+            out.write(PresenterCommand::SkipGate);
+        }
+        let pause = if paused { "Resume F8" } else { "Pause F8" };
+        if ui.button(small(pause)).clicked() {
+            out.write(PresenterCommand::TogglePause);
+        }
+        if ui.button(small("Hide UI F9")).clicked() {
+            out.write(PresenterCommand::ToggleChrome);
+        }
+        if ui.button(small("Poll F10")).clicked() {
+            poll.open = !poll.open;
+        }
+        if ui.button(small("Exit F5")).clicked() {
+            out.write(PresenterCommand::Toggle);
+        }
+    });
 }
 
 fn chrome_shown(state: Option<Res<PresenterState>>) -> bool {
