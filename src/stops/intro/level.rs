@@ -4,9 +4,10 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
-use crate::stops::intro::model::{IntroFeedback, IntroLevel};
+use crate::stops::intro::model::{IntroFeedback, IntroLevel, StudioSpec};
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, StopPhase};
+use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 0;
 
@@ -24,13 +25,9 @@ pub struct IntroState {
     pub log: Vec<IntroFeedback>,
 }
 
-fn is_intro(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
-fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<GameConfig>) {
+fn start_level(mut commands: Commands, content: Res<Content<StudioSpec>>, config: Res<GameConfig>) {
     commands.insert_resource(IntroState {
-        level: IntroLevel::new(content.studio_system.clone(), config.seed),
+        level: IntroLevel::new(content.0.clone(), config.seed),
         log: Vec::new(),
     });
 }
@@ -68,11 +65,12 @@ fn apply_intro_commands(
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<StudioSpec>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
     app.add_message::<IntroCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_intro))
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
         .add_systems(OnExit(StopPhase::Level), end_level)
         .add_systems(
             Update,

@@ -13,7 +13,11 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::tour::model::content::ContentError;
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+
+/// Stop 0's content file: the parts of the production and how they depend on each other.
+pub const INTRO_FILE: &str = "intro.ron";
+const BUNDLED_INTRO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/intro.ron"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum PartKind {
@@ -422,14 +426,22 @@ impl IntroLevel {
     }
 }
 
+/// `assets/intro.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for StudioSpec {
+    const FILE: &'static str = INTRO_FILE;
+    const BUNDLED: &'static str = BUNDLED_INTRO;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        parse_and_validate(text, file, StudioSpec::validate_file)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn spec() -> StudioSpec {
-        crate::tour::model::content::bundled()
-            .expect("bundled content")
-            .studio_system
+        crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
     }
 
     fn needed_ids(spec: &StudioSpec) -> Vec<String> {

@@ -6,9 +6,10 @@
 use bevy::prelude::*;
 
 use crate::stops::intro::level::{IntroState, STOP};
-use crate::stops::intro::model::{PartKind, StallReason};
+use crate::stops::intro::model::{PartKind, StallReason, StudioSpec};
 use crate::tour::camera::CameraGoal;
-use crate::tour::{CurrentStop, GameContent, StopPhase};
+use crate::tour::content_plugin::Content;
+use crate::tour::{CurrentStop, StopPhase};
 
 /// The set is built away from the lot so the two never overlap.
 pub const SET_ORIGIN: Vec3 = Vec3::new(0.0, 0.0, -300.0);
@@ -55,7 +56,7 @@ fn kind_mesh(kind: PartKind, meshes: &mut Assets<Mesh>) -> Handle<Mesh> {
 
 fn spawn_set(
     mut commands: Commands,
-    content: Res<GameContent>,
+    content: Res<Content<StudioSpec>>,
     current: Res<CurrentStop>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
@@ -89,12 +90,7 @@ fn spawn_set(
         ..default()
     });
     for kind in PartKind::ALL {
-        let parts: Vec<_> = content
-            .studio_system
-            .parts
-            .iter()
-            .filter(|p| p.kind == kind)
-            .collect();
+        let parts: Vec<_> = content.parts.iter().filter(|p| p.kind == kind).collect();
         let mesh = kind_mesh(kind, &mut meshes);
         for (i, part) in parts.iter().enumerate() {
             let at = part_slot(kind, i, parts.len());

@@ -4,13 +4,15 @@
 
 use bevy::prelude::*;
 
+use crate::stops::previs::model::StoryboardFile;
 use crate::stops::previs::model::{
     AnimaticCue, MOVEMENT_POINTS, SequenceScore, ShotSetup, ShotVerdict, Storyboard,
     animatic_length, animatic_timeline, check_move_end, check_shot, classify, cue_at,
     score_sequence, solve_setup,
 };
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, GameContent, Notices, StopPhase};
+use crate::tour::{Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 1;
 
@@ -157,15 +159,15 @@ impl PrevisState {
     }
 }
 
-fn is_previs(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
-fn start_level(mut commands: Commands, content: Res<GameContent>, config: Res<crate::GameConfig>) {
+fn start_level(
+    mut commands: Commands,
+    content: Res<Content<StoryboardFile>>,
+    config: Res<crate::GameConfig>,
+) {
     // The game seed picks which storyboard comes first, so replays differ.
-    let count = content.storyboards.storyboards.len().max(1);
+    let count = content.storyboards.len().max(1);
     let index = (config.seed as usize) % count;
-    if let Some(board) = content.storyboards.storyboards.get(index) {
+    if let Some(board) = content.storyboards.get(index) {
         let mut state = PrevisState::new(index, board.clone());
         if config.capture.is_some() {
             // `backlot capture --stop 1` shows a composed shot beside its panel: the first
@@ -184,7 +186,7 @@ fn end_level(mut commands: Commands) {
 fn apply_previs_commands(
     mut commands: MessageReader<PrevisCommand>,
     state: Option<ResMut<PrevisState>>,
-    content: Res<GameContent>,
+    content: Res<Content<StoryboardFile>>,
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
 ) {
@@ -196,7 +198,7 @@ fn apply_previs_commands(
     for command in commands.read() {
         match command {
             PrevisCommand::ChooseStoryboard(i) => {
-                if let Some(board) = content.storyboards.storyboards.get(*i) {
+                if let Some(board) = content.storyboards.get(*i) {
                     *state = PrevisState::new(*i, board.clone());
                 }
             }
@@ -277,11 +279,12 @@ fn run_playback(
 }
 
 pub(super) fn plugin(app: &mut App) {
+    load_content::<StoryboardFile>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
     app.add_message::<PrevisCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_previs))
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
         .add_systems(OnExit(StopPhase::Level), end_level)
         .add_systems(
             Update,

@@ -13,8 +13,8 @@ use crate::stage::cameras::{OffAxisProjection, window_frustum};
 use crate::stage::model::lighting::kelvin_to_linear_rgb;
 use crate::stops::previs::level::{PrevisState, STOP};
 use crate::stops::previs::model::{
-    FRAME_ASPECT, Grade, MoodLighting, PrevisTime, PropKind, ShotSetup, camera_at, subject_at,
-    vertical_fov_radians,
+    Character, FRAME_ASPECT, Grade, MoodLighting, PrevisTime, Prop, PropKind, ShotSetup, camera_at,
+    subject_at, vertical_fov_radians,
 };
 use crate::tour::camera::MainCamera;
 use crate::tour::{CurrentStop, StopPhase};
@@ -33,6 +33,9 @@ struct PrevisCharacter(String);
 
 #[derive(Component)]
 struct KeyLight;
+
+/// What every entity of the set carries: the marker, despawn with the level, the set's layer.
+type SetScope = (PrevisPart, DespawnOnExit<StopPhase>, RenderLayers);
 
 /// Build (or rebuild, when the storyboard changes) the set for the storyboard in play.
 fn build_set(
@@ -55,8 +58,46 @@ fn build_set(
     }
     *built_for = Some(state.storyboard_index);
     let layer = RenderLayers::layer(PREVIS_LAYER);
-    let scope = (PrevisPart, DespawnOnExit(StopPhase::Level), layer.clone());
-    let grey = |c: [f32; 3]| Color::linear_rgb(c[0], c[1], c[2]);
+    let scope = (PrevisPart, DespawnOnExit(StopPhase::Level), layer);
+    spawn_floor(&mut commands, &mut meshes, &mut materials, &scope);
+    spawn_props(
+        &mut commands,
+        &mut meshes,
+        &mut materials,
+        &scope,
+        &state.storyboard.props,
+    );
+    spawn_characters(
+        &mut commands,
+        &mut meshes,
+        &mut materials,
+        &scope,
+        &state.storyboard.characters,
+    );
+    commands.spawn((
+        scope,
+        KeyLight,
+        DirectionalLight {
+            illuminance: 8000.0,
+            shadow_maps_enabled: true,
+            ..default()
+        },
+        Transform::default(),
+    ));
+}
+
+/// A colour from the content file's linear RGB.
+fn linear(c: [f32; 3]) -> Color {
+    Color::linear_rgb(c[0], c[1], c[2])
+}
+
+/// The grey floor with its grid.
+fn spawn_floor(
+    commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+    scope: &SetScope,
+) {
     commands.spawn((
         scope.clone(),
         Mesh3d(meshes.add(Plane3d::default().mesh().size(80.0, 80.0))),
@@ -88,7 +129,17 @@ fn build_set(
                 .with_rotation(Quat::from_rotation_y(90f32.to_radians())),
         ));
     }
-    for prop in &state.storyboard.props {
+}
+
+/// The storyboard's grey-box props, standing on their bases.
+fn spawn_props(
+    commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+    scope: &SetScope,
+    props: &[Prop],
+) {
+    for prop in props {
         let [w, h, d] = prop.size;
         let mesh = match prop.kind {
             PropKind::Box => meshes.add(Cuboid::new(w, h, d)),
@@ -100,17 +151,28 @@ fn build_set(
             Name::new(prop.name.clone()),
             Mesh3d(mesh),
             MeshMaterial3d(materials.add(StandardMaterial {
-                base_color: grey(prop.color),
+                base_color: linear(prop.color),
                 perceptual_roughness: 0.9,
                 ..default()
             })),
             Transform::from_xyz(x, y + h / 2.0, z),
         ));
     }
-    for character in &state.storyboard.characters {
+}
+
+/// The characters as capsules in their colours, at their starts.
+fn spawn_characters(
+    commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+    scope: &SetScope,
+    characters: &[Character],
+) {
+    let layer = &scope.2;
+    for character in characters {
         let height = character.height_m;
         let material = materials.add(StandardMaterial {
-            base_color: grey(character.color),
+            base_color: linear(character.color),
             perceptual_roughness: 0.7,
             ..default()
         });
@@ -147,16 +209,6 @@ fn build_set(
                 ));
             });
     }
-    commands.spawn((
-        scope,
-        KeyLight,
-        DirectionalLight {
-            illuminance: 8000.0,
-            shadow_maps_enabled: true,
-            ..default()
-        },
-        Transform::default(),
-    ));
 }
 
 /// The key light's direction and brightness for a time of day: low and warm at dawn and dusk,
@@ -371,17 +423,13 @@ fn restore_camera(
     }
 }
 
-fn in_previs(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         PostUpdate,
         (build_set, film_shot)
             .chain()
             .before(TransformSystems::Propagate)
-            .run_if(in_state(StopPhase::Level).and_then(in_previs)),
+            .run_if(crate::tour::in_level(STOP)),
     )
     .add_systems(OnExit(StopPhase::Level), restore_camera);
 }
