@@ -50,107 +50,93 @@ fn sources(dir: &str) -> Vec<Source> {
 fn code_only(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let blank = |c: char| if c == '\n' { '\n' } else { ' ' };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if c == '/' && next == Some('/') {
-            while i < chars.len() && chars[i] != '\n' {
-                out.push(' ');
-                i += 1;
-            }
-        } else if c == '/' && next == Some('*') {
-            let mut depth = 0;
-            while i < chars.len() {
-                if chars[i] == '/' && chars.get(i + 1) == Some(&'*') {
-                    depth += 1;
-                    out.push_str("  ");
-                    i += 2;
-                } else if chars[i] == '*' && chars.get(i + 1) == Some(&'/') {
-                    depth -= 1;
-                    out.push_str("  ");
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    out.push(blank(chars[i]));
-                    i += 1;
-                }
-            }
-        } else if c == 'r'
-            && (next == Some('"') || next == Some('#'))
-            && (i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_'))
-        {
-            // A raw string: r"…" or r#"…"#.
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while chars.get(j) == Some(&'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if chars.get(j) != Some(&'"') {
-                out.push(c);
-                i += 1;
-                continue;
-            }
-            j += 1;
-            loop {
-                if j >= chars.len() {
-                    break;
-                }
-                if chars[j] == '"' && (1..=hashes).all(|k| chars.get(j + k) == Some(&'#')) {
-                    j += 1 + hashes;
-                    break;
-                }
-                j += 1;
-            }
-            for &ch in &chars[i..j.min(chars.len())] {
-                out.push(blank(ch));
-            }
-            i = j;
-        } else if c == '"' {
-            out.push(' ');
-            i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                let step = if chars[i] == '\\' { 2 } else { 1 };
-                for k in 0..step {
-                    if let Some(&ch) = chars.get(i + k) {
-                        out.push(blank(ch));
-                    }
-                }
-                i += step;
-            }
-            out.push(' ');
-            i += 1;
-        } else if c == '\'' {
-            // A character literal ('a', '\n', '\u{2714}'), not a lifetime ('a).
-            let end = if next == Some('\\') {
-                (i + 2..chars.len().min(i + 12)).find(|&k| chars[k] == '\'')
-            } else if chars.get(i + 2) == Some(&'\'') {
-                Some(i + 2)
-            } else {
-                None
-            };
-            match end {
-                Some(end) => {
-                    for _ in i..=end {
-                        out.push(' ');
-                    }
-                    i = end + 1;
-                }
-                None => {
-                    out.push(c);
-                    i += 1;
-                }
-            }
+        let end = literal_or_comment_end(&chars, i);
+        if end > i {
+            out.extend(
+                chars[i..end]
+                    .iter()
+                    .map(|&c| if c == '\n' { '\n' } else { ' ' }),
+            );
+            i = end;
         } else {
-            out.push(c);
+            out.push(chars[i]);
             i += 1;
         }
     }
     out
+}
+
+/// Where the comment, string or character literal starting at `i` ends (one past it), or `i`
+/// itself when none starts there.
+fn literal_or_comment_end(chars: &[char], i: usize) -> usize {
+    let at = |k: usize| chars.get(k).copied();
+    let ident_before = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+    match (chars[i], at(i + 1)) {
+        ('/', Some('/')) => (i..chars.len())
+            .find(|&k| chars[k] == '\n')
+            .unwrap_or(chars.len()),
+        ('/', Some('*')) => block_comment_end(chars, i),
+        ('r', Some('"' | '#')) if !ident_before => raw_string_end(chars, i).unwrap_or(i),
+        ('"', _) => {
+            let mut k = i + 1;
+            while k < chars.len() && chars[k] != '"' {
+                k += if chars[k] == '\\' { 2 } else { 1 };
+            }
+            (k + 1).min(chars.len())
+        }
+        // A character literal ('a', '\n', '\u{2714}'), not a lifetime ('a).
+        ('\'', Some('\\')) => (i + 2..chars.len().min(i + 12))
+            .find(|&k| chars[k] == '\'')
+            .map_or(i, |k| k + 1),
+        ('\'', _) if at(i + 2) == Some('\'') => i + 3,
+        _ => i,
+    }
+}
+
+/// The end of a (possibly nested) block comment starting at `i`.
+fn block_comment_end(chars: &[char], i: usize) -> usize {
+    let mut depth = 0;
+    let mut k = i;
+    while k + 1 < chars.len() {
+        match (chars[k], chars[k + 1]) {
+            ('/', '*') => {
+                depth += 1;
+                k += 2;
+            }
+            ('*', '/') => {
+                depth -= 1;
+                k += 2;
+                if depth == 0 {
+                    return k;
+                }
+            }
+            _ => k += 1,
+        }
+    }
+    chars.len()
+}
+
+/// The end of a raw string (`r"…"`, `r#"…"#`) starting at `i`, if one starts there.
+fn raw_string_end(chars: &[char], i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    let mut hashes = 0;
+    while chars.get(k) == Some(&'#') {
+        hashes += 1;
+        k += 1;
+    }
+    if chars.get(k) != Some(&'"') {
+        return None;
+    }
+    k += 1;
+    while k < chars.len() {
+        if chars[k] == '"' && (1..=hashes).all(|h| chars.get(k + h) == Some(&'#')) {
+            return Some(k + 1 + hashes);
+        }
+        k += 1;
+    }
+    Some(chars.len())
 }
 
 /// The stop a file belongs to (`src/stops/<stop>/…`), if any.
@@ -371,6 +357,9 @@ fn the_scanner_sees_what_it_should() {
     );
     assert_eq!(functions(&code), vec![("f".to_string(), 3, 2)]);
     assert_eq!(stops_named("use crate::stops::post::model;"), vec!["post"]);
+    let raw = code_only("let r = r#\"crate::stops::x { \"#; /* a /* nested */ { */ fn g() {}");
+    assert!(stops_named(&raw).is_empty() && !raw.contains('x'));
+    assert_eq!(functions(&raw), vec![("g".to_string(), 1, 1)]);
     assert_eq!(stop_of("src/stops/post/ui/mod.rs"), Some("post"));
     assert_eq!(stop_of("src/stops/mod.rs"), None);
     assert_eq!(shared_of("src/stage/model/led.rs"), Some("stage"));
