@@ -14,7 +14,7 @@ use bevy::render::render_resource::TextureFormat;
 
 use crate::stage::model::projection::{self, CameraPose, Frustum, ScreenBasis};
 use crate::stage::{
-    StageActive, StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER,
+    StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER, stage_active,
 };
 use crate::tour::camera::MainCamera;
 
@@ -351,10 +351,6 @@ fn draw_frustum_outline(
         outline.push(first);
         gizmos.linestrip(outline, colour);
     }
-}
-
-fn stage_active(active: Res<StageActive>) -> bool {
-    active.0
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -10,7 +10,7 @@ use bevy::shader::{Shader, ShaderRef};
 
 use crate::stage::cameras::{OUTER_SEGMENTS, StageTargets};
 use crate::stage::model::led::StageGeometry;
-use crate::stage::{StageActive, StageSettings, StageSystems};
+use crate::stage::{StageSettings, StageSystems, stage_active};
 
 /// The wall shader, compiled into the binary and registered at start-up, so the wall draws on its
 /// first frame (a shader loaded from disk arrives a few frames later).
@@ -152,10 +152,6 @@ fn update_wall(
             m.params = params.clone();
         }
     }
-}
-
-fn stage_active(active: Res<StageActive>) -> bool {
-    active.0
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -13,7 +13,7 @@ use crate::stops::virtual_production::model::takes::{
     TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move,
 };
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, Notices, StopPhase};
+use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 2;
 
@@ -62,10 +62,6 @@ pub struct Take {
 pub struct VpState {
     pub level: VpLevel,
     pub take: Option<Take>,
-}
-
-fn is_vp(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
 }
 
 /// The shot list from `assets/virtual_production.ron`, or the built-in copy if that file is broken.
@@ -249,13 +245,13 @@ pub(super) fn plugin(app: &mut App) {
         .resource_mut::<LevelCatalog>()
         .register(STOP);
     app.add_message::<VpCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(is_vp))
+        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
         .add_systems(OnExit(StopPhase::Level), end_level)
         .add_systems(
             Update,
             (apply_vp_commands, run_take)
                 .chain()
                 .in_set(TourSystems::Play)
-                .run_if(in_state(StopPhase::Level).and_then(is_vp)),
+                .run_if(in_level(STOP)),
         );
 }

@@ -1,0 +1,284 @@
+//! The built scene: plain primitives (a shape, a transform and a PBR material) that a renderer
+//! spawns one by one, and [`build`], which lays them out clear of the stage and within budget.
+
+use glam::{Quat, Vec2, Vec3};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::conditions::Environment;
+use super::description::{Layer, SceneDescription};
+use super::helpers::mix;
+use super::{
+    MAX_PRIMITIVES, PLACEMENT_ATTEMPTS, Rgb, SNOW_WHITE, STAGE_CLEAR_RADIUS_M, SceneError,
+};
+
+/// A primitive shape's size. See the module docs for the axis conventions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shape {
+    /// Full edge lengths along local X, Y, Z.
+    Cuboid {
+        size: Vec3,
+    },
+    Sphere {
+        radius: f32,
+    },
+    /// Tip at local `+height / 2`, base circle at `−height / 2`.
+    Cone {
+        radius: f32,
+        height: f32,
+    },
+    /// Along local Y, centred.
+    Cylinder {
+        radius: f32,
+        height: f32,
+    },
+    /// In the local XZ plane, facing +Y; `size` is the full extent along X and Z.
+    Plane {
+        size: Vec2,
+    },
+}
+
+impl Shape {
+    /// Radius of a sphere around the shape's centre that contains it.
+    pub fn bounding_radius(&self) -> f32 {
+        match *self {
+            Shape::Cuboid { size } => 0.5 * size.length(),
+            Shape::Sphere { radius } => radius,
+            Shape::Cone { radius, height } | Shape::Cylinder { radius, height } => {
+                (radius * radius + 0.25 * height * height).sqrt()
+            }
+            Shape::Plane { size } => 0.5 * size.length(),
+        }
+    }
+}
+
+/// What a primitive is, for renderers and tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartKind {
+    /// The ground plane (the only thing allowed under the stage).
+    Ground,
+    Building,
+    /// A broken top of a ruined building.
+    Ruin,
+    /// Overgrowth on a building.
+    Vegetation,
+    /// Part of a tower.
+    Tower,
+    /// A beacon or lamp: mostly emissive.
+    Light,
+    Mountain,
+    /// A snow cap or a mesa's top band.
+    Snow,
+    Rock,
+    Crystal,
+    Dune,
+    Ice,
+    /// A moon, planet or ring far away in the sky. Draw it without fog (Bevy:
+    /// `StandardMaterial::fog_enabled = false`), or the fog hides it.
+    SkyBody,
+}
+
+impl PartKind {
+    /// Whether the part hangs in the sky (and should ignore fog).
+    pub fn is_sky(self) -> bool {
+        self == PartKind::SkyBody
+    }
+}
+
+/// One shape to spawn: a mesh, a transform and a plain PBR material.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Primitive {
+    pub kind: PartKind,
+    pub shape: Shape,
+    pub translation: Vec3,
+    pub rotation: Quat,
+    /// Base colour, linear RGB 0–1.
+    pub color: Rgb,
+    /// Emitted light, linear RGB (may exceed 1); already scaled for the conditions. Meant
+    /// for Bevy's `StandardMaterial::emissive` with `emissive_exposure_weight` 0, where 1.0
+    /// adds full brightness on screen whatever the exposure.
+    pub emissive: Rgb,
+    /// Perceptual roughness, 0–1.
+    pub roughness: f32,
+}
+
+impl Primitive {
+    pub(super) fn new(
+        kind: PartKind,
+        shape: Shape,
+        translation: Vec3,
+        color: Rgb,
+        roughness: f32,
+    ) -> Self {
+        Self {
+            kind,
+            shape,
+            translation,
+            rotation: Quat::IDENTITY,
+            color,
+            emissive: [0.0; 3],
+            roughness,
+        }
+    }
+
+    pub(super) fn rotated(mut self, rotation: Quat) -> Self {
+        self.rotation = rotation;
+        self
+    }
+
+    pub(super) fn glowing(mut self, emissive: Rgb) -> Self {
+        self.emissive = emissive;
+        self
+    }
+
+    /// Radius of a sphere around `translation` that contains the shape.
+    pub fn bounding_radius(&self) -> f32 {
+        self.shape.bounding_radius()
+    }
+
+    /// Height of the shape's lowest point, exactly, for any rotation.
+    pub fn lowest_y(&self) -> f32 {
+        let y = self.translation.y;
+        let up = |axis: Vec3| (self.rotation * axis).y;
+        match self.shape {
+            Shape::Cuboid { size } => {
+                let h = 0.5 * size;
+                y - up(Vec3::X).abs() * h.x - up(Vec3::Y).abs() * h.y - up(Vec3::Z).abs() * h.z
+            }
+            Shape::Sphere { radius } => y - radius,
+            Shape::Cylinder { radius, height } => {
+                let a = up(Vec3::Y);
+                y - a.abs() * 0.5 * height - radius * (1.0 - a * a).max(0.0).sqrt()
+            }
+            Shape::Cone { radius, height } => {
+                let a = up(Vec3::Y);
+                let tip = y + a * 0.5 * height;
+                let rim = y - a * 0.5 * height - radius * (1.0 - a * a).max(0.0).sqrt();
+                tip.min(rim)
+            }
+            Shape::Plane { size } => {
+                y - up(Vec3::X).abs() * 0.5 * size.x - up(Vec3::Z).abs() * 0.5 * size.y
+            }
+        }
+    }
+
+    /// Whether the bounding sphere stays [`STAGE_CLEAR_RADIUS_M`] away from the stage origin.
+    pub fn clear_of_stage(&self) -> bool {
+        self.translation.length() - self.bounding_radius() >= STAGE_CLEAR_RADIUS_M
+    }
+}
+
+/// A scene ready to spawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuiltScene {
+    pub name: String,
+    pub title: String,
+    /// The ground plane first, then every layer's parts in order.
+    pub primitives: Vec<Primitive>,
+    pub environment: Environment,
+    /// Objects left out because no spot clear of the stage was found, or the budget was full.
+    pub skipped: usize,
+}
+
+/// Builds the primitives of a (validated here) description under an [`Environment`] made by
+/// [`SceneDescription::apply_conditions`]. Deterministic: see the module docs.
+pub fn build(desc: &SceneDescription, env: &Environment) -> Result<BuiltScene, SceneError> {
+    desc.validate()?;
+    let mut builder = Builder {
+        env,
+        primitives: Vec::new(),
+        skipped: 0,
+    };
+    let ground = Primitive::new(
+        PartKind::Ground,
+        Shape::Plane {
+            size: Vec2::splat(desc.ground.size_m),
+        },
+        Vec3::ZERO,
+        mix(desc.ground.color, SNOW_WHITE, env.snow_cover),
+        desc.ground.roughness,
+    );
+    builder.primitives.push(ground);
+    for (i, layer) in desc.layers.iter().enumerate() {
+        let mut rng = ChaCha8Rng::seed_from_u64(desc.seed);
+        rng.set_stream(i as u64 + 1);
+        match layer {
+            Layer::Buildings(l) => l.generate(&mut rng, &mut builder),
+            Layer::Tower(l) => l.generate(&mut rng, &mut builder),
+            Layer::Mountains(l) => l.generate(&mut rng, &mut builder),
+            Layer::Rocks(l) => l.generate(&mut rng, &mut builder),
+            Layer::Crystals(l) => l.generate(&mut rng, &mut builder),
+            Layer::Moons(l) => l.generate(&mut rng, &mut builder),
+            Layer::Dunes(l) => l.generate(&mut rng, &mut builder),
+            Layer::IceFloes(l) => l.generate(&mut rng, &mut builder),
+        }
+    }
+    Ok(BuiltScene {
+        name: desc.name.clone(),
+        title: desc.title.clone(),
+        primitives: builder.primitives,
+        environment: env.clone(),
+        skipped: builder.skipped,
+    })
+}
+
+/// Result of offering a group of primitives to the builder.
+pub(super) enum Fit {
+    Placed,
+    /// Too close to the stage: try another spot.
+    Blocked,
+    /// The primitive budget is spent.
+    Full,
+}
+
+pub(super) struct Builder<'a> {
+    pub(super) env: &'a Environment,
+    pub(super) primitives: Vec<Primitive>,
+    pub(super) skipped: usize,
+}
+
+impl Builder<'_> {
+    /// Lifts the group so nothing is under the ground, then keeps it if every part clears the
+    /// stage and the budget allows.
+    pub(super) fn offer(&mut self, mut group: Vec<Primitive>) -> Fit {
+        let lowest = group
+            .iter()
+            .map(Primitive::lowest_y)
+            .fold(f32::INFINITY, f32::min);
+        if lowest < 0.0 {
+            for p in &mut group {
+                p.translation.y -= lowest;
+            }
+        }
+        if !group.iter().all(Primitive::clear_of_stage) {
+            return Fit::Blocked;
+        }
+        if self.primitives.len() + group.len() > MAX_PRIMITIVES {
+            return Fit::Full;
+        }
+        let cover = self.env.snow_cover * 0.4;
+        for mut p in group {
+            if cover > 0.0 && !p.kind.is_sky() && p.kind != PartKind::Light {
+                p.color = mix(p.color, SNOW_WHITE, cover);
+            }
+            self.primitives.push(p);
+        }
+        Fit::Placed
+    }
+
+    /// Makes a group with `make` until one fits (a few tries) or counts it as skipped.
+    pub(super) fn place(
+        &mut self,
+        rng: &mut ChaCha8Rng,
+        mut make: impl FnMut(&mut ChaCha8Rng) -> Vec<Primitive>,
+    ) {
+        for _ in 0..PLACEMENT_ATTEMPTS {
+            match self.offer(make(rng)) {
+                Fit::Placed => return,
+                Fit::Blocked => {}
+                Fit::Full => break,
+            }
+        }
+        self.skipped += 1;
+    }
+}
