@@ -478,7 +478,7 @@ fn check_content(dir: Option<PathBuf>) -> ExitCode {
     }
     // A scenes folder holds the stage and the virtual worlds; anything else is tour content.
     let errors = if dir.join("stage.ron").is_file() {
-        content::check_scenes_dir(&dir)
+        crate::stage::model::scene::check_dir(&dir)
     } else {
         let mut errors = content::check_dir(&dir);
         errors.extend(crate::stops::check_content(&dir));

@@ -9,6 +9,8 @@ use crate::stage::model::lighting::{LightKind, StageLight};
 use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{SceneDescription, TimeOfDay, Weather};
 use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
+use crate::tour::content_plugin::report_problems;
+use crate::tour::model::content::{ContentError, ContentFolder, bundled_file, load_or_bundled};
 
 /// What the stage is doing: chosen by the level, the UI or `backlot capture`.
 #[derive(Resource, Debug, Clone)]
@@ -92,11 +94,7 @@ pub enum StageSystems {
 
 impl Default for StageSettings {
     fn default() -> Self {
-        let geometry = StageGeometry::load_ron(include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenes/stage.ron"
-        )))
-        .unwrap_or_default();
+        let geometry = bundled_file::<StageGeometry>().unwrap_or_default();
         let scenes = crate::stage::model::scene::bundled_scenes();
         let (time, weather) = scenes
             .first()
@@ -119,20 +117,13 @@ impl Default for StageSettings {
 impl StageSettings {
     /// Read the stage and the scenes from `scenes/`; anything missing or broken falls back to
     /// the copy built into the game, and the problems are returned for the player to see.
-    pub fn load(dir: &std::path::Path) -> (Self, Vec<String>) {
+    pub fn load(assets_dir: &std::path::Path) -> (Self, Vec<ContentError>) {
         let mut settings = Self::default();
-        let mut problems = Vec::new();
-        let stage_file = dir.join("stage.ron");
-        match std::fs::read_to_string(&stage_file) {
-            Ok(text) => match StageGeometry::load_ron(&text) {
-                Ok(g) => settings.geometry = g,
-                Err(e) => problems.push(format!("{}: {e}", stage_file.display())),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => problems.push(format!("{}: {e}", stage_file.display())),
-        }
-        let (scenes, errors) = crate::stage::model::scene::load_scenes_with_fallback(dir);
-        problems.extend(errors.iter().map(ToString::to_string));
+        let (geometry, mut problems) = load_or_bundled::<StageGeometry>(assets_dir);
+        settings.geometry = geometry;
+        let scenes_dir = ContentFolder::Scenes.dir(assets_dir);
+        let (scenes, errors) = crate::stage::model::scene::load_scenes_with_fallback(&scenes_dir);
+        problems.extend(errors);
         if !scenes.is_empty() {
             settings.scenes = scenes;
         }
@@ -258,17 +249,8 @@ fn apply_stage_preview(
 pub(super) fn plugin(app: &mut App) {
     let config = app.world().resource::<crate::GameConfig>().clone();
     let seed = config.seed;
-    let (settings, problems) = StageSettings::load(&crate::tour::model::content::scenes_dir_for(
-        &config.assets_dir,
-    ));
-    {
-        let mut notices = app.world_mut().resource_mut::<crate::tour::Notices>();
-        for p in problems {
-            notices.warn(format!(
-                "Stage content problem, using the built-in copy: {p}"
-            ));
-        }
-    }
+    let (settings, problems) = StageSettings::load(&config.assets_dir);
+    report_problems(app, &problems);
     app.insert_resource(settings)
         .init_resource::<StageStops>()
         .init_resource::<CinemaPose>()

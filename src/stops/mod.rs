@@ -48,6 +48,7 @@ pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
     [
         check_file::<intro::model::StudioSpec>(assets_dir),
         check_file::<previs::model::StoryboardFile>(assets_dir),
+        check_file::<virtual_production::model::shots::ShotFile>(assets_dir),
         check_file::<post::model::PostLevelSpec>(assets_dir),
         check_file::<marketing::model::CampaignSpec>(assets_dir),
         check_file::<innovation::cloud::CloudSpec>(assets_dir),
@@ -69,7 +70,7 @@ mod tests {
         let empty = std::env::temp_dir().join(format!("backlot-no-content-{}", std::process::id()));
         std::fs::create_dir_all(&empty).expect("temp dir");
         let missing = check_content(&empty);
-        assert_eq!(missing.len(), 6, "{missing:?}");
+        assert_eq!(missing.len(), 7, "{missing:?}");
         assert!(missing.iter().all(|e| e.message.contains("cannot read")));
         std::fs::remove_dir_all(&empty).ok();
     }

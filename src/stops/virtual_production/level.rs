@@ -8,10 +8,11 @@ use bevy::prelude::*;
 use crate::stage::model::lighting::{LightKind, StageLight};
 use crate::stage::model::projection::CameraPose;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
-use crate::stops::virtual_production::model::shots::bundled_shots;
+use crate::stops::virtual_production::model::shots::ShotFile;
 use crate::stops::virtual_production::model::takes::{
     TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move,
 };
+use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
@@ -64,29 +65,9 @@ pub struct VpState {
     pub take: Option<Take>,
 }
 
-/// The shot list from `assets/virtual_production.ron`, or the built-in copy if that file is broken.
-fn load_shot_list(
-    assets_dir: &std::path::Path,
-    notices: &mut Notices,
-) -> Vec<crate::stops::virtual_production::model::shots::ShotSpec> {
-    let path = assets_dir.join(crate::stops::virtual_production::model::shots::VP_SHOTS_FILE);
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        match crate::stops::virtual_production::model::shots::load_shots(&text) {
-            Ok(shots) => return shots,
-            Err(e) => notices.warn(format!("Shot list problem, using the built-in copy: {e}")),
-        }
-    }
-    bundled_shots().unwrap_or_default()
-}
-
-fn start_level(
-    mut commands: Commands,
-    mut notices: ResMut<Notices>,
-    config: Res<crate::GameConfig>,
-) {
-    let shots = load_shot_list(&config.assets_dir, &mut notices);
+fn start_level(mut commands: Commands, shot_list: Res<Content<ShotFile>>) {
     commands.insert_resource(VpState {
-        level: VpLevel::new(shots),
+        level: VpLevel::new(shot_list.shots.clone()),
         take: None,
     });
 }
@@ -241,6 +222,7 @@ fn run_take(
 
 pub(super) fn plugin(app: &mut App) {
     crate::stage::films_on_stage(app, STOP);
+    load_content::<ShotFile>(app);
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);

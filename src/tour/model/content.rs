@@ -393,61 +393,6 @@ pub fn scenes_dir_for(assets_dir: &Path) -> PathBuf {
         .map_or_else(|| PathBuf::from("scenes"), |p| p.join("scenes"))
 }
 
-/// Check a `scenes/` folder: the stage geometry and every scene description.
-pub fn check_scenes_dir(dir: &Path) -> Vec<ContentError> {
-    let mut errors = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return vec![ContentError::whole_file(dir, "cannot read the folder")];
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    files.sort();
-    for path in files {
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                errors.push(ContentError::whole_file(&path, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        let is_stage = path.file_name().is_some_and(|n| n == "stage.ron");
-        let result = if is_stage {
-            crate::stage::model::led::StageGeometry::load_ron(&text)
-                .map(|_| ())
-                .map_err(|e| match e {
-                    crate::stage::model::led::StageError::Parse {
-                        line,
-                        column,
-                        message,
-                    } => ContentError::at(&path, line, column, message),
-                    other => ContentError::whole_file(&path, other.to_string()),
-                })
-        } else {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            crate::stage::model::scene::load_scene(&text, &name)
-                .map(|_| ())
-                .map_err(|e| match e {
-                    crate::stage::model::scene::SceneError::Parse {
-                        line,
-                        column,
-                        message,
-                        ..
-                    } => ContentError::at(&path, line, column, message),
-                    other => ContentError::whole_file(&path, other.to_string()),
-                })
-        };
-        if let Err(e) = result {
-            errors.push(e);
-        }
-    }
-    errors
-}
-
 /// Where the `assets/` folder is: `BACKLOT_ASSETS`, then `./assets`, then the crate's own.
 pub fn default_assets_dir() -> PathBuf {
     if let Some(dir) = std::env::var_os("BACKLOT_ASSETS") {

@@ -30,9 +30,12 @@
 //! matches the wall UV instead, which is what the shaders need.
 
 use std::fmt;
+use std::path::Path;
 
 use glam::{Vec2, Vec3};
 use serde::{Deserialize, Serialize};
+
+use crate::tour::model::content::{ContentError, ContentFile, ContentFolder};
 
 /// Selectable LED pixel pitches in millimetres, finest first. 2.84 mm is the common
 /// 500 mm / 176 px panel; real panels come in whole pixels, so
@@ -199,6 +202,30 @@ pub struct LedPixel {
     pub panel: PanelId,
     pub x: u32,
     pub y: u32,
+}
+
+/// The stage's file inside `scenes/`.
+pub const STAGE_FILE: &str = "stage.ron";
+const BUNDLED_STAGE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/scenes/stage.ron"));
+
+/// `scenes/stage.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for StageGeometry {
+    const FILE: &'static str = STAGE_FILE;
+    const FOLDER: ContentFolder = ContentFolder::Scenes;
+    const BUNDLED: &'static str = BUNDLED_STAGE;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        StageGeometry::load_ron(text).map_err(|e| {
+            vec![match e {
+                StageError::Parse {
+                    line,
+                    column,
+                    message,
+                } => ContentError::at(file, line, column, message),
+                other => ContentError::whole_file(file, other.to_string()),
+            }]
+        })
+    }
 }
 
 impl StageGeometry {

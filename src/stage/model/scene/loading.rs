@@ -1,10 +1,13 @@
 //! Loading scene descriptions: from RON text, from the bundled copies compiled into the game,
-//! and from a folder with the bundled copies as the fallback.
+//! and from a folder with the bundled copies as the fallback, the way every content file is
+//! loaded; and checking a scenes folder.
 
 use std::path::Path;
 
 use super::description::SceneDescription;
 use super::{BUNDLED_TEXTS, SCENE_FILES, SceneError};
+use crate::stage::model::led::{STAGE_FILE, StageGeometry};
+use crate::tour::model::content::{ContentError, ContentFile, read_file, read_or_bundled};
 
 /// Parses and validates a scene description. `file_name` only labels errors.
 ///
@@ -38,31 +41,62 @@ pub fn bundled_scenes() -> Vec<SceneDescription> {
         .collect()
 }
 
-/// Loads every file of [`SCENE_FILES`] from `dir`, falling back to the bundled copy when a
-/// file is missing (silently) or broken (with its error in the second list).
-pub fn load_scenes_with_fallback(dir: &Path) -> (Vec<SceneDescription>, Vec<SceneError>) {
+/// A scene file's text as content: parsed and checked, errors naming `file` (line and column
+/// for syntax errors).
+pub fn parse_scene_file(text: &str, file: &Path) -> Result<SceneDescription, Vec<ContentError>> {
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    load_scene(text, &name).map_err(|e| {
+        vec![match e {
+            SceneError::Parse {
+                line,
+                column,
+                message,
+                ..
+            } => ContentError::at(file, line, column, message),
+            other => ContentError::whole_file(file, other.to_string()),
+        }]
+    })
+}
+
+/// Loads every file of [`SCENE_FILES`] from `dir` the way every content file is loaded
+/// (`read_or_bundled`): a missing or broken file falls back to its bundled copy, and its
+/// problem is returned.
+pub fn load_scenes_with_fallback(dir: &Path) -> (Vec<SceneDescription>, Vec<ContentError>) {
     let mut scenes = Vec::new();
     let mut errors = Vec::new();
     for (name, bundled) in bundled_scene_texts() {
-        let path = dir.join(name);
-        let label = path.display().to_string();
-        let loaded = match std::fs::read_to_string(&path) {
-            Ok(text) => load_scene(&text, &label),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => load_scene(bundled, name),
-            Err(e) => Err(SceneError::Io {
-                file: label,
-                message: e.to_string(),
-            }),
-        };
-        match loaded {
-            Ok(scene) => scenes.push(scene),
-            Err(e) => {
-                errors.push(e);
-                if let Ok(scene) = load_scene(bundled, name) {
-                    scenes.push(scene);
-                }
-            }
+        let (scene, problems) = read_or_bundled(dir, name, bundled, parse_scene_file);
+        errors.extend(problems);
+        if let Ok(scene) = scene {
+            scenes.push(scene);
         }
     }
     (scenes, errors)
+}
+
+/// Check a `scenes/` folder without falling back (`backlot check-content scenes`): the stage
+/// geometry and every scene description in it, including scenes a teacher added.
+pub fn check_dir(dir: &Path) -> Vec<ContentError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![ContentError::whole_file(dir, "cannot read the folder")];
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    let mut errors = Vec::new();
+    for name in names {
+        let result = if name == STAGE_FILE {
+            read_file(dir, &name, StageGeometry::parse).map(|_| ())
+        } else {
+            read_file(dir, &name, parse_scene_file).map(|_| ())
+        };
+        errors.extend(result.err().unwrap_or_default());
+    }
+    errors
 }

@@ -55,7 +55,10 @@ pub use description::{
     AmbientDesc, Buildings, Crystals, Dunes, FogDesc, GroundDesc, IceFloes, Layer, Moons,
     MountainStyle, Mountains, RockStyle, Rocks, SceneDescription, SkyDesc, SunDesc, Tower, XzRect,
 };
-pub use loading::{bundled_scene_texts, bundled_scenes, load_scene, load_scenes_with_fallback};
+pub use loading::{
+    bundled_scene_texts, bundled_scenes, check_dir, load_scene, load_scenes_with_fallback,
+    parse_scene_file,
+};
 
 /// Linear RGB colour. Surface colours run from 0.0 to 1.0.
 pub type Rgb = [f32; 3];

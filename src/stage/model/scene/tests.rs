@@ -429,12 +429,26 @@ fn mountains_and_towers_too_close_are_refused() {
 fn fallback_loading_from_a_folder() {
     let dir = std::env::temp_dir().join(format!("backlot-scenes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
+    for (name, text) in bundled_scene_texts() {
+        std::fs::write(dir.join(name), text).expect("write");
+    }
     std::fs::write(dir.join("arctic.ron"), "(name: oops").expect("write");
     let (scenes, errors) = load_scenes_with_fallback(&dir);
-    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(scenes.len(), SCENE_FILES.len());
     assert_eq!(errors.len(), 1);
     assert!(errors[0].to_string().contains("arctic.ron"));
+    assert!(errors[0].line > 0, "a syntax error names its line");
+    assert_eq!(
+        check_dir(&dir),
+        errors,
+        "check-content finds the same problem"
+    );
+    // A missing file is a problem too; its bundled copy is used.
+    std::fs::remove_file(dir.join("tokyo.ron")).expect("remove");
+    let (scenes, errors) = load_scenes_with_fallback(&dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(scenes.len(), SCENE_FILES.len());
+    assert_eq!(errors.len(), 2);
 }
 
 #[test]

@@ -269,7 +269,10 @@ mod tests {
         let (spec, problems) = load_or_bundled::<CampaignSpec>(&dir);
         assert_eq!(spec, bundled());
         assert!(!problems.is_empty());
-        assert!(problems.iter().all(|p| p.file.ends_with(CAMPAIGN_FILE)), "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.file.ends_with(CAMPAIGN_FILE)),
+            "{problems:?}"
+        );
         assert_eq!(check_file::<CampaignSpec>(&dir), problems);
         std::fs::remove_dir_all(&dir).ok();
     }

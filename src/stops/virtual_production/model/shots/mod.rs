@@ -13,11 +13,13 @@
 //!   Lighting, but never below **1 star**: the right world was filmed, so the take is usable.
 
 use std::fmt;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::stage::model::lighting::LightingMatch;
 use crate::stage::model::moire::{MoireAssessment, MoireRisk};
+use crate::tour::model::content::{ContentError, ContentFile};
 
 /// The content file's name inside the assets folder.
 pub const VP_SHOTS_FILE: &str = "virtual_production.ron";
@@ -125,8 +127,29 @@ pub struct ShotSpec {
 /// The file's shape: `(shots: [ ... ])`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ShotFile {
-    shots: Vec<ShotSpec>,
+pub struct ShotFile {
+    pub shots: Vec<ShotSpec>,
+}
+
+/// `assets/virtual_production.ron`, loaded the way every content file is (see `ContentFile`).
+impl ContentFile for ShotFile {
+    const FILE: &'static str = VP_SHOTS_FILE;
+    const BUNDLED: &'static str = BUNDLED_VP_SHOTS;
+
+    fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
+        match load_shots(text) {
+            Ok(shots) => Ok(ShotFile { shots }),
+            Err(VpShotsError::Syntax {
+                line,
+                column,
+                message,
+            }) => Err(vec![ContentError::at(file, line, column, message)]),
+            Err(VpShotsError::Invalid(errors)) => Err(errors
+                .iter()
+                .map(|e| ContentError::whole_file(file, e.to_string()))
+                .collect()),
+        }
+    }
 }
 
 /// One mistake in the shot list, naming its field.
