@@ -23,7 +23,7 @@ use crate::stops::innovation::concept::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
-use crate::tour::{CurrentStop, StopPhase};
+use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 5;
 
@@ -334,10 +334,6 @@ impl InnovationState {
     }
 }
 
-fn is_innovation(current: Res<CurrentStop>) -> bool {
-    current.0 == STOP
-}
-
 fn start_level(
     mut commands: Commands,
     content: Res<Content<CloudSpec>>,
@@ -435,7 +431,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             OnEnter(StopPhase::Level),
             start_level
-                .run_if(is_innovation)
+                .run_if(in_stop(STOP))
                 .in_set(InnovationSystems::Setup),
         )
         .add_systems(OnExit(StopPhase::Level), end_level)
