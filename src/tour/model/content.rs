@@ -238,6 +238,21 @@ pub fn check_file<T: ContentFile>(assets_dir: &Path) -> Vec<ContentError> {
         .unwrap_or_default()
 }
 
+/// Parse RON text into `T` and run a check that returns its problems as sentences (each about
+/// the whole file): the usual `ContentFile::parse` for a model with a `validate()`.
+pub fn parse_and_check<T: DeserializeOwned, E: fmt::Display>(
+    text: &str,
+    file: &Path,
+    check: impl Fn(&T) -> Vec<E>,
+) -> Result<T, Vec<ContentError>> {
+    parse_and_validate(text, file, |value: &T, file| {
+        check(value)
+            .iter()
+            .map(|e| ContentError::whole_file(file, e.to_string()))
+            .collect()
+    })
+}
+
 /// Parse RON text into `T` and run `validate` on it: the usual `ContentFile::parse`.
 pub fn parse_and_validate<T: DeserializeOwned>(
     text: &str,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::units::{BitsPerSecond, BytesPerSecond, Seconds};
 use super::{BUNDLED_CLOUD_RON, CLOUD_FILE};
-use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 /// Everything Stop 5 needs, as written in `assets/innovation.ron`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -404,12 +404,7 @@ impl ContentFile for CloudSpec {
     const BUNDLED: &'static str = BUNDLED_CLOUD_RON;
 
     fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
-        parse_and_validate(text, file, |spec: &CloudSpec, file| {
-            spec.validate()
-                .into_iter()
-                .map(|e| ContentError::whole_file(file, e))
-                .collect()
-        })
+        parse_and_check(text, file, CloudSpec::validate)
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::format::f32_as_written;
 use super::{BUNDLED_CAMPAIGN, CAMPAIGN_FILE};
-use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 // ---------------------------------------------------------------------------------------------
 // Content: what can be posted, to whom, and when.
@@ -239,12 +239,7 @@ impl ContentFile for CampaignSpec {
     const BUNDLED: &'static str = BUNDLED_CAMPAIGN;
 
     fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
-        parse_and_validate(text, file, |spec: &CampaignSpec, file| {
-            spec.validate()
-                .into_iter()
-                .map(|e| ContentError::whole_file(file, e))
-                .collect()
-        })
+        parse_and_check(text, file, CampaignSpec::validate)
     }
 }
 

@@ -11,7 +11,7 @@ use super::{
     SyncState,
 };
 use crate::stops::post::timecode::{self, FrameRate, Timecode};
-use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 /// The whole level, as written in `assets/post.ron`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,12 +178,7 @@ impl ContentFile for PostLevelSpec {
     const BUNDLED: &'static str = BUNDLED_POST_PRODUCTION;
 
     fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
-        parse_and_validate(text, file, |spec: &PostLevelSpec, file| {
-            spec.validate()
-                .into_iter()
-                .map(|e| ContentError::whole_file(file, e.to_string()))
-                .collect()
-        })
+        parse_and_check(text, file, PostLevelSpec::validate)
     }
 }
 

@@ -8,7 +8,7 @@ use super::{
     BUNDLED_STORYBOARDS, CameraAngle, Character, STORYBOARDS_FILE, ShotSize, Storyboard,
     StoryboardFile,
 };
-use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 /// Fewest storyboards in a file: the level lets the player choose between scenes.
 pub const MIN_STORYBOARDS: usize = 2;
@@ -39,13 +39,7 @@ impl ContentFile for StoryboardFile {
     const BUNDLED: &'static str = BUNDLED_STORYBOARDS;
 
     fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
-        parse_and_validate(text, file, |boards: &StoryboardFile, file| {
-            boards
-                .validate()
-                .into_iter()
-                .map(|e| ContentError::whole_file(file, e))
-                .collect()
-        })
+        parse_and_check(text, file, StoryboardFile::validate)
     }
 }
 
