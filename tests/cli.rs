@@ -57,14 +57,14 @@ fn check_content_passes_the_bundled_files_and_names_line_and_column() {
         }
     }
     std::fs::write(
-        dir.join("careers.ron"),
+        dir.join("conclusion.ron"),
         "(\n  careers: [\n    (title: \"x\",,\n  ]\n)",
     )
     .expect("break a file");
     let o = backlot(&["check-content", dir.to_str().expect("utf-8 path")]);
     assert_ne!(o.status.code(), Some(0));
     let err = stderr(&o);
-    assert!(err.contains("careers.ron:3:"), "file and line: {err}");
+    assert!(err.contains("conclusion.ron:3:"), "file and line: {err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
