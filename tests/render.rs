@@ -125,8 +125,10 @@ fn stage(view: &str, pos: &str, look_at: &str, out: &Path) -> Picture {
             "35",
             "--size",
             "320x180",
+            // Enough frames that the inner frustum, the outer atlas (refreshed every 4th frame)
+            // and the wall have all been drawn once, even on a busy machine.
             "--frames",
-            "3",
+            "8",
         ],
         out,
     )
