@@ -27,6 +27,9 @@ pub mod ui;
 /// Captions, playback and sound synthesis.
 pub mod audio;
 
+/// What differs between the desktop and the web build.
+pub mod platform;
+
 /// The command line, start-up configuration, screenshots and test helpers.
 pub mod capture;
 pub mod cli;

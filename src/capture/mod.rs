@@ -13,7 +13,7 @@ struct CaptureProgress {
     frames: u32,
     requested: bool,
     /// For benchmarks: when timing started (after the warm-up frames).
-    timing_since: Option<std::time::Instant>,
+    timing_since: Option<crate::platform::time::Instant>,
 }
 
 /// Frames left out of a benchmark's average: the first ones build pipelines and upload meshes.
@@ -30,7 +30,7 @@ fn count_and_capture(
     progress.frames += 1;
     if request.bench {
         if progress.frames == WARM_UP_FRAMES {
-            progress.timing_since = Some(std::time::Instant::now());
+            progress.timing_since = Some(crate::platform::time::Instant::now());
         }
         if progress.frames == WARM_UP_FRAMES + request.frames
             && let Some(since) = progress.timing_since

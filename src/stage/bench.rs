@@ -3,8 +3,8 @@
 //! readouts) should not grow with the number of LED pixels. This times exactly that work, as
 //! the stage systems run it, for walls from about ten thousand to over a million pixels.
 
+use crate::platform::time::Instant;
 use std::hint::black_box;
-use std::time::Instant;
 
 use bevy::prelude::*;
 

@@ -89,12 +89,6 @@ fn save_camp(config: &GameConfig, session: &CampSession, notices: &mut Notices) 
     }
 }
 
-fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
 fn apply_camp_commands(
     mut commands: MessageReader<CampCommand>,
     mut play: ResMut<CampPlay>,
@@ -109,7 +103,7 @@ fn apply_camp_commands(
                 match CampSession::new_shuffled(
                     setup.clone(),
                     options.clone(),
-                    unix_now(),
+                    crate::platform::time::unix_now(),
                     config.seed,
                 ) {
                     Ok(session) => {

@@ -125,12 +125,6 @@ struct PollDesk {
     message: Option<String>,
 }
 
-fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
 /// A long prompt cut to `max` characters for the list.
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -478,7 +472,7 @@ fn option_row(ui: &mut egui::Ui, p: &Palette, desk: &mut Desk, i: usize, bar: &B
 /// Record the tally on screen and every unsaved one, then write the archive. On failure the
 /// tallies stay in memory, so the teacher can try again.
 fn save_tallies(state: &mut PollDesk, config: &GameConfig) {
-    let now = unix_now();
+    let now = crate::platform::time::unix_now();
     let mut count = 0;
     for ((stop, id), tally) in &state.unsaved {
         state.archive.record(*stop, id.clone(), tally.clone(), now);

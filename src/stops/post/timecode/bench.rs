@@ -1,9 +1,9 @@
 //! The round-trip benchmark: converts every frame of a span to a label and back, checking
 //! each, and reports the time per round trip for information.
 
+use crate::platform::time::Instant;
 use std::fmt;
 use std::hint::black_box;
-use std::time::Instant;
 
 use super::{FrameRate, frames_to_timecode, timecode_to_frames};
 
