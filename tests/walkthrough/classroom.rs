@@ -1,7 +1,7 @@
 //! The classroom: presenter mode and a four-team camp.
 
 use super::*;
-use backlot::classroom::camp::model::{CampOptions, CampSetup};
+use backlot::classroom::camp::model::{CampOptions, CampSession, CampSetup};
 use backlot::classroom::camp::play::{CampCommand, CampPlay};
 
 #[test]
@@ -79,24 +79,14 @@ fn a_four_team_camp_plays_hot_seat_scores_exports_and_survives_a_restart() {
     send(&mut app, TourCommand::BeginLevel);
     play_conclusion_level(&mut app);
     pass_gate(&mut app);
-    let session = app
-        .world()
-        .resource::<CampPlay>()
-        .session
-        .clone()
-        .expect("camp");
+    let session = camp_session(&app);
     assert!(
         session.results().iter().all(|r| r.is_empty()),
         "only a started turn is recorded"
     );
 
     let slow_team = play_four_turns(&mut app);
-    let session = app
-        .world()
-        .resource::<CampPlay>()
-        .session
-        .clone()
-        .expect("camp");
+    let session = camp_session(&app);
     assert!(session.is_finished());
     let board = session.scoreboard();
     let slow = board
@@ -175,4 +165,13 @@ fn check_export(app: &mut App) {
         rows.iter().any(|r| r[0] == "Blue, \"Jays\""),
         "quoting round-trips"
     );
+}
+
+/// The camp as it stands.
+fn camp_session(app: &App) -> CampSession {
+    app.world()
+        .resource::<CampPlay>()
+        .session
+        .clone()
+        .expect("camp")
 }

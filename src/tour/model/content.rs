@@ -169,7 +169,10 @@ impl ContentFolder {
     pub fn dir(self, assets_dir: &Path) -> PathBuf {
         match self {
             ContentFolder::Assets => assets_dir.to_path_buf(),
-            ContentFolder::Scenes => scenes_dir_for(assets_dir),
+            // `scenes/` sits beside `assets/`.
+            ContentFolder::Scenes => assets_dir
+                .parent()
+                .map_or_else(|| PathBuf::from("scenes"), |p| p.join("scenes")),
         }
     }
 }
@@ -399,13 +402,6 @@ pub fn load_with_fallback(assets_dir: &Path) -> LoadedContent {
         content: ContentBundle { tour },
         errors,
     }
-}
-
-/// The `scenes/` folder that sits beside an `assets/` folder.
-pub fn scenes_dir_for(assets_dir: &Path) -> PathBuf {
-    assets_dir
-        .parent()
-        .map_or_else(|| PathBuf::from("scenes"), |p| p.join("scenes"))
 }
 
 /// Where the `assets/` folder is: `BACKLOT_ASSETS`, then `./assets`, then the crate's own.

@@ -90,15 +90,7 @@ impl PollArchive {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tally(counts: &[u32]) -> PollTally {
-        let options = (0..counts.len()).map(|i| format!("option {i}")).collect();
-        let mut t = PollTally::new("Which role sets the lights?", options).expect("tally");
-        for (i, c) in counts.iter().enumerate() {
-            t.set_count(i, &c.to_string()).expect("count");
-        }
-        t
-    }
+    use crate::classroom::poll::model::tests::tally;
 
     fn temp_dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("backlot-poll-{name}-{}", std::process::id()));

@@ -451,7 +451,8 @@ impl PollTally {
 mod tests {
     use super::*;
 
-    fn tally(counts: &[u32]) -> PollTally {
+    /// A tally of a made-up poll with these counts (shared with the archive's tests).
+    pub(super) fn tally(counts: &[u32]) -> PollTally {
         let options = (0..counts.len()).map(|i| format!("option {i}")).collect();
         let mut t = PollTally::new("Which role sets the lights?", options).expect("tally");
         for (i, c) in counts.iter().enumerate() {
