@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::platform::storage;
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::model::question_bank::{BankReport, parse_bank};
 use crate::tour::model::quiz::Question;
@@ -82,12 +83,30 @@ pub fn parse_copy_name(file_name: &str) -> Option<(usize, BankMode)> {
     (stop < STOP_COUNT).then_some((stop, mode))
 }
 
-/// Check a bank and copy it into `data_dir/banks/`. Refuses a file with errors or with no
-/// usable question, so a broken file never half-replaces a stop's gate. Returns the copy's
-/// path and the parse report.
+/// Check a bank file and copy it into `data_dir/banks/` (`backlot import-bank`).
 pub fn install(
     data_dir: &Path,
     source: &Path,
+    stop: usize,
+    mode: BankMode,
+) -> Result<(PathBuf, BankReport), String> {
+    let file_name = source
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| format!("{}: not a file name", source.display()))?;
+    let text = std::fs::read_to_string(source)
+        .map_err(|e| format!("{}: cannot read: {e}", source.display()))?;
+    install_text(data_dir, file_name, &text, stop, mode)
+}
+
+/// Check a bank's text and store it as `data_dir/banks/stop<N>-<mode>-<file_name>` (the
+/// teacher panel's import, which in a browser gets the text from a file picker). Refuses a
+/// bank with errors or with no usable question, so a broken file never half-replaces a stop's
+/// gate. Returns the copy's path and the parse report.
+pub fn install_text(
+    data_dir: &Path,
+    file_name: &str,
+    text: &str,
     stop: usize,
     mode: BankMode,
 ) -> Result<(PathBuf, BankReport), String> {
@@ -97,13 +116,13 @@ pub fn install(
             STOP_COUNT - 1
         ));
     }
-    let file_name = source
+    // Only the name: a picked file's name may carry a folder, and keys must stay in banks/.
+    let file_name = Path::new(file_name)
         .file_name()
         .and_then(|n| n.to_str())
-        .ok_or_else(|| format!("{}: not a file name", source.display()))?;
-    let text = std::fs::read_to_string(source)
-        .map_err(|e| format!("{}: cannot read: {e}", source.display()))?;
-    let report = parse_bank(file_name, &text);
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| format!("{file_name}: not a file name"))?;
+    let report = parse_bank(file_name, text);
     if !report.errors.is_empty() {
         let lines: Vec<String> = report
             .errors
@@ -123,35 +142,28 @@ pub fn install(
         ));
     }
     let dir = data_dir.join(BANKS_DIR);
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    // One replacement per stop: a new one takes the place of the old.
+    let target = dir.join(format!("stop{stop}-{}-{file_name}", mode.word()));
+    storage::write_atomic(&target, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", target.display()))?;
+    // One replacement per stop: the new one (already stored) takes the place of the old.
     if mode == BankMode::Replace {
         for (path, (s, m)) in list_copies(&dir) {
-            if s == stop && m == BankMode::Replace {
-                let _ = std::fs::remove_file(path);
+            if s == stop && m == BankMode::Replace && path != target {
+                let _ = storage::remove_file(&path);
             }
         }
     }
-    let target = dir.join(format!("stop{stop}-{}-{file_name}", mode.word()));
-    crate::tour::model::progress::write_atomic(&target, text.as_bytes())
-        .map_err(|e| format!("{}: {e}", target.display()))?;
     Ok((target, report))
 }
 
 fn list_copies(dir: &Path) -> Vec<(PathBuf, (usize, BankMode))> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut copies: Vec<_> = entries
-        .flatten()
-        .filter_map(|e| {
-            let path = e.path();
+    storage::list_files(dir)
+        .into_iter()
+        .filter_map(|path| {
             let parsed = parse_copy_name(path.file_name()?.to_str()?)?;
             Some((path, parsed))
         })
-        .collect();
-    copies.sort_by(|a, b| a.0.cmp(&b.0));
-    copies
+        .collect()
 }
 
 /// Read every installed bank. A bank that no longer parses cleanly is reported and left out;
@@ -164,7 +176,7 @@ pub fn load(data_dir: &Path) -> BankSet {
             .and_then(|n| n.to_str())
             .unwrap_or("?")
             .to_string();
-        let text = match std::fs::read_to_string(&path) {
+        let text = match storage::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
                 set.report.push(format!("{name}: cannot read: {e}"));
@@ -280,5 +292,15 @@ mod tests {
         let set = load(&dir);
         assert!(set.is_empty());
         assert!(set.report[0].contains("not used"), "{:?}", set.report);
+    }
+
+    #[test]
+    fn a_picked_bank_is_stored_under_its_own_name_inside_the_banks_folder() {
+        let data = temp_dir("picked");
+        let (copy, _) = install_text(&data, "../../elsewhere/quiz.gift", GIFT, 0, BankMode::Add)
+            .expect("a clean bank installs");
+        assert_eq!(copy, data.join(BANKS_DIR).join("stop0-add-quiz.gift"));
+        assert_eq!(load(&data).gate_questions(0, Vec::new()).len(), 2);
+        assert!(install_text(&data, "", GIFT, 0, BankMode::Add).is_err());
     }
 }

@@ -1,17 +1,16 @@
 //! The player's progress and its save file: plain Rust, no Bevy.
 //!
-//! Progress is RON in the platform data directory (or `--data-dir`). Writes are atomic: write a
-//! temporary file beside the save, flush it, then rename it over the old one, so a crash never
-//! leaves half a save. A save that cannot be read is moved aside as `.bak`, the player is told,
+//! Progress is RON in the platform data directory (or `--data-dir`; `localStorage` in a browser,
+//! see `platform::storage`). Writes are atomic: write a temporary file beside the save, flush
+//! it, then rename it over the old one, so a crash never leaves half a save. A save that cannot be read is moved aside as `.bak`, the player is told,
 //! and play continues from a fresh start: never a panic.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::platform::storage;
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::model::quiz::QuestionRecord;
 
@@ -123,6 +122,85 @@ impl Progress {
         self.unlocked[0] = true;
         self
     }
+
+    /// Take in a copy brought from another day or machine, losing nothing on either side:
+    /// every stop open in either stays open, a gate passed in either stays passed, the best
+    /// stars win. Taking in the same copy twice changes nothing the second time.
+    pub fn merge(&mut self, other: &Progress) {
+        for (stop, open) in other.unlocked.iter().enumerate() {
+            if *open {
+                self.unlock(stop);
+            }
+        }
+        for (stop, theirs) in &other.gates {
+            let mine = self.gates.entry(*stop).or_default();
+            mine.passed |= theirs.passed;
+            for record in &theirs.questions {
+                match mine
+                    .questions
+                    .iter_mut()
+                    .find(|q| q.question_id == record.question_id)
+                {
+                    // The longer history already holds the shorter one (the same play, seen
+                    // later), so keep it rather than counting attempts twice.
+                    Some(q) if q.attempts.len() < record.attempts.len() => *q = record.clone(),
+                    Some(_) => {}
+                    None => mine.questions.push(record.clone()),
+                }
+            }
+        }
+        for (stop, stars) in &other.level_stars {
+            let best = self.level_stars.entry(*stop).or_insert(0);
+            *best = (*best).max((*stars).min(3));
+        }
+        for (poll, choice) in &other.polls {
+            self.polls.entry(poll.clone()).or_insert(*choice);
+        }
+    }
+
+    /// The progress as a file a student can keep (the same RON as the save).
+    pub fn export_text(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .unwrap_or_else(|e| format!("// could not write the progress: {e}"))
+    }
+
+    /// Read a kept copy. A file that is not a Backlot progress file is a clear error, with
+    /// its line and column; nothing is changed.
+    pub fn parse_export(name: &str, text: &str) -> Result<Progress, String> {
+        let progress: Progress = ron::from_str(text).map_err(|e| {
+            format!(
+                "{name} is not a Backlot progress file (line {}, column {}: {})",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+        if progress.version > SAVE_VERSION {
+            return Err(format!(
+                "{name} comes from a newer Backlot (version {}); update this one first",
+                progress.version
+            ));
+        }
+        Ok(progress.normalise())
+    }
+}
+
+/// The name of a progress copy made at `unix_seconds`, e.g. `backlot-progress-2026-12-02.ron`.
+pub fn export_file_name(unix_seconds: u64) -> String {
+    let (y, m, d) = civil_date(unix_seconds / 86_400);
+    format!("backlot-progress-{y:04}-{m:02}-{d:02}.ron")
+}
+
+/// Days since 1970-01-01 as a calendar date (Howard Hinnant's civil_from_days).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    (y, m, d)
 }
 
 /// What loading found.
@@ -142,12 +220,6 @@ pub struct SaveStore {
 impl SaveStore {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
-    }
-
-    /// The platform data directory, e.g. `~/.local/share/backlot` on Linux.
-    pub fn platform_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("org", "Backlot", "backlot")
-            .map(|d| d.data_dir().to_path_buf())
     }
 
     pub fn dir(&self) -> &Path {
@@ -180,21 +252,10 @@ pub fn write_ron_atomic<T: Serialize>(path: &Path, value: &T) -> std::io::Result
     write_atomic(path, text.as_bytes())
 }
 
-/// Write bytes atomically to `path` (temporary file in the same directory, then rename).
+/// Write bytes atomically to `path` (a temporary file renamed over it; one `localStorage`
+/// write in a browser).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "save".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)
+    storage::write_atomic(path, bytes)
 }
 
 /// Load a RON file of `T`. A missing file gives `T::default()`; a corrupt one is renamed to
@@ -204,7 +265,7 @@ pub fn load_or_quarantine<T>(path: &Path, what: &str) -> (T, Option<String>)
 where
     T: serde::de::DeserializeOwned + Default,
 {
-    let text = match fs::read_to_string(path) {
+    let text = match storage::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (T::default(), None),
         Err(e) => {
@@ -221,7 +282,7 @@ where
         Ok(v) => (v, None),
         Err(e) => {
             let bak = path.with_extension("ron.bak");
-            let moved = fs::rename(path, &bak);
+            let moved = storage::rename(path, &bak);
             let kept = match moved {
                 Ok(()) => format!("It was kept as {}.", bak.display()),
                 Err(err) => format!("It could not be moved aside ({err})."),
@@ -244,6 +305,7 @@ where
 mod tests {
     use super::*;
     use crate::tour::model::quiz::Attempt;
+    use std::fs;
 
     fn temp_dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("backlot-{name}-{}", std::process::id()));
@@ -353,5 +415,56 @@ mod tests {
         assert_eq!(p.unlocked.len(), STOP_COUNT);
         assert!(p.is_unlocked(0));
         fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_kept_copy_merges_in_without_losing_either_side_and_twice_is_once() {
+        let mut home = Progress::default();
+        home.record_gate(0, &[record("q0", &[false, true])], true);
+        home.record_level(0, 2);
+        let mut school = Progress::default();
+        school.record_gate(0, &[record("q0", &[true])], true);
+        school.record_gate(1, &[record("q1", &[true])], true);
+        school.record_level(0, 3);
+        school.polls.insert("p".into(), 1);
+        let copy = Progress::parse_export("copy.ron", &school.export_text()).expect("round trip");
+        assert_eq!(copy, school);
+        home.merge(&copy);
+        assert!(home.gate_passed(0) && home.gate_passed(1));
+        assert!(home.is_unlocked(2));
+        assert_eq!(home.level_stars[&0], 3);
+        assert_eq!(
+            home.gates[&0].total_attempts(),
+            2,
+            "the longer history is kept"
+        );
+        let once = home.clone();
+        home.merge(&copy);
+        assert_eq!(home, once, "merging the same copy again changes nothing");
+    }
+
+    #[test]
+    fn a_file_that_is_not_progress_is_refused_with_its_position() {
+        let err = Progress::parse_export("notes.ron", "(version: 1, unlocked: [tr").unwrap_err();
+        assert!(
+            err.starts_with("notes.ron is not a Backlot progress file (line 1"),
+            "{err}"
+        );
+        let newer = "(version: 99, unlocked: [true], gates: {})";
+        assert!(
+            Progress::parse_export("new.ron", newer)
+                .unwrap_err()
+                .contains("newer")
+        );
+        assert_eq!(export_file_name(0), "backlot-progress-1970-01-01.ron");
+        // 2026-12-02 00:00 UTC.
+        assert_eq!(
+            export_file_name(1_796_169_600),
+            "backlot-progress-2026-12-02.ron"
+        );
+        assert_eq!(
+            export_file_name(951_782_400),
+            "backlot-progress-2000-02-29.ron"
+        );
     }
 }

@@ -64,7 +64,7 @@ impl CampStore {
 
     /// Forget the saved camp (after the final scoreboard). No file is not an error.
     pub fn clear(&self) -> io::Result<()> {
-        match std::fs::remove_file(self.path()) {
+        match crate::platform::storage::remove_file(&self.path()) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
             other => other,
         }
