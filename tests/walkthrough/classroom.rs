@@ -150,13 +150,16 @@ fn play_four_turns(app: &mut App) -> Option<usize> {
 /// The camp's results export as CSV, one row per team and question, quoting intact.
 fn check_export(app: &mut App) {
     send(app, CampCommand::Export);
-    let path = app
+    let said = app
         .world()
         .resource::<CampPlay>()
         .exported
         .clone()
         .expect("exported")
         .expect("written");
+    let path = said
+        .strip_prefix("Saved ")
+        .expect("the message names the file");
     let rows = backlot::tour::model::csv::parse(&std::fs::read_to_string(path).expect("csv"))
         .expect("parses");
     assert_eq!(rows[0][0], "team");

@@ -48,14 +48,17 @@ pub(super) fn play_marketing_level(app: &mut App) {
         send(app, MarketingCommand::Restart);
     }
     send(app, MarketingCommand::Export);
-    let exported = app
+    let said = app
         .world()
         .resource::<MarketingState>()
         .exported
         .clone()
         .expect("exported")
         .expect("written");
-    let csv = std::fs::read_to_string(&exported).expect("the CSV is on disk");
+    let path = said
+        .strip_prefix("Saved ")
+        .expect("the message names the file");
+    let csv = std::fs::read_to_string(path).expect("the CSV is on disk");
     let rows = backlot::tour::model::csv::parse(&csv).expect("well-formed CSV");
     assert_eq!(rows.len(), plan.len() + 1, "a header and one row per post");
     send(app, TourCommand::FinishLevel);

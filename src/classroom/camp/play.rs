@@ -2,8 +2,6 @@
 //! gate and level results into the `CampSession` (rules in `crate::classroom::camp::model`), saving it after
 //! every turn, and exporting results as CSV. Drawn by `ui::camp_ui`.
 
-use std::path::PathBuf;
-
 use bevy::prelude::*;
 
 use crate::GameConfig;
@@ -46,7 +44,7 @@ pub struct CampPlay {
     pub timer: Option<QuestionTimer>,
     timer_question: Option<usize>,
     /// Last export: the file written, or why not.
-    pub exported: Option<Result<PathBuf, String>>,
+    pub exported: Option<Result<String, String>>,
     /// A turn was just recorded; the UI shows the scoreboard or the hand-over card.
     pub between_turns: bool,
 }
@@ -146,18 +144,12 @@ fn apply_camp_commands(
                 let Some(session) = play.session.as_ref() else {
                     continue;
                 };
-                let dir = config.data_dir.join("exports");
-                let path = dir.join(format!("camp-results-{}.csv", session.started_unix()));
-                let result = std::fs::create_dir_all(&dir)
-                    .and_then(|_| {
-                        crate::tour::model::progress::write_atomic(
-                            &path,
-                            results_csv(session).as_bytes(),
-                        )
-                    })
-                    .map(|_| path)
-                    .map_err(|e| e.to_string());
-                play.exported = Some(result);
+                let name = format!("camp-results-{}.csv", session.started_unix());
+                play.exported = Some(crate::platform::files::export_text(
+                    &config.data_dir,
+                    &name,
+                    &results_csv(session),
+                ));
             }
             CampCommand::End => {
                 if let Err(e) = store(&config).clear() {

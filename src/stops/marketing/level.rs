@@ -13,7 +13,7 @@
 //!    [`RATIOS_TO_SOLVE`] ratios were solved. A missed campaign can be restarted with a new
 //!    audience; the ratios solved so far are kept.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bevy::prelude::*;
 
@@ -37,9 +37,6 @@ pub const TRIES_BEFORE_WORKED: u32 = 2;
 /// Every this-many-th post is asked as likes per 1,000 views instead of a percentage: the same
 /// ratio on another scale, which is how marketers compare small rates.
 pub const PER_THOUSAND_EVERY: usize = 3;
-
-/// Sub-folder of the data directory that CSV exports go to.
-pub const EXPORT_DIR: &str = "exports";
 
 /// What the player (or a test) asks the level to do.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -110,8 +107,8 @@ pub struct MarketingState {
     pub wrong_tries: u32,
     /// Restarts so far (0 for the first campaign).
     pub runs: u32,
-    /// The last export: where it was saved, or why it was not.
-    pub exported: Option<Result<PathBuf, String>>,
+    /// The last export: where it went (a file, or the browser's downloads), or why it did not.
+    pub exported: Option<Result<String, String>>,
     /// `GameConfig.seed`: each campaign's seed comes from it, so the same game seed replays.
     pub game_seed: u64,
     /// Practice questions asked after the campaign ended (chooses the next post to ask about).
@@ -273,17 +270,19 @@ impl MarketingState {
         }
     }
 
-    /// Where [`MarketingState::export`] saves this campaign: one file per run.
-    pub fn export_path(&self, data_dir: &Path) -> PathBuf {
-        data_dir
-            .join(EXPORT_DIR)
-            .join(format!("campaign-{}.csv", self.runs + 1))
+    /// The name [`MarketingState::export`] gives this campaign's file: one per run.
+    pub fn export_name(&self) -> String {
+        format!("campaign-{}.csv", self.runs + 1)
     }
 
-    /// Saves the campaign as CSV for a spreadsheet and remembers the outcome for the UI.
-    pub fn export(&mut self, data_dir: &Path) -> Result<PathBuf, String> {
-        let path = self.export_path(data_dir);
-        let outcome = write_csv(&path, &model::to_csv(&self.campaign));
+    /// Hands the campaign over as CSV for a spreadsheet (a file under `<data_dir>/exports/`,
+    /// or a download in a browser) and remembers the outcome for the UI.
+    pub fn export(&mut self, data_dir: &Path) -> Result<String, String> {
+        let outcome = crate::platform::files::export_text(
+            data_dir,
+            &self.export_name(),
+            &model::to_csv(&self.campaign),
+        );
         self.exported = Some(outcome.clone());
         outcome
     }
@@ -374,17 +373,6 @@ impl MarketingState {
     }
 }
 
-/// Writes the export atomically (a spreadsheet never opens half a file).
-fn write_csv(path: &Path, text: &str) -> Result<PathBuf, String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("Could not create the folder {}: {e}", dir.display()))?;
-    }
-    crate::tour::model::progress::write_atomic(path, text.as_bytes())
-        .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
-    Ok(path.to_path_buf())
-}
-
 fn start_level(
     mut commands: Commands,
     content: Res<Content<CampaignSpec>>,
@@ -425,10 +413,7 @@ fn apply_marketing_commands(
                 ));
             }
             MarketingCommand::Export => match state.export(&config.data_dir) {
-                Ok(path) => notices.success(format!(
-                    "Saved the campaign for a spreadsheet: {}",
-                    path.display()
-                )),
+                Ok(said) => notices.success(format!("The campaign, for a spreadsheet: {said}")),
                 Err(e) => notices.warn(e),
             },
         }
@@ -670,20 +655,20 @@ mod tests {
         let mut state = MarketingState::new(spec, 1);
         solve_lesson(&mut state);
         assert_eq!(state.post(plan[0]), Ok(()));
-        let path = match state.export(&dir) {
-            Ok(path) => path,
+        let said = match state.export(&dir) {
+            Ok(said) => said,
             Err(e) => panic!("export failed: {e}"),
         };
-        assert_eq!(path, dir.join("exports").join("campaign-1.csv"));
-        assert_eq!(state.exported, Some(Ok(path.clone())));
+        let path = dir
+            .join(crate::platform::files::EXPORT_DIR)
+            .join("campaign-1.csv");
+        assert!(said.contains(&path.display().to_string()), "{said}");
+        assert_eq!(state.exported, Some(Ok(said.clone())));
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let rows = crate::tour::model::csv::parse(&text).unwrap_or_default();
         assert_eq!(rows.len(), 2, "header and one post");
         state.restart();
-        assert_eq!(
-            state.export_path(&dir),
-            dir.join("exports").join("campaign-2.csv")
-        );
+        assert_eq!(state.export_name(), "campaign-2.csv");
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

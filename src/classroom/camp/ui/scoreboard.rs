@@ -1,8 +1,6 @@
 //! The standings table, the podium, the points breakdown, and the end-of-camp page with export
 //! and "End camp".
 
-use std::path::PathBuf;
-
 use bevy::prelude::*;
 use bevy_egui::egui;
 
@@ -181,17 +179,15 @@ pub(super) fn breakdown(ui: &mut egui::Ui, session: &CampSession, id: &str) {
 pub(super) fn export_controls(
     ui: &mut egui::Ui,
     p: &Palette,
-    exported: Option<&Result<PathBuf, String>>,
+    exported: Option<&Result<String, String>>,
     out: &mut MessageWriter<CampCommand>,
 ) {
     if ui.button("Export results (CSV)").clicked() {
         out.write(CampCommand::Export);
     }
     match exported {
-        Some(Ok(path)) => {
-            ui.label(
-                egui::RichText::new(format!("✔ Saved: {}", path.display())).color(color(p.success)),
-            );
+        Some(Ok(said)) => {
+            ui.label(egui::RichText::new(format!("✔ {said}")).color(color(p.success)));
         }
         Some(Err(e)) => warning_line(ui, p, &format!("Could not export the results: {e}")),
         None => {}
@@ -232,7 +228,7 @@ pub(super) fn podium_section(
     ui: &mut egui::Ui,
     p: &Palette,
     session: &CampSession,
-    exported: Option<&Result<PathBuf, String>>,
+    exported: Option<&Result<String, String>>,
     confirm_end: &mut bool,
     out: &mut MessageWriter<CampCommand>,
 ) {

@@ -109,9 +109,9 @@ fn actions_bar(
             state.ratios_solved, RATIOS_TO_SOLVE
         ));
         match &state.exported {
-            Some(Ok(path)) => ui.label(
-                egui::RichText::new(format!("✔ Saved: {}", path.display())).color(color(p.success)),
-            ),
+            Some(Ok(said)) => {
+                ui.label(egui::RichText::new(format!("✔ {said}")).color(color(p.success)))
+            }
             Some(Err(problem)) => {
                 ui.label(egui::RichText::new(format!("⚠ {problem}")).color(color(p.warning)))
             }

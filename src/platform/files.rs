@@ -1,0 +1,210 @@
+//! Files that cross between the player and the game: exports going out (a CSV of a campaign,
+//! a camp's results, a copy of the progress) and files coming in (a teacher's question bank, a
+//! progress copy from another day). On the desktop these are files in the data folder and
+//! paths typed by the player; in a browser they are downloads and the file picker, because
+//! a page cannot see the disk, and a school Chromebook may wipe the page's own storage when
+//! the student signs out.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+/// The data folder's sub-folder that the desktop's exports go to.
+pub const EXPORT_DIR: &str = "exports";
+
+/// A file the player chose, tagged with the feature that asked for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickedFile {
+    pub purpose: &'static str,
+    /// The file's name, without its folder.
+    pub name: String,
+    /// Its text, or why it could not be read.
+    pub text: Result<String, String>,
+}
+
+/// Picked files wait here until their feature takes them (the browser delivers them later,
+/// from its own event loop).
+static PICKED: Mutex<Vec<PickedFile>> = Mutex::new(Vec::new());
+
+fn deliver(file: PickedFile) {
+    PICKED.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+}
+
+/// The files picked for `purpose` since the last call.
+pub fn take_picked(purpose: &str) -> Vec<PickedFile> {
+    let mut all = PICKED.lock().unwrap_or_else(|e| e.into_inner());
+    let (mine, others): (Vec<_>, Vec<_>) = all.drain(..).partition(|f| f.purpose == purpose);
+    *all = others;
+    mine
+}
+
+/// Ask the player for a text file. In a browser this opens the file picker (`accept` lists
+/// the extensions, such as `.gift,.txt`) and the file arrives through [`take_picked`] once
+/// chosen. On the desktop the file at `typed_path` is read at once.
+pub fn pick_text_file(purpose: &'static str, accept: &str, typed_path: &str) {
+    imp::pick_text_file(purpose, accept, typed_path);
+}
+
+/// Hand a text file to the player: saved under `<data_dir>/exports/` on the desktop,
+/// downloaded by the browser on the web. Returns a line telling the player where it went.
+pub fn export_text(data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
+    imp::export_text(data_dir, file_name, text)
+}
+
+/// The MIME type a browser should give a download, from its extension.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn mime_for(file_name: &str) -> &'static str {
+    match Path::new(file_name).extension().and_then(|e| e.to_str()) {
+        Some("csv") => "text/csv;charset=utf-8",
+        _ => "text/plain;charset=utf-8",
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use std::path::{Path, PathBuf};
+
+    use super::{PickedFile, deliver};
+
+    pub fn pick_text_file(purpose: &'static str, _accept: &str, typed_path: &str) {
+        let path = PathBuf::from(typed_path.trim());
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = if typed_path.trim().is_empty() {
+            Err("type the path of the file first".to_string())
+        } else {
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        deliver(PickedFile {
+            purpose,
+            name,
+            text,
+        });
+    }
+
+    pub fn export_text(data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
+        let path = data_dir.join(super::EXPORT_DIR).join(file_name);
+        crate::platform::storage::write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
+        Ok(format!("Saved {}", path.display()))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::path::Path;
+
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+
+    use super::{PickedFile, deliver, mime_for};
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    pub fn pick_text_file(purpose: &'static str, accept: &str, _typed_path: &str) {
+        let input = document()
+            .and_then(|d| d.create_element("input").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input else {
+            deliver(PickedFile {
+                purpose,
+                name: String::new(),
+                text: Err("this page cannot open a file picker".into()),
+            });
+            return;
+        };
+        input.set_type("file");
+        input.set_accept(accept);
+        let chosen = input.clone();
+        let on_change = Closure::once(move || {
+            let Some(file) = chosen.files().and_then(|list| list.get(0)) else {
+                return;
+            };
+            let name = file.name();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .map_err(|e| format!("{name}: cannot read: {e:?}"))
+                    .and_then(|v| v.as_string().ok_or_else(|| format!("{name}: not text")));
+                deliver(PickedFile {
+                    purpose,
+                    name,
+                    text,
+                });
+            });
+        });
+        input.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        // The closure lives as long as the picker may call it; one small leak per pick.
+        on_change.forget();
+        // Called within a frame of the player's click, so the browser still counts it as
+        // the player's own action and opens the picker.
+        input.click();
+    }
+
+    pub fn export_text(_data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
+        let fail = |e: JsValue| format!("The browser could not download {file_name}: {e:?}");
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime_for(file_name));
+        let blob =
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+        let link = document()
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            .ok_or_else(|| format!("The browser could not download {file_name}"))?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        // Release the download's memory once the browser has started it.
+        let release = Closure::once_into_js(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                release.unchecked_ref(),
+                10_000,
+            );
+        }
+        Ok(format!(
+            "Downloaded {file_name} (see the browser's downloads)"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_file_goes_to_the_feature_that_asked_and_only_once() {
+        let dir = std::env::temp_dir().join(format!("backlot-picked-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bank.gift");
+        std::fs::write(&file, "::Q:: Yes? {T}").unwrap();
+        pick_text_file("files-test-bank", ".gift", &file.to_string_lossy());
+        pick_text_file("files-test-other", ".ron", "");
+        let mine = take_picked("files-test-bank");
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].name, "bank.gift");
+        assert_eq!(mine[0].text.as_deref(), Ok("::Q:: Yes? {T}"));
+        assert!(take_picked("files-test-bank").is_empty(), "taken once");
+        let other = take_picked("files-test-other");
+        assert!(other[0].text.is_err(), "an empty path is a clear error");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn an_export_lands_in_the_exports_folder_and_says_where() {
+        let dir = std::env::temp_dir().join(format!("backlot-export-{}", std::process::id()));
+        let said = export_text(&dir, "results.csv", "team,stars\nA,3\n").expect("export");
+        let path = dir.join("exports").join("results.csv");
+        assert!(said.contains(&path.display().to_string()), "{said}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "team,stars\nA,3\n");
+        assert_eq!(mime_for("results.csv"), "text/csv;charset=utf-8");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
