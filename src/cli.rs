@@ -7,8 +7,8 @@ use bevy::prelude::*;
 use clap::{Args, Parser, Subcommand};
 
 use crate::config::{CaptureRequest, GameConfig, StartScreen};
+use crate::stage::model::quality::Quality;
 use crate::tour::model::content;
-use crate::tour::model::progress::SaveStore;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -46,6 +46,15 @@ pub struct PlayArgs {
     /// Seed for shuffles and level randomness; the same seed replays the same game.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Stage quality for this session: low, standard or high (default: the one in the
+    /// settings, first chosen for this computer's graphics).
+    #[arg(long, value_parser = parse_quality)]
+    pub quality: Option<Quality>,
+}
+
+fn parse_quality(text: &str) -> Result<Quality, String> {
+    Quality::parse(text)
+        .ok_or_else(|| format!("unknown quality '{text}': use low, standard or high"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -241,6 +250,9 @@ pub struct CaptureArgs {
     /// Stop 2: camera (what the camera records), witness (third person) or direct (no stage).
     #[arg(long)]
     pub view: Option<String>,
+    /// Stage quality: low, standard or high (default high, the desktop's).
+    #[arg(long, value_parser = parse_quality)]
+    pub quality: Option<Quality>,
 }
 
 /// Parse "x,y,z" into a vector.
@@ -289,14 +301,13 @@ fn resolve_stop(key: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("no stop called '{key}': use 0–6 or a name like post-production"))
 }
 
-fn default_data_dir() -> PathBuf {
-    SaveStore::platform_dir().unwrap_or_else(|| PathBuf::from("backlot-data"))
-}
-
 pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
     let start_stop = args.stop.as_deref().map(resolve_stop).transpose()?;
     Ok(GameConfig {
-        data_dir: args.data_dir.clone().unwrap_or_else(default_data_dir),
+        data_dir: args
+            .data_dir
+            .clone()
+            .unwrap_or_else(crate::platform::storage::default_data_dir),
         assets_dir: content::default_assets_dir(),
         start_stop,
         start_screen: if start_stop.is_some() {
@@ -312,6 +323,7 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
         seed: args.seed.unwrap_or_else(rand::random),
         capture: None,
         stage: None,
+        quality: args.quality,
     })
 }
 
@@ -405,6 +417,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             demo: args.demo,
         }),
         stage,
+        quality: Some(args.quality.unwrap_or(Quality::High)),
     })
 }
 
@@ -415,7 +428,7 @@ fn import_bank(
     data_dir: Option<PathBuf>,
 ) -> ExitCode {
     use crate::tour::model::bank_library::{BankMode, install};
-    let data_dir = data_dir.unwrap_or_else(default_data_dir);
+    let data_dir = data_dir.unwrap_or_else(crate::platform::storage::default_data_dir);
     let mode = if replace {
         BankMode::Replace
     } else {

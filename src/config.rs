@@ -84,6 +84,9 @@ pub struct GameConfig {
     pub capture: Option<CaptureRequest>,
     /// Stage set-up for captures of stop 2.
     pub stage: Option<StagePreview>,
+    /// The stage quality for this session (`--quality`, `?quality=`); `None` = the saved
+    /// choice, or one made for this computer's graphics.
+    pub quality: Option<crate::stage::model::quality::Quality>,
 }
 
 impl GameConfig {
@@ -102,6 +105,8 @@ impl GameConfig {
             seed: 1,
             capture: None,
             stage: None,
+            // The render tests compare the wall against the direct view at full quality.
+            quality: Some(crate::stage::model::quality::Quality::High),
         }
     }
 }

@@ -13,6 +13,8 @@ use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 
 use crate::stage::model::projection::{self, CameraPose, Frustum, ScreenBasis};
+use crate::stage::model::quality;
+use crate::stage::quality::StageQuality;
 use crate::stage::{
     StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER, stage_active,
 };
@@ -22,22 +24,28 @@ use crate::tour::camera::MainCamera;
 pub const NEAR_M: f32 = 0.1;
 /// Far distance used for culling (the projection itself is infinite).
 pub const FAR_M: f32 = 4000.0;
-/// The inner-frustum picture has this many pixels per output pixel along each side: enough for
-/// the overscan margin at the monitor's own sharpness.
-pub const INNER_DENSITY: f32 = 1.25;
-/// Outer frustum: segments of the wall, each rendered at this square size into one atlas.
+/// Outer frustum: segments of the wall, each rendered at the quality's square size into one
+/// atlas. It lights the room and fills the edges of the wall, and is re-rendered every few
+/// frames only (as many stages do), which keeps the full stage cheap. The inner frustum's
+/// density, the segment size and the refresh come from `StageQuality`.
 pub const OUTER_SEGMENTS: u32 = 6;
-pub const OUTER_SEGMENT_PX: u32 = 128;
-/// The outer frustum lights the room and fills the edges of the wall; it is re-rendered every
-/// few frames only, as many stages do, which keeps the full stage cheap.
-pub const OUTER_REFRESH_EVERY: u32 = 4;
 
-/// The inner-frustum picture size for an output of `width` × `height`, 16:9 like the sensor.
-pub fn inner_size(width: u32, height: u32) -> (u32, u32) {
-    let h = ((height.max(90) as f32) * INNER_DENSITY).round() as u32;
-    let w = ((width.max(160) as f32) * INNER_DENSITY).round() as u32;
-    (w.max(h * 16 / 9), h)
+/// The inner-frustum picture size for an output of `width` × `height` at this quality.
+pub fn inner_size(quality: &StageQuality, width: u32, height: u32) -> (u32, u32) {
+    quality::inner_size(
+        width,
+        height,
+        quality.params().inner_density,
+        quality.max_texture_side,
+    )
 }
+
+/// The outer atlas's size at this quality: the segments side by side.
+fn outer_size(quality: &StageQuality) -> (u32, u32) {
+    let px = quality.params().outer_segment_px;
+    (OUTER_SEGMENTS * px, px)
+}
+
 /// Where the outer frustum is rendered from: the centre of the stage at eye height.
 pub const VIEW_ORIGIN: Vec3 = Vec3::new(0.0, 1.7, 0.0);
 
@@ -154,14 +162,13 @@ pub fn spawn_stage_cameras(
     settings: &StageSettings,
     tracked: &TrackedPose,
     output_size: (u32, u32),
+    stage_quality: &StageQuality,
     scope: impl Bundle + Clone,
 ) -> StageTargets {
-    let (iw, ih) = inner_size(output_size.0, output_size.1);
+    let (iw, ih) = inner_size(stage_quality, output_size.0, output_size.1);
     let inner = images.add(target_image(iw, ih));
-    let outer = images.add(target_image(
-        OUTER_SEGMENTS * OUTER_SEGMENT_PX,
-        OUTER_SEGMENT_PX,
-    ));
+    let (ow, oh) = outer_size(stage_quality);
+    let outer = images.add(target_image(ow, oh));
     let layer = RenderLayers::layer(VIRTUAL_LAYER);
     let inner_frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     commands.spawn((
@@ -197,11 +204,7 @@ pub fn spawn_stage_cameras(
             Camera3d::default(),
             Camera {
                 order: -20 + segment as isize,
-                viewport: Some(Viewport {
-                    physical_position: UVec2::new(segment * OUTER_SEGMENT_PX, 0),
-                    physical_size: UVec2::splat(OUTER_SEGMENT_PX),
-                    ..default()
-                }),
+                viewport: Some(segment_viewport(segment, oh)),
                 ..default()
             },
             RenderTarget::Image(outer.clone().into()),
@@ -221,6 +224,50 @@ pub fn spawn_stage_cameras(
     }
 }
 
+/// Where outer segment `segment` sits in the atlas, for segments `px` square.
+fn segment_viewport(segment: u32, px: u32) -> Viewport {
+    Viewport {
+        physical_position: UVec2::new(segment * px, 0),
+        physical_size: UVec2::splat(px),
+        ..default()
+    }
+}
+
+/// Keep the stage's pictures the size the window and the quality ask for: the page's canvas
+/// follows the browser window, and a teacher may change the quality mid-level.
+fn fit_targets(
+    stage_quality: Res<StageQuality>,
+    targets: Option<Res<StageTargets>>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
+    mut images: ResMut<Assets<Image>>,
+    mut outer_cameras: Query<(&OuterFrustumCamera, &mut Camera)>,
+) {
+    let (Some(targets), Ok(window)) = (targets, window.single()) else {
+        return;
+    };
+    let (iw, ih) = inner_size(
+        &stage_quality,
+        window.physical_width(),
+        window.physical_height(),
+    );
+    if let Some(image) = images.get(&targets.inner)
+        && (image.width(), image.height()) != (iw, ih)
+        && let Some(mut image) = images.get_mut(&targets.inner)
+    {
+        *image = target_image(iw, ih);
+    }
+    let (ow, oh) = outer_size(&stage_quality);
+    if let Some(image) = images.get(&targets.outer)
+        && (image.width(), image.height()) != (ow, oh)
+        && let Some(mut image) = images.get_mut(&targets.outer)
+    {
+        *image = target_image(ow, oh);
+        for (outer, mut camera) in &mut outer_cameras {
+            camera.viewport = Some(segment_viewport(outer.segment, oh));
+        }
+    }
+}
+
 /// Every frame: the inner camera takes the tracked pose and the lens (with overscan), and the
 /// wall's matrix follows, so frame N's wall shows frame N's tracked pose.
 pub(crate) fn follow_tracked_pose(
@@ -232,10 +279,12 @@ pub(crate) fn follow_tracked_pose(
         (With<InnerFrustumCamera>, Without<OuterFrustumCamera>),
     >,
     mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
+    stage_quality: Option<Res<StageQuality>>,
     mut frame: Local<u32>,
 ) {
     *frame = frame.wrapping_add(1);
-    let refresh = (*frame).is_multiple_of(OUTER_REFRESH_EVERY) || *frame <= 2;
+    let every = stage_quality.map_or(4, |q| q.params().outer_refresh_every.max(1));
+    let refresh = (*frame).is_multiple_of(every) || *frame <= 2;
     let Some(mut targets) = targets else { return };
     let frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     for (mut transform, mut projection, mut camera) in &mut inner {
@@ -362,6 +411,7 @@ pub(super) fn plugin(app: &mut App) {
         )
             .run_if(stage_active),
     )
+    .add_systems(Update, fit_targets.run_if(stage_active))
     .add_systems(Update, draw_frustum_outline.run_if(stage_active));
 }
 

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 pub mod bench;
 pub mod cameras;
 pub mod model;
+pub mod quality;
 pub mod set;
 pub mod state;
 pub mod virtual_world;
@@ -30,9 +31,10 @@ pub(crate) fn state_plugin(app: &mut App) {
     app.add_plugins(state::plugin);
 }
 
-/// The stage's rendering: wall, virtual world, cameras, the physical set.
+/// The stage's rendering: its quality, wall, virtual world, cameras, the physical set.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
+        quality::plugin,
         wall::plugin,
         virtual_world::plugin,
         cameras::plugin,

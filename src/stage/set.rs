@@ -35,6 +35,7 @@ pub fn build_stage(
     mut active: ResMut<StageActive>,
     mut main: Query<Entity, With<crate::tour::camera::MainCamera>>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
+    stage_quality: Res<crate::stage::quality::StageQuality>,
 ) {
     let scope = DespawnOnExit(crate::tour::StopPhase::Level);
     let built = virtual_world::build_current(&settings);
@@ -56,6 +57,7 @@ pub fn build_stage(
         &settings,
         &tracked,
         output,
+        &stage_quality,
         scope.clone(),
     );
     // Every camera that sees the virtual world shares its fog and ambient light.

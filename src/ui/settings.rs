@@ -8,6 +8,12 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::GameConfig;
+use crate::platform::files;
+use crate::stage::model::quality::Quality;
+use crate::stage::quality::StageQuality;
+use crate::tour::model::progress::{Progress, export_file_name};
+use crate::tour::save::{SaveData, SaveRequest};
 use crate::ui::model::keymap::{Action, display_key};
 use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::remap::{is_known_key, key_name};
@@ -19,7 +25,13 @@ pub struct SettingsWindow {
     /// The action waiting for its new key.
     waiting: Option<Action>,
     message: Option<String>,
+    /// The desktop's typed path of a progress copy to load (a browser uses its file picker).
+    import_path: String,
+    progress_message: Option<String>,
 }
+
+/// What a picked file is for: a student's copy of their progress.
+const PROGRESS_FILE: &str = "progress copy";
 
 fn toggle_settings(keys: Res<ButtonInput<KeyCode>>, mut window: ResMut<SettingsWindow>) {
     if window.waiting.is_none() && keys.just_pressed(KeyCode::F3) {
@@ -68,6 +80,9 @@ fn settings_ui(
     mut window: ResMut<SettingsWindow>,
     mut settings: ResMut<UiSettings>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
+    mut stage_quality: ResMut<StageQuality>,
+    save: Res<SaveData>,
+    config: Res<GameConfig>,
 ) -> Result {
     if !window.open {
         return Ok(());
@@ -85,15 +100,20 @@ fn settings_ui(
             egui::ScrollArea::vertical().show(ui, |ui| {
                 look_section(ui, &mut edited);
                 ui.separator();
+                graphics_section(ui, &p, &mut edited, &stage_quality);
+                ui.separator();
                 sound_section(ui, &p, &mut edited);
                 ui.separator();
                 keys_section(ui, &p, &mut edited, &mut window);
                 ui.separator();
+                progress_section(ui, &p, &mut window, &save.progress, &config);
+                ui.separator();
                 ui.label(
-                    egui::RichText::new(
+                    egui::RichText::new(format!(
                         "Backlot works offline: no accounts, no telemetry. Settings and progress \
-                         stay in files on this computer.",
-                    )
+                         stay {}.",
+                        crate::platform::storage::WHERE_SAVES_LIVE
+                    ))
                     .color(color(p.muted_text)),
                 );
             });
@@ -101,6 +121,12 @@ fn settings_ui(
     // Tab and the arrow keys stay inside this window while it is open.
     if let Some(shown) = &shown {
         crate::ui::widgets::keep_keyboard_in(ctx, shown.response.layer_id);
+    }
+    if edited.quality != settings.quality && edited.quality.is_some() {
+        // A teacher's choice replaces the automatic one (and a URL's, for this session too).
+        stage_quality.level = edited.quality;
+        stage_quality.forced = false;
+        stage_quality.auto_picked = false;
     }
     if edited != *settings {
         *settings = edited;
@@ -145,6 +171,130 @@ fn look_section(ui: &mut egui::Ui, edited: &mut UiSettings) {
         &mut edited.reduced_motion,
         "Reduced motion: no orbiting camera, slower camera moves",
     );
+}
+
+/// The stage's quality: how sharp the LED wall's pictures are, against how fast it runs.
+fn graphics_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    edited: &mut UiSettings,
+    stage_quality: &StageQuality,
+) {
+    ui.heading("Graphics");
+    let current = stage_quality.current();
+    ui.horizontal(|ui| {
+        ui.label("Stage quality:");
+        for level in Quality::ALL {
+            let mark = if current == level { "☑" } else { "☐" };
+            if ui
+                .selectable_label(current == level, format!("{mark} {}", level.label()))
+                .clicked()
+            {
+                edited.quality = Some(level);
+            }
+        }
+    });
+    let how = if stage_quality.forced {
+        "set for this session by the start-up options"
+    } else if stage_quality.auto_picked || edited.quality.is_none() {
+        "chosen for this computer's graphics"
+    } else {
+        "your choice"
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "{} ({how}; largest picture {} px).",
+            current.explain(),
+            stage_quality.max_texture_side
+        ))
+        .color(color(p.muted_text)),
+    );
+}
+
+/// Save a copy of the progress, or load one: how a student carries a run between days when
+/// a shared computer forgets it (school Chromebooks clear a browser's data at sign-out).
+fn progress_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    window: &mut SettingsWindow,
+    progress: &Progress,
+    config: &GameConfig,
+) {
+    ui.heading("Your progress");
+    ui.label(
+        egui::RichText::new(format!(
+            "{} of 7 stops passed. Keep a copy to carry on another day or on another computer.",
+            progress.stops_passed()
+        ))
+        .color(color(p.muted_text)),
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Save a copy of my progress").clicked() {
+            let name = export_file_name(crate::platform::time::unix_now());
+            window.progress_message = Some(
+                files::export_text(&config.data_dir, &name, &progress.export_text())
+                    .unwrap_or_else(|e| format!("⚠ {e}")),
+            );
+        }
+        if !crate::platform::HAS_FILE_PICKER {
+            ui.add(
+                egui::TextEdit::singleline(&mut window.import_path)
+                    .hint_text("path of a saved copy (.ron)")
+                    .desired_width(220.0),
+            );
+        }
+        if ui.button("Load a copy…").clicked() {
+            files::pick_text_file(PROGRESS_FILE, ".ron", &window.import_path);
+        }
+    });
+    if let Some(m) = &window.progress_message {
+        ui.label(m);
+    }
+}
+
+/// A picked progress copy joins the current progress (nothing is lost on either side) and is
+/// saved at once.
+fn take_progress_copies(
+    mut window: ResMut<SettingsWindow>,
+    mut save: ResMut<SaveData>,
+    mut requests: MessageWriter<SaveRequest>,
+) {
+    for file in files::take_picked(PROGRESS_FILE) {
+        let result = file
+            .text
+            .and_then(|text| Progress::parse_export(&file.name, &text));
+        window.progress_message = Some(match result {
+            Ok(copy) => {
+                let before = save.progress.stops_passed();
+                save.progress.merge(&copy);
+                requests.write(SaveRequest);
+                format!(
+                    "Loaded {}: {} of 7 stops passed (was {before}).",
+                    file.name,
+                    save.progress.stops_passed()
+                )
+            }
+            Err(e) => format!("⚠ {e}. Your progress is unchanged."),
+        });
+    }
+}
+
+/// The saved quality choice takes effect at start-up (unless the start-up options force one).
+fn apply_saved_quality(settings: Res<UiSettings>, mut stage_quality: ResMut<StageQuality>) {
+    if !stage_quality.forced && settings.quality.is_some() {
+        stage_quality.level = settings.quality;
+    }
+}
+
+/// The quality the game chose for this computer is kept, so it is chosen only once.
+fn keep_chosen_quality(stage_quality: Res<StageQuality>, mut settings: ResMut<UiSettings>) {
+    if stage_quality.is_changed()
+        && stage_quality.auto_picked
+        && !stage_quality.forced
+        && settings.quality.is_none()
+    {
+        settings.quality = stage_quality.level;
+    }
 }
 
 /// The music, effects and voice volumes, in percent.
@@ -224,7 +374,15 @@ fn keys_section(
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SettingsWindow>()
-        .add_systems(Update, (capture_new_key, toggle_settings).chain())
+        .add_systems(Startup, apply_saved_quality)
+        .add_systems(
+            Update,
+            (
+                (capture_new_key, toggle_settings).chain(),
+                take_progress_copies,
+                keep_chosen_quality,
+            ),
+        )
         .add_systems(
             EguiPrimaryContextPass,
             settings_ui.in_set(UiSystems::Overlays),

@@ -29,6 +29,8 @@ pub struct UiSettings {
     pub reduced_motion: bool,
     pub volumes: Volumes,
     pub keys: KeyMap,
+    /// The stage's quality; `None` until the game first chooses one for this computer.
+    pub quality: Option<crate::stage::model::quality::Quality>,
 }
 
 impl Default for UiSettings {
@@ -39,6 +41,7 @@ impl Default for UiSettings {
             reduced_motion: false,
             volumes: Volumes::default(),
             keys: KeyMap::default(),
+            quality: None,
         }
     }
 }

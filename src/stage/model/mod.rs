@@ -6,5 +6,6 @@ pub mod led;
 pub mod lighting;
 pub mod moire;
 pub mod projection;
+pub mod quality;
 pub mod scene;
 pub mod tracking;

@@ -1,0 +1,199 @@
+//! How much the stage renders: the inner-frustum picture's density, the outer frustum's
+//! segment size and refresh, and multisampling. Plain Rust, no Bevy.
+//!
+//! The LED volume renders the virtual world three times over (inner frustum, six outer
+//! segments, then the camera filming the wall), which a school Chromebook's GPU cannot do at
+//! desktop settings. Low keeps the stage playable there; High is what the desktop renders and
+//! what the render tests compare against the direct view.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Quality {
+    Low,
+    Standard,
+    High,
+}
+
+impl Quality {
+    pub const ALL: [Quality; 3] = [Quality::Low, Quality::Standard, Quality::High];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Some(match text.to_ascii_lowercase().as_str() {
+            "low" => Self::Low,
+            "standard" | "medium" => Self::Standard,
+            "high" => Self::High,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Low => "Low",
+            Self::Standard => "Standard",
+            Self::High => "High",
+        }
+    }
+
+    /// What the choice means, for the settings screen.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Self::Low => "For Chromebooks and old laptops: a softer wall, no smoothing.",
+            Self::Standard => "A sharp wall; smoothing where the graphics chip allows it.",
+            Self::High => "The wall at full sharpness, refreshed often; for desktops.",
+        }
+    }
+
+    pub fn params(self) -> QualityParams {
+        match self {
+            Self::Low => QualityParams {
+                inner_density: 0.6,
+                outer_segment_px: 64,
+                outer_refresh_every: 8,
+                msaa_samples: 1,
+            },
+            Self::Standard => QualityParams {
+                inner_density: 1.0,
+                outer_segment_px: 96,
+                outer_refresh_every: 4,
+                msaa_samples: 4,
+            },
+            Self::High => QualityParams {
+                inner_density: 1.25,
+                outer_segment_px: 128,
+                outer_refresh_every: 4,
+                msaa_samples: 4,
+            },
+        }
+    }
+}
+
+/// The numbers a quality level sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct QualityParams {
+    /// Inner-frustum pixels per output pixel along each side.
+    pub inner_density: f32,
+    /// Each outer-frustum segment is rendered at this square size.
+    pub outer_segment_px: u32,
+    /// The outer frustum is re-rendered every this many frames.
+    pub outer_refresh_every: u32,
+    /// Multisampling of the window's camera (1 = off).
+    pub msaa_samples: u32,
+}
+
+/// What the graphics adapter says about itself, enough to choose a quality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdapterFacts {
+    /// A software renderer (lavapipe, SwiftShader, llvmpipe).
+    pub software: bool,
+    /// A GPU sharing the CPU's memory (most laptops and Chromebooks).
+    pub integrated: bool,
+    /// WebGL2 (the browser build), which is slower than a native API on the same chip.
+    pub webgl2: bool,
+    /// The largest texture side the adapter allows.
+    pub max_texture_side: u32,
+}
+
+/// The quality to start with, the first time the game runs on a machine.
+pub fn auto_quality(facts: AdapterFacts) -> Quality {
+    if facts.software || facts.max_texture_side < 4096 {
+        Quality::Low
+    } else if facts.integrated || facts.webgl2 {
+        Quality::Standard
+    } else {
+        Quality::High
+    }
+}
+
+/// The inner-frustum picture size for an output of `width` × `height` at `density`: 16:9 like
+/// the sensor, and no side longer than the adapter allows (WebGL2 may allow only 2048).
+pub fn inner_size(width: u32, height: u32, density: f32, max_side: u32) -> (u32, u32) {
+    let h = ((height.max(90) as f32) * density).round() as u32;
+    let w = ((width.max(160) as f32) * density).round() as u32;
+    let (w, h) = (w.max(h * 16 / 9), h.max(1));
+    let max_side = max_side.max(16);
+    if w <= max_side && h <= max_side {
+        return (w, h);
+    }
+    let scale = max_side as f32 / w.max(h) as f32;
+    (
+        ((w as f32 * scale).floor() as u32).clamp(1, max_side),
+        ((h as f32 * scale).floor() as u32).clamp(1, max_side),
+    )
+}
+
+/// Multisampling to use: the quality's wish, if the adapter can multisample the HDR target.
+pub fn msaa_samples(quality: Quality, hdr_multisample_ok: bool) -> u32 {
+    let wish = quality.params().msaa_samples;
+    if hdr_multisample_ok { wish } else { 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DESKTOP_GPU: AdapterFacts = AdapterFacts {
+        software: false,
+        integrated: false,
+        webgl2: false,
+        max_texture_side: 16384,
+    };
+
+    #[test]
+    fn the_machine_picks_its_own_quality() {
+        assert_eq!(auto_quality(DESKTOP_GPU), Quality::High);
+        let chromebook = AdapterFacts {
+            integrated: true,
+            webgl2: true,
+            max_texture_side: 8192,
+            ..DESKTOP_GPU
+        };
+        assert_eq!(auto_quality(chromebook), Quality::Standard);
+        let swiftshader = AdapterFacts {
+            software: true,
+            ..chromebook
+        };
+        assert_eq!(auto_quality(swiftshader), Quality::Low);
+        let small_textures = AdapterFacts {
+            max_texture_side: 2048,
+            ..DESKTOP_GPU
+        };
+        assert_eq!(auto_quality(small_textures), Quality::Low);
+    }
+
+    #[test]
+    fn each_level_down_renders_fewer_pixels() {
+        let pixels = |q: Quality| {
+            let p = q.params();
+            let (w, h) = inner_size(1280, 720, p.inner_density, 16384);
+            let outer = 6 * p.outer_segment_px * p.outer_segment_px / p.outer_refresh_every;
+            u64::from(w * h + outer) * u64::from(p.msaa_samples)
+        };
+        assert!(pixels(Quality::Low) < pixels(Quality::Standard));
+        assert!(pixels(Quality::Standard) < pixels(Quality::High));
+        // High is the desktop stage the render tests measure against the direct view.
+        assert_eq!(inner_size(1280, 720, 1.25, 16384), (1600, 900));
+    }
+
+    #[test]
+    fn the_inner_picture_never_exceeds_the_adapter_limit_and_keeps_its_shape() {
+        // 1080p at High wants 2400 px across: a WebGL2 limit of 2048 must clamp it.
+        let (w, h) = inner_size(1920, 1080, 1.25, 2048);
+        assert_eq!(w, 2048);
+        assert!(h <= 2048);
+        let ratio = w as f32 / h as f32;
+        assert!((ratio - 16.0 / 9.0).abs() < 0.01, "{w}x{h}");
+        assert_eq!(inner_size(1920, 1080, 1.25, 4096), (2400, 1350));
+    }
+
+    #[test]
+    fn multisampling_follows_the_quality_and_the_adapter() {
+        assert_eq!(msaa_samples(Quality::Low, true), 1);
+        assert_eq!(msaa_samples(Quality::High, true), 4);
+        assert_eq!(msaa_samples(Quality::High, false), 1);
+        for q in Quality::ALL {
+            assert_eq!(Quality::parse(q.label()), Some(q));
+        }
+        assert_eq!(Quality::parse("ultra"), None);
+    }
+}
