@@ -79,6 +79,9 @@ impl Plugin for AppPlugin {
                         title: "Backlot — careers behind the camera".into(),
                         resolution: (width, height).into(),
                         mode,
+                        // In a browser: the page's canvas, sized by the page.
+                        canvas: platform::page::CANVAS.map(String::from),
+                        fit_canvas_to_parent: platform::page::CANVAS.is_some(),
                         // Captures and benchmarks run flat out, not at the display's pace.
                         present_mode: if self.config.capture.is_some() {
                             bevy::window::PresentMode::AutoNoVsync
@@ -91,6 +94,8 @@ impl Plugin for AppPlugin {
                 })
                 .set(AssetPlugin {
                     file_path: self.config.assets_dir.to_string_lossy().into_owned(),
+                    // No `.meta` files: never ask for them (a web server would answer 404s).
+                    meta_check: bevy::asset::AssetMetaCheck::Never,
                     ..default()
                 })
                 .set(bevy::render::RenderPlugin {
@@ -115,6 +120,7 @@ impl Plugin for AppPlugin {
             classroom::view_plugin,
             audio::view_plugin,
             capture::plugin,
+            platform::page::plugin,
         ));
     }
 }

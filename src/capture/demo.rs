@@ -1,6 +1,8 @@
 //! `backlot capture --demo N`: before the screenshot, play a level part-way through the same
 //! commands a player sends, so README pictures and worksheets show a level in use (charts
-//! with data, a day on the map, a generated trailer) rather than its empty first screen.
+//! with data, a day on the map, a generated trailer) rather than its empty first screen. At a
+//! gate, the demo answers every question right and walks through it, which saves progress
+//! (the browser test uses it to check that a save survives a reload).
 
 use bevy::prelude::*;
 
@@ -11,7 +13,8 @@ use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::stops::marketing::model::CampaignSpec;
 use crate::tour::content_plugin::Content;
-use crate::tour::{CurrentStop, StopPhase};
+use crate::tour::model::quiz::SubmitOutcome;
+use crate::tour::{ActiveGate, CurrentStop, GateCommand, StopPhase};
 
 /// Posts made before a Stop 4 demo capture; the fifth post's ratio question stays open.
 const DEMO_POSTS: usize = 5;
@@ -94,7 +97,35 @@ fn drive_innovation(
     *step += 1;
 }
 
+/// One step a frame: choose the right answers and submit, then go on once it is accepted.
+fn drive_gate(
+    config: Res<GameConfig>,
+    gate: Option<Res<ActiveGate>>,
+    mut out: MessageWriter<GateCommand>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    let (1.., Some(gate)) = (demo, gate) else {
+        return;
+    };
+    if matches!(gate.last_outcome, Some(SubmitOutcome::Correct { .. })) {
+        out.write(GateCommand::Next);
+        return;
+    }
+    for (position, (_, choice)) in gate.session.displayed_choices().iter().enumerate() {
+        if choice.correct {
+            out.write(GateCommand::Select(position));
+        }
+    }
+    out.write(GateCommand::Submit);
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        drive_gate
+            .before(crate::tour::flow::TourSystems::Play)
+            .run_if(in_state(StopPhase::Gate)),
+    );
     app.add_systems(
         Update,
         (drive_marketing, drive_innovation)

@@ -36,9 +36,14 @@ fn count_and_capture(
             && let Some(since) = progress.timing_since
         {
             let ms = since.elapsed().as_secs_f64() * 1000.0 / f64::from(request.frames);
-            // Read by `backlot bench stage`, which runs this as a child process.
-            println!("frame_ms {ms:.3}");
-            commands.write_message(AppExit::Success);
+            // Read by `backlot bench stage`, which runs this as a child process (and by a
+            // page's test in a browser, which has no process to exit).
+            crate::platform::page::report("frame_ms", ms);
+            if crate::platform::page::CAPTURE_SIGNALS_PAGE {
+                crate::platform::page::signal_ready();
+            } else {
+                commands.write_message(AppExit::Success);
+            }
         }
         return;
     }
@@ -46,6 +51,11 @@ fn count_and_capture(
         return;
     }
     progress.requested = true;
+    if crate::platform::page::CAPTURE_SIGNALS_PAGE {
+        // The page's test takes the screenshot; the game keeps running.
+        crate::platform::page::signal_ready();
+        return;
+    }
     if let Some(parent) = request.out.parent()
         && !parent.as_os_str().is_empty()
     {

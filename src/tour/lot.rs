@@ -83,11 +83,35 @@ fn spawn_lot(
     spawn_sun(&mut commands);
 }
 
+/// The lot's sun, as opposed to a stop's own key light or a virtual world's sun.
+#[derive(Component)]
+pub struct LotSun;
+
+/// One sun at a time: while a stop's set has its own directional light (Stop 1's key light,
+/// the stage's virtual sun), the lot's sun is off. WebGL2 renders a single directional light
+/// and would drop one of the two; on the desktop it keeps a set's lighting its own.
+fn one_sun(
+    other_suns: Query<(), (With<DirectionalLight>, Without<LotSun>)>,
+    mut lot_sun: Query<&mut Visibility, With<LotSun>>,
+) {
+    let wanted = if other_suns.is_empty() {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    for mut visibility in &mut lot_sun {
+        if *visibility != wanted {
+            *visibility = wanted;
+        }
+    }
+}
+
 /// The sun lights the lot, so it is part of it: hidden with the rest while a stop builds its
 /// own set and lighting.
 fn spawn_sun(commands: &mut Commands) {
     commands.spawn((
         LotPart,
+        LotSun,
         Name::new("Sun"),
         DirectionalLight {
             illuminance: 9_000.0,
@@ -379,6 +403,7 @@ fn slow_orbit(
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NearStop>()
         .add_systems(Startup, spawn_lot)
+        .add_systems(PostUpdate, one_sun)
         .add_systems(OnEnter(Screen::Title), (frame_title, refresh_lot))
         .add_systems(OnEnter(Screen::Map), (arrive_on_map, refresh_lot))
         .add_systems(OnEnter(Screen::Stop), frame_stop)

@@ -33,6 +33,28 @@ fn write_save(
     }
 }
 
+/// The window's (or the browser tab's) title shows how far the player has come, so a
+/// teacher walking past a row of screens sees it, and a page's test can read it.
+fn show_progress_in_title(
+    data: Res<SaveData>,
+    mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+) {
+    if !data.is_changed() {
+        return;
+    }
+    let title = format!(
+        "Backlot — {} of {} stops passed",
+        data.progress.stops_passed(),
+        crate::tour::model::content::STOP_COUNT
+    );
+    for mut window in &mut windows {
+        if window.title != title {
+            window.title = title.clone();
+        }
+    }
+    crate::platform::page::set_title(&title);
+}
+
 pub(super) fn plugin(app: &mut App) {
     let dir = app.world().resource::<GameConfig>().data_dir.clone();
     let store = SaveStore::new(dir);
@@ -45,5 +67,5 @@ pub(super) fn plugin(app: &mut App) {
         progress: report.progress,
     })
     .add_message::<SaveRequest>()
-    .add_systems(Last, write_save);
+    .add_systems(Last, (write_save, show_progress_in_title));
 }

@@ -211,6 +211,10 @@ pub fn read_or_bundled<T>(
     bundled: &str,
     parse: impl Fn(&str, &Path) -> Result<T, Vec<ContentError>>,
 ) -> (Result<T, Vec<ContentError>>, Vec<ContentError>) {
+    if !crate::platform::HAS_CONTENT_FOLDER {
+        // A web page has no folder to edit: its content is the copy built into the game.
+        return (parse(bundled, &Path::new("bundled").join(name)), Vec::new());
+    }
     match read_file(dir, name, &parse) {
         Ok(value) => (Ok(value), Vec::new()),
         Err(problems) => (parse(bundled, &Path::new("bundled").join(name)), problems),
@@ -406,6 +410,10 @@ pub fn load_with_fallback(assets_dir: &Path) -> LoadedContent {
 
 /// Where the `assets/` folder is: `BACKLOT_ASSETS`, then `./assets`, then the crate's own.
 pub fn default_assets_dir() -> PathBuf {
+    if !crate::platform::HAS_CONTENT_FOLDER {
+        // A page fetches its few assets (the wall's shader) from `assets/` beside it.
+        return PathBuf::from("assets");
+    }
     if let Some(dir) = std::env::var_os("BACKLOT_ASSETS") {
         return PathBuf::from(dir);
     }
