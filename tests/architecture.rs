@@ -346,6 +346,27 @@ fn every_file_says_what_it_is() {
     );
 }
 
+/// Only `platform/` (and `main.rs`, which picks the entry point) knows whether the game runs
+/// on the desktop or in a browser; the rest asks `platform`.
+#[test]
+fn only_the_platform_knows_the_target() {
+    let mut broken = Vec::new();
+    for src in sources("src") {
+        if src.path.starts_with("src/platform/") || src.path == "src/main.rs" {
+            continue;
+        }
+        for (i, line) in code_only(&src.text).lines().enumerate() {
+            if line.contains("target_arch") || line.contains("target_family") {
+                broken.push(format!("{}:{}", src.path, i + 1));
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "platform checks outside src/platform/: {broken:?}"
+    );
+}
+
 #[test]
 fn the_scanner_sees_what_it_should() {
     let code = code_only(

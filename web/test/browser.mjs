@@ -322,7 +322,18 @@ const stage = (name, view, quality) => ({
 });
 
 const scenarios = [
-  plain('title', '?frames=10'),
+  {
+    // The first screen, and the sound path: the game's audio output is a running AudioContext
+    // (the test's browser allows autoplay; a real one waits for the first click or key).
+    name: 'title',
+    async run(page, result) {
+      Object.assign(result.timings, pick(await openGame(page, '?frames=10'), result));
+      checkNotFlat(result, await screenshot(page, 'title'));
+      const audio = await page.evaluate(() => window.backlotAudio.contexts.map((c) => c.state));
+      result.audio = audio;
+      if (!audio.includes('running')) result.fail(`no running AudioContext: ${JSON.stringify(audio)}`);
+    },
+  },
   plain('lot', '?screen=map&frames=20'),
   stage('stage-camera', 'camera', 'low'),
   stage('stage-witness', 'witness', 'standard'),
@@ -375,6 +386,35 @@ const scenarios = [
       if (!reload.title.includes('1 of 7')) result.fail(`title after reload is "${reload.title}", not "… 1 of 7 …"`);
       const after = await storage(page, SAVE_KEY);
       if (!after?.includes('passed: true')) result.fail(`${SAVE_KEY} lost after reload: ${JSON.stringify(after)}`);
+    },
+  },
+  {
+    // The browser's storage is full: passing a gate cannot be saved. The game says so and
+    // plays on with the progress in memory (the tab title shows it), and never panics.
+    name: 'storage-full',
+    async run(page, result) {
+      await resetStorage(page);
+      const filled = await page.evaluate(() => {
+        let bytes = 0;
+        for (let size = 1 << 20, i = 0; size >= 64; ) {
+          try {
+            localStorage.setItem(`filler-${i++}`, 'x'.repeat(size));
+            bytes += size;
+          } catch {
+            size >>= 1;
+          }
+        }
+        return bytes;
+      });
+      result.filledChars = filled;
+      Object.assign(result.timings, pick(await openGame(page, '?stop=0&screen=gate&demo=1&frames=90'), result));
+      checkNotFlat(result, await screenshot(page, 'storage-full'));
+      if (!result.title.includes('1 of 7')) result.fail(`title is "${result.title}": the pass was not kept in memory`);
+      const saved = await storage(page, SAVE_KEY);
+      if (saved !== null) result.fail(`${SAVE_KEY} was written into a full storage: ${JSON.stringify(saved)}`);
+      const warned = consoleLines.some((l) => l.startsWith('[storage-full]') && l.includes('QuotaExceededError'));
+      if (!warned) result.fail('no QuotaExceededError reported');
+      await resetStorage(page);
     },
   },
   {
