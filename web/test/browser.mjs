@@ -292,6 +292,27 @@ const plain = (name, query) => ({
   },
 });
 
+// A screen opened with keys, as a teacher would: the picture must change when they are pressed
+// (the window really opened) and show something real.
+const withKeys = (name, query, keys) => ({
+  name,
+  async run(page, result) {
+    Object.assign(result.timings, pick(await openGame(page, query), result));
+    await page.focus('#backlot');
+    const before = await screenshot(page, `${name}-before`);
+    for (const key of keys) await page.keyboard.press(key);
+    await page.waitForTimeout(3000);
+    const after = await screenshot(page, name);
+    checkNotFlat(result, after);
+    const whole = { x: 0, y: 0, width: after.width, height: after.height };
+    const changed = changedPixels(before, after, whole);
+    result.stats.pixelsChanged = changed;
+    if (changed < after.width * after.height * 0.05) {
+      result.fail(`only ${changed} pixels changed after pressing ${keys.join(', ')}`);
+    }
+  },
+});
+
 function pick(state, result) {
   result.title = state.title;
   if (Object.keys(state.reports).length) result.reports = state.reports;
@@ -344,6 +365,8 @@ const scenarios = [
   plain('campaign', '?stop=4&screen=level&demo=1&frames=30'),
   plain('concept-trailer', '?stop=5&screen=level&demo=2&frames=40'),
   plain('presenter-gate', '?stop=2&screen=gate&presenter&frames=20'),
+  withKeys('class-poll', '?stop=2&screen=gate&presenter&frames=10', ['F10']),
+  withKeys('camp-setup', '?screen=title&frames=10', ['F4']),
   {
     // Typing reaches egui's text boxes: Stop 5's prompt box shows the typed words. The layout
     // is fixed at 1280x720, where the box sits at PROMPT_BOX.
