@@ -358,6 +358,9 @@ const scenarios = [
   plain('lot', '?screen=map&frames=20'),
   stage('stage-camera', 'camera', 'low'),
   stage('stage-witness', 'witness', 'standard'),
+  // Close to the wall and focused on it: the LED grid beats against the sensor (moiré).
+  plain('stage-moire', '?stop=2&screen=level&view=camera&scene=tokyo&camera-pos=0,1.7,-3.5' +
+    '&camera-look-at=0,1.7,-8&focus-m=2.5&frames=30&seed=1&quality=low'),
   plain('gate', '?stop=0&screen=gate&frames=20'),
   // Stop 1's own key light: the lot's sun must step aside (WebGL2 renders one).
   plain('previs', '?stop=1&screen=level&frames=20'),
