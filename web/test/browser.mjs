@@ -11,7 +11,7 @@
 // (default /usr/bin/chromium); playwright-core only drives it and never downloads one.
 
 import { createServer } from 'node:http';
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,6 +33,18 @@ const WALL_MIN_LUMA_MEAN = 15;
 // Typing into Stop 5's prompt box (at 1280x720) must draw the letters: that many pixels change.
 const PROMPT_BOX = { x: 8, y: 350, width: 340, height: 32 };
 const TYPED_MIN_CHANGED_PIXELS = 150;
+// The settings window at 1280x720, scrolled to its end: where to scroll and the two buttons.
+const SETTINGS_SCROLL = { x: 320, y: 400 };
+const SETTINGS_SAVE_COPY = { x: 158, y: 453 };
+const SETTINGS_LOAD_COPY = { x: 378, y: 453 };
+// The teacher panel at 1280x720: its "Import a bank" button.
+const TEACHER_IMPORT = { x: 176, y: 228 };
+// A teacher's GIFT bank with two questions.
+const GOOD_BANK = '::Pulldown:: How many film frames become 5 video frames in 2:3 pulldown? {=4 ~5 ~6}\n\n' +
+  '::Drop:: Drop-frame timecode drops frames of picture. {F}\n';
+// A progress file with Stops 0 and 1 passed, as the game writes it.
+const TWO_STOPS_PASSED = '(version: 1, unlocked: [true, true, true, false, false, false, false], ' +
+  'gates: {0: (passed: true, questions: []), 1: (passed: true, questions: [])})';
 
 // ---- Settings ----
 
@@ -201,7 +213,7 @@ try {
   process.exit(2);
 }
 // One context for the whole run: localStorage lives on across pages and reloads.
-const context = await browser.newContext({ viewport: VIEWPORT });
+const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
 log(`Chromium ${browser.version()}, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
 
 const consoleLines = [];
@@ -279,6 +291,26 @@ async function resetStorage(page, items = {}) {
     localStorage.clear();
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
   }, items);
+}
+
+// A click the game sees whatever its frame rate: egui reads the pointer once a frame, and a
+// press and release inside one (slow, software-rendered) frame can be missed.
+async function press(page, { x, y }) {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(500);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+}
+
+// Opens Settings (F3) and scrolls to its last section, "Your progress".
+async function openProgressSettings(page) {
+  await page.focus('#backlot');
+  await page.keyboard.press('F3');
+  await page.waitForTimeout(2000);
+  await page.mouse.move(SETTINGS_SCROLL.x, SETTINGS_SCROLL.y);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(2000);
 }
 
 // ---- Scenarios, in order ----
@@ -380,7 +412,7 @@ const scenarios = [
       await page.mouse.click(1000, 200); // focus the canvas, away from any control
       await page.keyboard.press('2'); // the Concept trailer tab
       await page.waitForTimeout(2000);
-      await page.mouse.click(PROMPT_BOX.x + 160, PROMPT_BOX.y + 14);
+      await press(page, { x: PROMPT_BOX.x + 160, y: PROMPT_BOX.y + 14 });
       await page.waitForTimeout(1500);
       const before = await screenshot(page, 'text-input-before');
       await page.keyboard.type('misty harbour', { delay: 60 });
@@ -444,6 +476,82 @@ const scenarios = [
     },
   },
   {
+    // A Chromebook forgets the page's storage at sign-out: the student saves a copy of their
+    // progress (a download), the storage is wiped, and loading the copy (the file picker)
+    // brings the progress back. Settings are at 1280x720, where the buttons sit at SETTINGS_*.
+    name: 'progress-copy',
+    async run(page, result) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await resetStorage(page, { [SAVE_KEY]: TWO_STOPS_PASSED });
+      await openGame(page, '?frames=10');
+      await openProgressSettings(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 30_000 }),
+        press(page, SETTINGS_SAVE_COPY),
+      ]);
+      const copyPath = join(out, 'progress-copy.ron');
+      await download.saveAs(copyPath);
+      result.downloadName = download.suggestedFilename();
+      const copy = readFileSync(copyPath, 'utf8');
+      if (!/^backlot-progress-\d{4}-\d{2}-\d{2}\.ron$/.test(result.downloadName)) {
+        result.fail(`the download is called ${result.downloadName}`);
+      }
+      if ((copy.match(/passed: true/g) || []).length !== 2) result.fail(`the copy does not hold two passed gates: ${copy.slice(0, 200)}`);
+
+      await resetStorage(page); // the Chromebook wiped the page's storage
+      const fresh = await openGame(page, '?frames=10');
+      if (!fresh.title.includes('0 of 7')) result.fail(`after the wipe the title is "${fresh.title}"`);
+      await openProgressSettings(page);
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser', { timeout: 30_000 }),
+        press(page, SETTINGS_LOAD_COPY),
+      ]);
+      await chooser.setFiles(copyPath);
+      await page.waitForFunction(() => document.title.includes('2 of 7'), null, { timeout: 60_000 })
+        .catch(() => {});
+      result.title = await page.title();
+      await screenshot(page, 'progress-copy');
+      if (!result.title.includes('2 of 7')) result.fail(`after loading the copy the title is "${result.title}"`);
+      const saved = await storage(page, SAVE_KEY);
+      if ((saved?.match(/passed: true/g) || []).length !== 2) result.fail(`the loaded copy was not saved: ${JSON.stringify(saved)}`);
+    },
+  },
+  {
+    // A teacher imports a question bank with the file picker (teacher panel, F1): a broken one
+    // is refused and nothing is stored; a good one is stored and the gates find it on the
+    // next start. The panel is at 1280x720, where its button sits at TEACHER_IMPORT.
+    name: 'teacher-bank',
+    async run(page, result) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await resetStorage(page);
+      await openGame(page, '?frames=10');
+      await page.focus('#backlot');
+      await page.keyboard.press('F1');
+      await page.waitForTimeout(2000);
+      const pick = async (name, text) => {
+        const [chooser] = await Promise.all([
+          page.waitForEvent('filechooser', { timeout: 30_000 }),
+          press(page, TEACHER_IMPORT),
+        ]);
+        await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+        await page.waitForTimeout(3000);
+      };
+      await pick('broken.gift', '::Q:: Which? {=a ~b\n');
+      await screenshot(page, 'teacher-bank-refused');
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      if (keys.some((k) => k.startsWith('backlot/banks/'))) result.fail(`a broken bank was stored: ${keys}`);
+      await pick('quiz.gift', GOOD_BANK);
+      await screenshot(page, 'teacher-bank');
+      const stored = await storage(page, 'backlot/banks/stop0-add-quiz.gift');
+      if (stored !== GOOD_BANK) result.fail(`the bank was not stored as it was picked: ${JSON.stringify(stored)}`);
+      await openGame(page, '?frames=10');
+      const found = consoleLines.some((l) => l.startsWith('[teacher-bank]') &&
+        l.includes('Teacher questions: Stop 0: stop0-add-quiz.gift: 2 questions'));
+      if (!found) result.fail('after a restart the gates did not report the imported bank');
+      await resetStorage(page);
+    },
+  },
+  {
     // A save cut off mid-write: the game keeps it aside (.bak) and starts afresh, no panic.
     name: 'corrupt-save',
     async run(page, result) {
@@ -456,6 +564,23 @@ const scenarios = [
     },
   },
 ];
+
+// Benchmarks, run only when named (--only bench-low,bench-standard,bench-high): the stage's
+// frame time at each quality level, same size and scene, after 5 warm-up frames.
+for (const quality of ['low', 'standard', 'high']) {
+  scenarios.push({
+    name: `bench-${quality}`,
+    onRequest: true,
+    async run(page, result) {
+      const state = await openGame(page, `?stop=2&screen=level&view=camera&scene=tokyo&seed=1` +
+        `&camera-pos=0.6,1.6,1.5&camera-look-at=-0.2,1.8,-5&frames=20&bench&quality=${quality}`);
+      Object.assign(result.timings, pick(state, result));
+      const ms = state.reports.frame_ms;
+      if (typeof ms !== 'number') result.fail('no frame_ms reported');
+      log(`  ${quality}: ${ms?.toFixed(1)} ms/frame`);
+    },
+  });
+}
 
 const only = options.only?.split(',').map((s) => s.trim());
 if (only) {
@@ -472,7 +597,7 @@ if (only) {
 
 const results = [];
 for (const scenario of scenarios) {
-  if (only && !only.includes(scenario.name)) continue;
+  if (only ? !only.includes(scenario.name) : scenario.onRequest) continue;
   const result = {
     name: scenario.name,
     pass: true,
