@@ -38,16 +38,14 @@ fn bank_section(ui: &mut egui::Ui, panel: &mut TeacherPanel, banks: &TeacherBank
         ui.checkbox(&mut panel.bank_replaces, "replace the stop's own questions");
     });
     ui.horizontal(|ui| {
-        if !crate::platform::HAS_FILE_PICKER {
-            ui.add(
-                egui::TextEdit::singleline(&mut panel.bank_path)
-                    .hint_text("path of a .gift or Aiken .txt file")
-                    .desired_width(260.0),
-            );
-        }
-        if ui.button("Import a bank (GIFT or Aiken)…").clicked() {
-            files::pick_text_file(BANK_FILE, ".gift,.txt,.aiken", &panel.bank_path);
-        }
+        crate::ui::widgets::pick_file_button(
+            ui,
+            "Import a bank (GIFT or Aiken)…",
+            BANK_FILE,
+            ".gift,.txt,.aiken",
+            &mut panel.bank_path,
+            "path of a .gift or Aiken .txt file",
+        );
     });
     if let Some(m) = &panel.bank_message {
         ui.label(egui::RichText::new(m).monospace());

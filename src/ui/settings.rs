@@ -236,16 +236,14 @@ fn progress_section(
                     .unwrap_or_else(|e| format!("⚠ {e}")),
             );
         }
-        if !crate::platform::HAS_FILE_PICKER {
-            ui.add(
-                egui::TextEdit::singleline(&mut window.import_path)
-                    .hint_text("path of a saved copy (.ron)")
-                    .desired_width(220.0),
-            );
-        }
-        if ui.button("Load a copy…").clicked() {
-            files::pick_text_file(PROGRESS_FILE, ".ron", &window.import_path);
-        }
+        crate::ui::widgets::pick_file_button(
+            ui,
+            "Load a copy…",
+            PROGRESS_FILE,
+            ".ron",
+            &mut window.import_path,
+            "path of a saved copy (.ron)",
+        );
     });
     if let Some(m) = &window.progress_message {
         ui.label(m);

@@ -152,6 +152,28 @@ pub fn keep_keyboard_in(ctx: &egui::Context, layer: egui::LayerId) {
     ctx.move_to_top(layer);
 }
 
+/// A button that asks for a text file: the browser's file picker, or on the desktop (which
+/// has no file dialog) a typed path beside it. The file arrives via `platform::files::take_picked`.
+pub fn pick_file_button(
+    ui: &mut egui::Ui,
+    label: &str,
+    purpose: &'static str,
+    accept: &str,
+    typed_path: &mut String,
+    hint: &str,
+) {
+    if !crate::platform::HAS_FILE_PICKER {
+        ui.add(
+            egui::TextEdit::singleline(typed_path)
+                .hint_text(hint)
+                .desired_width(240.0),
+        );
+    }
+    if ui.button(label).clicked() {
+        crate::platform::files::pick_text_file(purpose, accept, typed_path);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

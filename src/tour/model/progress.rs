@@ -249,13 +249,7 @@ impl SaveStore {
 pub fn write_ron_atomic<T: Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
     let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)?;
-    write_atomic(path, text.as_bytes())
-}
-
-/// Write bytes atomically to `path` (a temporary file renamed over it; one `localStorage`
-/// write in a browser).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    storage::write_atomic(path, bytes)
+    storage::write_atomic(path, text.as_bytes())
 }
 
 /// Load a RON file of `T`. A missing file gives `T::default()`; a corrupt one is renamed to
