@@ -4,6 +4,7 @@
 pub mod bank_library;
 pub mod content;
 pub mod csv;
+pub mod level_save;
 pub mod progress;
 pub mod question_bank;
 pub mod quiz;
