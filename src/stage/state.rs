@@ -31,7 +31,7 @@ pub struct StageSettings {
 }
 
 /// What the window shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum StageView {
     /// What the cinema camera records: the actor in front of the wall.
     #[default]
@@ -147,7 +147,7 @@ impl StageSettings {
 }
 
 /// The physical stage lights, as the gaffer has set them (key and fill).
-#[derive(Resource, Debug, Clone)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StageLights {
     pub key: StageLight,
     pub fill: StageLight,

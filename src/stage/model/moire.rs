@@ -14,6 +14,7 @@
 //! Units are explicit in every name: pitches and focal lengths in millimetres, distances in
 //! metres, results in millimetres (`_mm`) or micrometres (`_um`).
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A colour (Bayer) sensor samples each colour on every second photosite, so it records a
@@ -76,7 +77,7 @@ pub fn photosite_pitch_mm(sensor_width_mm: f32, horizontal_photosites: u32) -> f
 }
 
 /// How likely the shot is to show moiré.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum MoireRisk {
     None,
     Low,
@@ -93,7 +94,7 @@ impl MoireRisk {
 }
 
 /// The numbers behind a moiré verdict, and a short explanation for students.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MoireAssessment {
     /// One LED pitch as imaged on the sensor, in micrometres.
     pub led_image_size_um: f32,
@@ -111,7 +112,7 @@ pub struct MoireAssessment {
 }
 
 /// Inputs that do not describe a real shot.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum MoireInputError {
     /// A quantity that must be a positive number is not.
     NotPositive { field: &'static str, value: f32 },

@@ -53,7 +53,7 @@ fn clamp_overscan(overscan: f32) -> f32 {
 }
 
 /// A cinema lens on a sensor. Lengths in millimetres, focus distance in metres.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Lens {
     pub focal_mm: f32,
     pub sensor_width_mm: f32,
@@ -294,7 +294,7 @@ pub fn view_matrix(eye: Vec3, target: Vec3, up: Vec3) -> Option<Mat4> {
 
 /// Where the tracked cinema camera is and which way it points (Bevy convention: it looks along
 /// its local −Z with local +Y up).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CameraPose {
     pub position: Vec3,
     pub rotation: Quat,

@@ -51,7 +51,7 @@ pub const VELOCITY_WINDOW_FRAMES: usize = 3;
 const HISTORY_LEN: usize = MAX_LATENCY_FRAMES as usize + VELOCITY_WINDOW_FRAMES + 1;
 
 /// What the stage crew can set on the tracking system.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TrackingSettings {
     /// Frames between the camera moving and the wall showing it, `0..=`[`MAX_LATENCY_FRAMES`].
     pub latency_frames: u32,

@@ -72,7 +72,7 @@ impl Careers {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchOutcome {
     Right,
     /// Wrong: the stop where this career really was met.
@@ -83,7 +83,7 @@ pub enum MatchOutcome {
     NoSuchCard,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CareerMatch {
     /// Indices into the careers list, in the order the cards are dealt.
     pub cards: Vec<usize>,

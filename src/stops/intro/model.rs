@@ -145,7 +145,7 @@ impl StudioSpec {
 }
 
 /// Why a part is not working.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StallReason {
     /// Needed but not connected.
     Missing,
@@ -155,13 +155,13 @@ pub enum StallReason {
     WaitingOn(Vec<String>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stall {
     pub part: String,
     pub reason: StallReason,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProductionStatus {
     pub running: bool,
     /// Every needed part that is not working, with why.
@@ -181,7 +181,7 @@ impl ProductionStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConnectOutcome {
     Connected,
     AlreadyConnected,
@@ -191,7 +191,7 @@ pub enum ConnectOutcome {
 }
 
 /// The parts the player has connected, and which of them are broken.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StudioBoard {
     pub connected: BTreeSet<String>,
     pub broken: BTreeSet<String>,
@@ -274,7 +274,7 @@ impl StudioBoard {
 }
 
 /// Where the Intro level is: build the production, then survive an incident.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IntroPhase {
     /// Connect every needed part until the production runs.
     Assemble,
@@ -284,7 +284,7 @@ pub enum IntroPhase {
     Complete,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IntroFeedback {
     Connected(String),
     NotNeeded {
@@ -307,14 +307,17 @@ pub enum IntroFeedback {
 }
 
 /// The Intro level: plain logic driven by the Bevy plugin and by tests.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IntroLevel {
     pub spec: StudioSpec,
     pub board: StudioBoard,
     pub phase: IntroPhase,
     /// Unneeded parts tried and wrong repairs: shown in the level score.
     pub mistakes: u32,
-    rng: ChaCha8Rng,
+    /// The level's seed and the incidents drawn from it: the same seed breaks the same part,
+    /// and a saved level carries on the same way (a random generator cannot be saved).
+    seed: u64,
+    incidents: u32,
 }
 
 impl IntroLevel {
@@ -324,7 +327,8 @@ impl IntroLevel {
             board: StudioBoard::default(),
             phase: IntroPhase::Assemble,
             mistakes: 0,
-            rng: ChaCha8Rng::seed_from_u64(seed),
+            seed,
+            incidents: 0,
         }
     }
 
@@ -371,7 +375,9 @@ impl IntroLevel {
         if candidates.is_empty() {
             candidates = self.spec.needed().map(|p| p.id.clone()).collect();
         }
-        let failed = candidates[self.rng.random_range(0..candidates.len())].clone();
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed.wrapping_add(u64::from(self.incidents)));
+        self.incidents += 1;
+        let failed = candidates[rng.random_range(0..candidates.len())].clone();
         self.board.break_part(&failed);
         self.phase = IntroPhase::Incident {
             failed: failed.clone(),

@@ -133,7 +133,7 @@ impl SceneLightTarget {
 }
 
 /// How well the stage lights match the wall, with advice for the gaffer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LightingMatch {
     /// 0 to 100 in tenths; 100 is a perfect match.
     pub score: f32,
@@ -295,7 +295,7 @@ fn clean_intensity(intensity: f32) -> f32 {
 }
 
 /// Several lights of one kind added together, as the actor receives them.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 struct Mix {
     /// Summed linear RGB.
     rgb: Vec3,

@@ -92,7 +92,7 @@ impl Weather {
 }
 
 /// Falling or blowing particles a renderer may draw (or ignore).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Particles {
     pub weather: Weather,
     pub color: Rgb,
@@ -104,7 +104,7 @@ pub struct Particles {
 
 /// The final lighting of a scene under chosen conditions: everything a renderer needs besides
 /// the primitives.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Environment {
     pub time: TimeOfDay,
     pub weather: Weather,

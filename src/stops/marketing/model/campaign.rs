@@ -4,13 +4,14 @@
 use std::fmt;
 
 use super::{CampaignSpec, Post, PostResult, format_decimal, group_thousands, ratio, simulate};
+use serde::{Deserialize, Serialize};
 
 // ---------------------------------------------------------------------------------------------
 // The campaign being played.
 // ---------------------------------------------------------------------------------------------
 
 /// Why a post was refused. The campaign is unchanged and the budget is not spent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CampaignError {
     BudgetUsedUp { budget: u32 },
     DayOutOfRange { day: u32, days: u32 },
@@ -44,7 +45,7 @@ impl std::error::Error for CampaignError {}
 ///
 /// It keeps no running random state: each post draws from its own stream, chosen by the seed and
 /// the post's number (see [`simulate`]), so the results are a pure function of (seed, plan).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Campaign {
     spec: CampaignSpec,
     seed: u64,
@@ -198,7 +199,7 @@ impl Campaign {
 
 /// Sums over a group of posts. Group ratios are ratios of the sums (total likes ÷ total views),
 /// the way the campaign goal is measured, not averages of the posts' own ratios.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Totals {
     pub posts: usize,
     pub views: u64,
@@ -243,7 +244,7 @@ impl Totals {
 }
 
 /// The campaign against its goals.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoalStatus {
     pub views: u64,
     pub goal_views: u64,

@@ -4,13 +4,14 @@
 use std::cmp::Ordering;
 
 use super::{ContentType, PostResult, PostTime, Segment, Totals};
+use serde::{Deserialize, Serialize};
 
 // ---------------------------------------------------------------------------------------------
 // Dashboard helpers.
 // ---------------------------------------------------------------------------------------------
 
 /// A column of the results table the student can sort by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SortKey {
     Day,
     Content,

@@ -52,7 +52,7 @@ impl PostResult {
     }
 }
 /// The average outcome of a post (or a plan) in the audience model, without the dice.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Expected {
     pub views: f64,
     pub likes: f64,

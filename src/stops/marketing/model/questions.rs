@@ -145,7 +145,7 @@ impl RatioQuestion {
 }
 
 /// The outcome of a well-formed answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatioVerdict {
     pub correct: bool,
     /// The number the student typed.
@@ -159,7 +159,7 @@ pub struct RatioVerdict {
 }
 
 /// Why an answer could not be read as a number. Each message says how to write it instead.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RatioInputError {
     Empty,
     NotANumber(String),

@@ -5,10 +5,11 @@ use std::fmt;
 
 use super::SpecError;
 use crate::stops::post::timecode::{self, FrameRate, Ratio, Timecode, TimecodeError};
+use serde::{Deserialize, Serialize};
 
 /// A typed answer that could not be read; it is a typo, not a wrong answer, so it never costs
 /// a star.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AnswerError {
     /// Nothing was typed.
     Empty,

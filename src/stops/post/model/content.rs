@@ -92,7 +92,7 @@ pub struct DropFrameSpec {
 }
 
 /// A problem with one field of the content, e.g. `cut_list.cuts[1].out_tc`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpecError {
     pub field: String,
     pub message: String,
@@ -116,7 +116,7 @@ impl fmt::Display for SpecError {
 impl std::error::Error for SpecError {}
 
 /// Why the content file could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PostSpecError {
     /// Not valid RON, or not the shape of [`PostLevelSpec`]; line and column are 1-based.
     Syntax {
@@ -329,7 +329,7 @@ impl PostLevelSpec {
 }
 
 /// All answers of a level, from [`PostLevelSpec::answer_key`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerKey {
     /// How far the player must move the slam (negative: earlier).
     pub sync_move_frames: i32,

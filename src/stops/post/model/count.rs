@@ -6,9 +6,10 @@ use super::{
     parse_label, parse_rate, plural,
 };
 use crate::stops::post::timecode::{self, FrameRate, Timecode};
+use serde::{Deserialize, Serialize};
 
 /// The engine's verdict on a frame count or a duration.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountVerdict {
     pub correct: bool,
     /// The answer as read, in frames.

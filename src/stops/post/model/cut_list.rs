@@ -3,9 +3,10 @@
 
 use super::{AnswerError, CutListTask, SpecError, parse_answer_timecode, parse_label, parse_rate};
 use crate::stops::post::timecode::{self, FrameRate, Timecode};
+use serde::{Deserialize, Serialize};
 
 /// One cut, converted by the engine.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CutAnswer {
     pub name: String,
     pub in_from: Timecode,
@@ -19,7 +20,7 @@ pub struct CutAnswer {
 }
 
 /// The engine's verdict on one converted cut.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CutVerdict {
     pub in_correct: bool,
     pub out_correct: bool,

@@ -3,9 +3,10 @@
 
 use super::{AnswerError, DropFrameSpec, SpecError, parse_frame_count, parse_rate, plural};
 use crate::stops::post::timecode::{self, FrameRate, Ratio, TimecodeError};
+use serde::{Deserialize, Serialize};
 
 /// One candidate label and what the engine says about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabelFact {
     pub label: String,
     /// Whether the label exists at the drop-frame rate ([`timecode::parse_timecode`] is `Ok`).
@@ -15,7 +16,7 @@ pub struct LabelFact {
 }
 
 /// The drop-frame questions, generated from [`DropFrameSpec`] by the engine.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DropFramePuzzle {
     /// The drop-frame rate (e.g. 29.97 DF).
     pub rate: FrameRate,
@@ -32,7 +33,7 @@ pub struct DropFramePuzzle {
 }
 
 /// The verdict on the "how many frames short" question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DropVerdict {
     pub correct: bool,
     pub message: String,
@@ -40,7 +41,7 @@ pub struct DropVerdict {
 }
 
 /// Feedback on one label of the "which labels do not exist" question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabelFeedback {
     pub label: String,
     pub exists: bool,
@@ -51,7 +52,7 @@ pub struct LabelFeedback {
 }
 
 /// The verdict on the "which labels do not exist" question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LabelsVerdict {
     pub correct: bool,
     pub message: String,

@@ -6,9 +6,10 @@ use super::{
     LIP_SYNC_WORDS, LabelsVerdict, LipSyncDemo, Nudge, PostLevelSpec, SpecError, SyncState,
     SyncVerdict, audio_track_for, lip_sync_demo_at,
 };
+use serde::{Deserialize, Serialize};
 
 /// Which tasks are done.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PostProgress {
     pub sync: bool,
     pub count_frames: bool,
@@ -23,7 +24,7 @@ pub struct PostProgress {
 ///
 /// Wrong answers cost stars; unreadable input ([`AnswerError`]) does not, and neither does
 /// anything answered after its task is done.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PostLevel {
     pub spec: PostLevelSpec,
     pub sync: SyncState,

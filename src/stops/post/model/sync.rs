@@ -7,9 +7,10 @@ use super::{
 };
 use crate::audio::model::synth;
 use crate::stops::post::timecode::{self, FrameRate, Ratio, Timecode};
+use serde::{Deserialize, Serialize};
 
 /// One press of the nudge keys: a frame, or a whole second with the modifier held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Nudge {
     FrameEarlier,
     FrameLater,
@@ -31,7 +32,7 @@ impl Nudge {
 }
 
 /// Where the slam sits relative to the picture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SyncState {
     /// Sound start minus the frame where the door shuts: positive is late, 0 is in sync.
     pub offset_frames: i32,
@@ -41,7 +42,7 @@ pub struct SyncState {
 }
 
 /// Early, on time or late.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SyncDirection {
     Early,
     InSync,
@@ -49,7 +50,7 @@ pub enum SyncDirection {
 }
 
 /// What the sync check says about the current offset.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncVerdict {
     pub offset_frames: i32,
     pub direction: SyncDirection,
@@ -256,7 +257,7 @@ pub fn frame_of_sample(sample: u64, rate: FrameRate, sample_rate: u64) -> u64 {
 
 /// The lip-sync demo: a talking clip whose syllables start on frame boundaries, with the sound
 /// slipped by `offset_frames` against the picture.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LipSyncDemo {
     pub rate: FrameRate,
     /// The drift shown, clamped to ±[`MAX_LIP_SYNC_OFFSET`]. Positive: sound late.

@@ -1,13 +1,33 @@
 //! Exact ratios: non-negative fractions in lowest terms, so frame times and sample counts
 //! are compared and printed without rounding.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A non-negative fraction kept in lowest terms, so `==` compares values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A non-negative fraction kept in lowest terms, so `==` compares values. Saved as text
+/// (`"8008/5"`): RON has no 128-bit integers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct Ratio {
     num: u128,
     den: u128,
+}
+
+impl From<Ratio> for String {
+    fn from(r: Ratio) -> String {
+        format!("{}/{}", r.num, r.den)
+    }
+}
+
+impl TryFrom<String> for Ratio {
+    type Error = String;
+    fn try_from(text: String) -> Result<Ratio, String> {
+        let bad = || format!("{text:?} is not a fraction like \"8008/5\"");
+        let (num, den) = text.split_once('/').ok_or_else(bad)?;
+        let num = num.trim().parse().map_err(|_| bad())?;
+        let den = den.trim().parse().map_err(|_| bad())?;
+        Ratio::new(num, den).ok_or_else(bad)
+    }
 }
 
 impl Ratio {
@@ -147,5 +167,14 @@ mod tests {
             Some("0.333…".to_string())
         );
         assert_eq!(Ratio::new(7, 2).map(Ratio::floor), Some(3));
+    }
+
+    #[test]
+    fn a_ratio_is_saved_as_its_fraction() {
+        let r = Ratio::new(16016, 10).expect("non-zero");
+        assert_eq!(String::from(r), "8008/5");
+        assert_eq!(Ratio::try_from("8008/5".to_string()), Ok(r));
+        assert!(Ratio::try_from("1/0".to_string()).is_err());
+        assert!(Ratio::try_from("half".to_string()).is_err());
     }
 }

@@ -2,9 +2,10 @@
 //! the whole sequence with the cost of extra revisions.
 
 use super::Panel;
+use serde::{Deserialize, Serialize};
 
 /// When one panel plays in the animatic.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AnimaticCue {
     /// Index of the panel in its storyboard.
     pub panel: usize,
@@ -68,7 +69,7 @@ pub const THREE_STARS_AT: f32 = 85.0;
 pub const TWO_STARS_AT: f32 = 65.0;
 
 /// The grade for a whole sequence.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SequenceScore {
     /// Each composed shot's score, in panel order.
     pub shot_scores: Vec<u8>,

@@ -2,6 +2,7 @@
 //! whether a move keeps its subject to the end, and the setup the teacher's reveal solves.
 
 use glam::Vec3;
+use serde::{Deserialize, Serialize};
 
 use super::shot::horizontal_unit;
 use super::{
@@ -22,7 +23,7 @@ pub const MOVEMENT_POINTS: u8 = 15;
 pub const MOOD_POINTS: u8 = 20;
 
 /// How one shot compares with its panel.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShotVerdict {
     /// Size, angle, move and mood all as the panel asks, with the subject in the frame.
     pub matches: bool,

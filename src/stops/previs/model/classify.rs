@@ -3,6 +3,7 @@
 //! eyes.
 
 use glam::{Mat4, Vec2, Vec3};
+use serde::{Deserialize, Serialize};
 
 use super::{
     CameraAngle, EYE_LINE_FRACTION, FAR_PLANE_M, FRAME_ASPECT, NEAR_PLANE_M, ShotSetup, ShotSize,
@@ -28,7 +29,7 @@ pub const HIGH_ANGLE_ABOVE_DEG: f32 = 10.0;
 pub const LOW_ANGLE_BELOW_DEG: f32 = -10.0;
 
 /// A shot measured the way a camera operator judges it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShotReading {
     /// The subject's projected height ÷ the frame height. Above 1 the subject is cropped:
     /// only part of them fits.

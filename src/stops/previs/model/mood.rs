@@ -238,7 +238,7 @@ const FOG_MYSTERY: f32 = 0.6;
 const CONTRAST_MYSTERY: f32 = 0.1;
 
 /// How a lighting setup feels.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MoodReading {
     /// The mood whose centre in [`MOOD_CENTROIDS`] is nearest.
     pub mood: Mood,

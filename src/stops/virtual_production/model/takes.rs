@@ -7,6 +7,7 @@
 //! stage lights are to the sun and sky of the scene on the wall.
 
 use glam::{Quat, Vec3};
+use serde::{Deserialize, Serialize};
 
 use crate::stage::model::framing::{moire_at, subject_height_fraction};
 use crate::stage::model::led::StageGeometry;
@@ -79,7 +80,7 @@ pub fn pose_during_move(start: &CameraPose, camera_move: CameraMove, t: f32) -> 
 }
 
 /// Everything measured during one take.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TakeMeasurement {
     pub scene: String,
     pub environment: Environment,
@@ -109,7 +110,7 @@ pub fn attempt_from(m: &TakeMeasurement, geometry: &StageGeometry) -> ShotAttemp
 }
 
 /// The level: the shot list and the best score of each shot so far.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct VpLevel {
     pub shots: Vec<ShotSpec>,
     pub current: usize,

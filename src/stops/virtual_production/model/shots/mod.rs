@@ -153,7 +153,7 @@ impl ContentFile for ShotFile {
 }
 
 /// One mistake in the shot list, naming its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShotFieldError {
     /// Path of the field, e.g. `shots[1].framing.subject_height_fraction`.
     pub field: String,
@@ -178,7 +178,7 @@ impl fmt::Display for ShotFieldError {
 impl std::error::Error for ShotFieldError {}
 
 /// Why the shot list could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VpShotsError {
     /// Not valid RON, or not the shape of a shot list; line and column are 1-based.
     Syntax {
@@ -379,7 +379,7 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// What the game measured during one take.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShotAttempt {
     /// The scene on the wall.
     pub scene: String,
@@ -404,7 +404,7 @@ pub struct ShotAttempt {
 }
 
 /// The five things a take is checked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CheckKind {
     Environment,
     Framing,
@@ -427,7 +427,7 @@ impl CheckKind {
 }
 
 /// One check of a take.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
     pub kind: CheckKind,
     /// [`CheckKind::name`], for display.
@@ -435,6 +435,21 @@ pub struct Check {
     pub passed: bool,
     /// A plain sentence saying what happened and, on a failure, how to fix it.
     pub explanation: String,
+}
+
+/// A check as saved: its display name is not kept but derived from its kind again.
+#[derive(Deserialize)]
+struct SavedCheck {
+    kind: CheckKind,
+    passed: bool,
+    explanation: String,
+}
+
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let saved = SavedCheck::deserialize(d)?;
+        Ok(Check::new(saved.kind, saved.passed, saved.explanation))
+    }
 }
 
 impl Check {
@@ -449,7 +464,7 @@ impl Check {
 }
 
 /// The verdict on a take.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ShotScore {
     /// 0 to 3 (see the module docs).
     pub stars: u8,
