@@ -11,6 +11,7 @@ pub mod flow;
 pub mod gate;
 pub mod gate_ui;
 pub mod input;
+pub mod level_save;
 pub mod lot;
 pub mod map_ui;
 pub mod model;
@@ -34,6 +35,7 @@ pub(crate) fn plugin(app: &mut App) {
         notices::plugin,
         content_plugin::plugin,
         save::plugin,
+        level_save::plugin,
         flow::plugin,
         gate::plugin,
     ));

@@ -8,6 +8,7 @@ use crate::stops::conclusion::model::Careers;
 use crate::stops::conclusion::model::{CareerMatch, MatchOutcome};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{GameContent, SaveData, SaveRequest, Screen, StopPhase, in_stop};
 
 pub const STOP: usize = 6;
@@ -29,11 +30,22 @@ pub struct PollAnswer {
     pub option: usize,
 }
 
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ConclusionState {
     pub game: CareerMatch,
     pub focused: usize,
     pub last: Option<(usize, MatchOutcome)>,
+}
+
+/// The level's whole state is its save: the student's work, kept between visits.
+impl LevelSnapshot for ConclusionState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        world.get_resource::<Self>().cloned()
+    }
+    fn restore(self, world: &mut World) {
+        world.insert_resource(self);
+    }
 }
 
 fn start_level(mut commands: Commands, careers: Res<Content<Careers>>, config: Res<GameConfig>) {
@@ -104,10 +116,23 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<ConclusionState>(app);
     app.add_message::<ConclusionCommand>()
         .add_message::<PollAnswer>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            (start_level, resume_level::<ConclusionState>)
+                .chain()
+                .run_if(in_stop(STOP)),
+        )
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (
+                save_level::<ConclusionState>.run_if(in_stop(STOP)),
+                end_level,
+            )
+                .chain(),
+        )
         .add_systems(
             Update,
             (

@@ -23,6 +23,7 @@ use crate::stops::innovation::concept::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 5;
@@ -67,7 +68,7 @@ pub enum InnovationCommand {
 }
 
 /// The level in play.
-#[derive(Resource, Debug, Clone)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct InnovationState {
     /// The plan being edited.
     pub plan: Plan,
@@ -98,6 +99,7 @@ pub struct InnovationState {
     /// Every different prompt generated so far, in order.
     pub tried_prompts: Vec<ConceptPrompt>,
     /// Seconds into the fly-through while the trailer plays; `None` when stopped.
+    #[serde(skip)]
     pub trailer_time: Option<f32>,
     /// The transfer map's clock, in simulated seconds since the camera started rolling.
     pub map_time: f32,
@@ -209,6 +211,13 @@ impl InnovationState {
     /// The map clock as a timeline moment.
     pub fn map_seconds(&self) -> Seconds {
         Seconds(f64::from(self.map_time))
+    }
+
+    /// Jump the map's animation to its end.
+    fn finish_map(&mut self) {
+        if let Some(span) = self.map_span() {
+            self.map_time = self.map_time.max(span);
+        }
     }
 
     /// The map animation is still running.
@@ -334,6 +343,21 @@ impl InnovationState {
     }
 }
 
+/// The level's whole state is its save: the student's work, kept between visits. The map's
+/// animation is saved as played to its end, so a resumed level shows the last run's result.
+impl LevelSnapshot for InnovationState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        let mut state = world.get_resource::<Self>()?.clone();
+        state.finish_map();
+        Some(state)
+    }
+    fn restore(mut self, world: &mut World) {
+        self.finish_map();
+        world.insert_resource(self);
+    }
+}
+
 fn start_level(
     mut commands: Commands,
     content: Res<Content<CloudSpec>>,
@@ -427,14 +451,23 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<InnovationState>(app);
     app.add_message::<InnovationCommand>()
         .add_systems(
             OnEnter(StopPhase::Level),
-            start_level
+            (start_level, resume_level::<InnovationState>)
+                .chain()
                 .run_if(in_stop(STOP))
                 .in_set(InnovationSystems::Setup),
         )
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (
+                save_level::<InnovationState>.run_if(in_stop(STOP)),
+                end_level,
+            )
+                .chain(),
+        )
         .add_systems(
             Update,
             (apply_innovation_commands, run_clocks)

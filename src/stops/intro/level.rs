@@ -7,6 +7,7 @@ use crate::GameConfig;
 use crate::stops::intro::model::{IntroFeedback, IntroLevel, StudioSpec};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 0;
@@ -19,10 +20,21 @@ pub enum IntroCommand {
 }
 
 /// The level in play, plus a log of what happened for the UI.
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct IntroState {
     pub level: IntroLevel,
     pub log: Vec<IntroFeedback>,
+}
+
+/// The level's whole state is its save: the student's work, kept between visits.
+impl LevelSnapshot for IntroState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        world.get_resource::<Self>().cloned()
+    }
+    fn restore(self, world: &mut World) {
+        world.insert_resource(self);
+    }
 }
 
 fn start_level(mut commands: Commands, content: Res<Content<StudioSpec>>, config: Res<GameConfig>) {
@@ -69,9 +81,18 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<IntroState>(app);
     app.add_message::<IntroCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            (start_level, resume_level::<IntroState>)
+                .chain()
+                .run_if(in_stop(STOP)),
+        )
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (save_level::<IntroState>.run_if(in_stop(STOP)), end_level).chain(),
+        )
         .add_systems(
             Update,
             apply_intro_commands

@@ -22,6 +22,7 @@ use crate::stops::marketing::model::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 4;
@@ -52,7 +53,7 @@ pub enum MarketingCommand {
 }
 
 /// What the open ratio question is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RatioTopic {
     /// The lesson's example: 50,000 likes on 100,000 views.
     SeedExample,
@@ -63,7 +64,7 @@ pub enum RatioTopic {
 }
 
 /// A question that has been closed, kept so the dashboard can show its worked answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClosedRatio {
     pub prompt: String,
     /// True when the student's own answer was right; false when the tries ran out and the
@@ -88,7 +89,7 @@ pub enum NextStep {
 }
 
 /// The level in play.
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct MarketingState {
     pub campaign: Campaign,
     /// The question being asked now; posting waits until it is closed.
@@ -373,6 +374,17 @@ impl MarketingState {
     }
 }
 
+/// The level's whole state is its save: the student's work, kept between visits.
+impl LevelSnapshot for MarketingState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        world.get_resource::<Self>().cloned()
+    }
+    fn restore(self, world: &mut World) {
+        world.insert_resource(self);
+    }
+}
+
 fn start_level(
     mut commands: Commands,
     content: Res<Content<CampaignSpec>>,
@@ -432,14 +444,23 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<MarketingState>(app);
     app.add_message::<MarketingCommand>()
         .add_systems(
             OnEnter(StopPhase::Level),
-            start_level
+            (start_level, resume_level::<MarketingState>)
+                .chain()
                 .run_if(in_stop(STOP))
                 .in_set(MarketingSystems::Setup),
         )
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (
+                save_level::<MarketingState>.run_if(in_stop(STOP)),
+                end_level,
+            )
+                .chain(),
+        )
         .add_systems(
             Update,
             apply_marketing_commands

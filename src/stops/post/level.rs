@@ -15,6 +15,7 @@ use crate::stops::post::model::{
 use crate::stops::post::timecode::FrameRate;
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 3;
@@ -48,7 +49,7 @@ pub enum PostCommand {
 }
 
 /// The last answer to each task, shown under it. `Err` holds an input problem in words.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PostFeedback {
     pub sync: Option<SyncVerdict>,
     pub count: Option<Result<CountVerdict, String>>,
@@ -59,7 +60,7 @@ pub struct PostFeedback {
 }
 
 /// The level in play, plus the timeline's playhead.
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PostState {
     pub level: PostLevel,
     pub feedback: PostFeedback,
@@ -123,6 +124,19 @@ impl PostState {
         self.playhead_seconds = 0.0;
         self.speed = 1;
         wav_cue(&demo.samples, caption, SoundChannel::Voice)
+    }
+}
+
+/// The level's whole state is its save: the student's work, kept between visits.
+impl LevelSnapshot for PostState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        world.get_resource::<Self>().cloned()
+    }
+    fn restore(mut self, world: &mut World) {
+        // A resumed clip waits, paused at its playhead.
+        self.speed = 0;
+        world.insert_resource(self);
     }
 }
 
@@ -278,12 +292,19 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<PostState>(app);
     app.add_message::<PostCommand>()
         .add_systems(
             OnEnter(StopPhase::Level),
-            start_level.run_if(in_stop(STOP)).in_set(PostSystems::Setup),
+            (start_level, resume_level::<PostState>)
+                .chain()
+                .run_if(in_stop(STOP))
+                .in_set(PostSystems::Setup),
         )
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (save_level::<PostState>.run_if(in_stop(STOP)), end_level).chain(),
+        )
         .add_systems(
             Update,
             (apply_post_commands, run_playhead)

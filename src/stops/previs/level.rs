@@ -12,6 +12,7 @@ use crate::stops::previs::model::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 1;
@@ -33,13 +34,13 @@ pub enum PrevisCommand {
 }
 
 /// What is playing: one shot, or the whole animatic.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Playback {
     Shot { panel: usize, seconds: f32 },
     Animatic { seconds: f32 },
 }
 
-#[derive(Resource, Debug)]
+#[derive(Resource, Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PrevisState {
     pub storyboard_index: usize,
     pub storyboard: Storyboard,
@@ -52,6 +53,8 @@ pub struct PrevisState {
     /// Re-checks of a shot that had been checked before: the revise step of the design cycle.
     pub revisions: u32,
     pub timeline: Vec<AnimaticCue>,
+    /// What is playing now; a resumed level starts stopped.
+    #[serde(skip)]
     pub playback: Option<Playback>,
     /// The animatic played to its end with every shot matching its panel.
     pub final_cut_watched: bool,
@@ -156,6 +159,17 @@ impl PrevisState {
             }
             None => (self.selected, 0.0),
         }
+    }
+}
+
+/// The level's whole state is its save: the student's work, kept between visits.
+impl LevelSnapshot for PrevisState {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        world.get_resource::<Self>().cloned()
+    }
+    fn restore(self, world: &mut World) {
+        world.insert_resource(self);
     }
 }
 
@@ -283,9 +297,18 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<PrevisState>(app);
     app.add_message::<PrevisCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            (start_level, resume_level::<PrevisState>)
+                .chain()
+                .run_if(in_stop(STOP)),
+        )
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (save_level::<PrevisState>.run_if(in_stop(STOP)), end_level).chain(),
+        )
         .add_systems(
             Update,
             (apply_previs_commands, run_playback)

@@ -5,8 +5,11 @@
 
 use bevy::prelude::*;
 
+use crate::stage::model::led::StageGeometry;
 use crate::stage::model::lighting::{LightKind, StageLight};
-use crate::stage::model::projection::CameraPose;
+use crate::stage::model::projection::{CameraPose, Lens};
+use crate::stage::model::scene::{TimeOfDay, Weather};
+use crate::stage::model::tracking::TrackingSettings;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::model::shots::ShotFile;
 use crate::stops::virtual_production::model::takes::{
@@ -14,6 +17,7 @@ use crate::stops::virtual_production::model::takes::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 2;
@@ -63,6 +67,103 @@ pub struct Take {
 pub struct VpState {
     pub level: VpLevel,
     pub take: Option<Take>,
+}
+
+/// The stage as the student set it up: world, conditions, lens, tracking, lights and camera.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct StageSetup {
+    scene: usize,
+    time: TimeOfDay,
+    weather: Weather,
+    lens: Lens,
+    overscan: f32,
+    geometry: StageGeometry,
+    view: StageView,
+    freeze_outer: bool,
+    pose: CameraPose,
+    tracking: TrackingSettings,
+    lights: StageLights,
+}
+
+impl StageSetup {
+    fn capture(world: &World) -> Self {
+        let settings = world.resource::<StageSettings>();
+        Self {
+            scene: settings.scene,
+            time: settings.time,
+            weather: settings.weather,
+            lens: settings.lens,
+            overscan: settings.overscan,
+            geometry: settings.geometry.clone(),
+            view: settings.view,
+            freeze_outer: settings.freeze_outer,
+            pose: world.resource::<CinemaPose>().0,
+            tracking: world.resource::<Tracker>().0.settings,
+            lights: world.resource::<StageLights>().clone(),
+        }
+    }
+
+    fn apply(self, world: &mut World) {
+        let mut settings = world.resource_mut::<StageSettings>();
+        if self.scene < settings.scenes.len() {
+            settings.scene = self.scene;
+        }
+        settings.time = self.time;
+        settings.weather = self.weather;
+        settings.lens = self.lens;
+        settings.overscan = self.overscan;
+        settings.geometry = self.geometry;
+        settings.view = self.view;
+        settings.freeze_outer = self.freeze_outer;
+        world.resource_mut::<CinemaPose>().0 = self.pose;
+        world.resource_mut::<Tracker>().0.settings = self.tracking;
+        *world.resource_mut::<StageLights>() = self.lights;
+    }
+}
+
+/// The stage as the game started: a fresh level (or "Start over") sets it up this way again.
+#[derive(Resource, Debug, Clone)]
+struct FreshStage(StageSetup);
+
+fn remember_fresh_stage(world: &mut World) {
+    let fresh = StageSetup::capture(world);
+    world.insert_resource(FreshStage(fresh));
+}
+
+fn reset_stage(world: &mut World) {
+    if let Some(FreshStage(fresh)) = world.get_resource::<FreshStage>().cloned() {
+        fresh.apply(world);
+    }
+}
+
+/// What Stop 2 keeps: the takes and their scores, and the stage. A rolling take is dropped.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct VpSave {
+    level: VpLevel,
+    stage: StageSetup,
+}
+
+impl LevelSnapshot for VpSave {
+    const STOP: usize = STOP;
+    fn capture(world: &World) -> Option<Self> {
+        let state = world.get_resource::<VpState>()?;
+        let mut stage = StageSetup::capture(world);
+        // Mid-take the camera is on its move: keep where the take started.
+        if let Some(take) = &state.take {
+            stage.pose = take.start;
+        }
+        Some(Self {
+            level: state.level.clone(),
+            stage,
+        })
+    }
+    fn restore(self, world: &mut World) {
+        world.insert_resource(VpState {
+            level: self.level,
+            take: None,
+        });
+        self.stage.apply(world);
+    }
 }
 
 fn start_level(mut commands: Commands, shot_list: Res<Content<ShotFile>>) {
@@ -226,9 +327,19 @@ pub(super) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<LevelCatalog>()
         .register(STOP);
+    level_save::register::<VpSave>(app);
+    app.add_systems(PostStartup, remember_fresh_stage);
     app.add_message::<VpCommand>()
-        .add_systems(OnEnter(StopPhase::Level), start_level.run_if(in_stop(STOP)))
-        .add_systems(OnExit(StopPhase::Level), end_level)
+        .add_systems(
+            OnEnter(StopPhase::Level),
+            (start_level, reset_stage, resume_level::<VpSave>)
+                .chain()
+                .run_if(in_stop(STOP)),
+        )
+        .add_systems(
+            OnExit(StopPhase::Level),
+            (save_level::<VpSave>.run_if(in_stop(STOP)), end_level).chain(),
+        )
         .add_systems(
             Update,
             (apply_vp_commands, run_take)
