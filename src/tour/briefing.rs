@@ -3,7 +3,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use crate::tour::{CurrentStop, GameContent, LevelCatalog, StopPhase, TourCommand};
+use crate::tour::flow::BriefingChoice;
+use crate::tour::level_save::StartOver;
+use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
 
@@ -12,20 +14,18 @@ fn briefing_ui(
     settings: Res<UiSettings>,
     content: Res<GameContent>,
     current: Res<CurrentStop>,
-    catalog: Res<LevelCatalog>,
+    choice: Res<BriefingChoice>,
     mut tour: MessageWriter<TourCommand>,
+    mut start_over: MessageWriter<StartOver>,
+    mut confirming: Local<bool>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
     let Some(stop) = content.tour.stop(current.0) else {
         return Ok(());
     };
-    let has_level = catalog.has_level(current.0);
-    let go_label = if has_level {
-        "▶  Play the level"
-    } else {
-        "▶  Go to the quiz gate"
-    };
+    let choice = *choice;
+    let go_label = main_label(choice);
     let mut root = root_ui(ctx, "briefing");
     hint_bar(
         &mut root,
@@ -91,15 +91,80 @@ fn briefing_ui(
                     )
                     .fill(color(p.accent))
                     .min_size(egui::vec2(300.0, 50.0));
-                    let response = ui.add(button);
-                    focus_ring(ui, response.rect, &p);
-                    if response.clicked() {
-                        tour.write(TourCommand::BeginLevel);
-                    }
+                    ui.horizontal_wrapped(|ui| {
+                        let response = ui.add(button);
+                        focus_ring(ui, response.rect, &p);
+                        if response.clicked() {
+                            tour.write(choice.main_command());
+                        }
+                        if choice == BriefingChoice::GoToGate
+                            && ui
+                                .add(
+                                    egui::Button::new("Back to the level")
+                                        .min_size(egui::vec2(0.0, 50.0)),
+                                )
+                                .clicked()
+                        {
+                            tour.write(TourCommand::BeginLevel);
+                        }
+                        if choice.can_start_over()
+                            && ui
+                                .add(
+                                    egui::Button::new("Start over…")
+                                        .min_size(egui::vec2(0.0, 50.0)),
+                                )
+                                .clicked()
+                        {
+                            *confirming = true;
+                        }
+                    });
                 });
             });
         });
+    if *confirming {
+        confirm_start_over(ctx, &mut confirming, stop.number, |stop| {
+            start_over.write(StartOver(stop));
+            tour.write(TourCommand::BeginLevel);
+        });
+    }
     Ok(())
+}
+
+/// "Start over" asks first: it clears the level's saved work (stars and gate results stay).
+fn confirm_start_over(
+    ctx: &egui::Context,
+    open: &mut bool,
+    stop: u8,
+    mut confirmed: impl FnMut(usize),
+) {
+    egui::Window::new("Start this level over?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(
+                "Your work in this level will be cleared and the level starts fresh. \
+                 Your stars and your gate results are kept.",
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Start over").clicked() {
+                    confirmed(usize::from(stop));
+                    *open = false;
+                }
+                if ui.button("Keep my work").clicked() {
+                    *open = false;
+                }
+            });
+        });
+}
+
+/// The main button's words for each choice.
+fn main_label(choice: BriefingChoice) -> &'static str {
+    match choice {
+        BriefingChoice::GateOnly | BriefingChoice::GoToGate => "▶  Go to the quiz gate",
+        BriefingChoice::Play => "▶  Play the level",
+        BriefingChoice::Continue => "▶  Continue",
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use crate::GameConfig;
 use crate::config::StartScreen;
 use crate::tour::content_plugin::GameContent;
+use crate::tour::level_save::has_saved_work;
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::notices::Notices;
 use crate::tour::save::{SaveData, SaveRequest};
@@ -21,6 +22,8 @@ pub enum TourCommand {
     BeginLevel,
     /// The level says it is done; refused unless `LevelStatus` agrees.
     FinishLevel,
+    /// From the briefing straight to the gate, once the stop's level has been finished.
+    GoToGate,
     ToMap,
     ToTitle,
 }
@@ -98,6 +101,20 @@ fn apply_tour_commands(
                     }
                 }
             }
+            TourCommand::GoToGate => {
+                let in_briefing = *screen.get() == Screen::Stop
+                    && phase
+                        .as_ref()
+                        .is_some_and(|p| *p.get() == StopPhase::Briefing);
+                if !in_briefing {
+                    continue;
+                }
+                if level_finished(&save, &catalog, current.0) {
+                    next_phase.set(StopPhase::Gate);
+                } else {
+                    notices.info("Finish the level first: the gate opens at its end.");
+                }
+            }
             TourCommand::FinishLevel => {
                 let in_level = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Level);
                 if in_level && level.complete {
@@ -109,6 +126,62 @@ fn apply_tour_commands(
                 }
             }
         }
+    }
+}
+
+/// Whether the student may go straight to stop `stop`'s gate: its level was finished once
+/// (or it has none).
+pub fn level_finished(save: &SaveData, catalog: &LevelCatalog, stop: usize) -> bool {
+    !catalog.has_level(stop)
+        || u8::try_from(stop).is_ok_and(|s| save.progress.level_stars.contains_key(&s))
+}
+
+/// Look once, on arriving at the briefing, for saved work (a read of the save folder).
+fn choose(
+    mut commands: Commands,
+    save: Res<SaveData>,
+    catalog: Res<LevelCatalog>,
+    current: Res<CurrentStop>,
+) {
+    commands.insert_resource(BriefingChoice::for_stop(&save, &catalog, current.0));
+}
+
+/// What the briefing's main button does for a stop.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BriefingChoice {
+    /// The stop has no level: straight to the gate.
+    GateOnly,
+    /// Nothing saved yet.
+    #[default]
+    Play,
+    /// Saved work, level not finished.
+    Continue,
+    /// The level was finished once: the gate, or back to the level to improve it.
+    GoToGate,
+}
+
+impl BriefingChoice {
+    pub fn for_stop(save: &SaveData, catalog: &LevelCatalog, stop: usize) -> Self {
+        if !catalog.has_level(stop) {
+            Self::GateOnly
+        } else if level_finished(save, catalog, stop) {
+            Self::GoToGate
+        } else if has_saved_work(save, stop) {
+            Self::Continue
+        } else {
+            Self::Play
+        }
+    }
+
+    pub fn main_command(self) -> TourCommand {
+        match self {
+            Self::GoToGate => TourCommand::GoToGate,
+            _ => TourCommand::BeginLevel,
+        }
+    }
+
+    pub fn can_start_over(self) -> bool {
+        matches!(self, Self::Continue | Self::GoToGate)
     }
 }
 
@@ -165,6 +238,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<TourCommand>()
         .init_resource::<LevelCatalog>()
         .init_resource::<LevelStatus>()
+        .init_resource::<BriefingChoice>()
+        .add_systems(OnEnter(StopPhase::Briefing), choose)
         .add_systems(Startup, apply_start_config)
         .add_systems(OnEnter(StopPhase::Briefing), apply_start_phase)
         .add_systems(OnEnter(StopPhase::Level), reset_level_status)

@@ -4,8 +4,11 @@
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
+use crate::tour::flow::level_finished;
 use crate::tour::model::content::STOP_COUNT;
-use crate::tour::{ActiveGate, GateCommand, Screen, StopPhase, TourCommand};
+use crate::tour::{
+    ActiveGate, CurrentStop, GateCommand, LevelCatalog, SaveData, Screen, StopPhase, TourCommand,
+};
 
 /// Keys that stand for a digit 1–9 (top row and keypad), as a zero-based index.
 pub fn digit_index(keys: &ButtonInput<KeyCode>) -> Option<usize> {
@@ -82,9 +85,17 @@ fn briefing_keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut tour: MessageWriter<TourCommand>,
     wants: Option<Res<EguiWantsInput>>,
+    save: Res<SaveData>,
+    catalog: Res<LevelCatalog>,
+    current: Res<CurrentStop>,
 ) {
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) && !typing(&wants) {
-        tour.write(TourCommand::BeginLevel);
+        // Enter does what the briefing's main button says.
+        tour.write(if level_finished(&save, &catalog, current.0) {
+            TourCommand::GoToGate
+        } else {
+            TourCommand::BeginLevel
+        });
     }
 }
 

@@ -3,9 +3,10 @@
 
 use super::spec::Resolution;
 use super::units::{BitsPerSecond, Bytes, Seconds};
+use serde::{Deserialize, Serialize};
 
 /// How footage travels on one leg.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Via {
     Network,
     Courier,
@@ -14,7 +15,7 @@ pub enum Via {
 /// One piece of the day's timeline, at a constant rate, for the map animation: packets along
 /// a line for [`Via::Network`], a van or plane for [`Via::Courier`]. A network delivery whose
 /// speed changes (another download finishes, wrap arrives) is split into several legs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TransferLeg {
     /// Index into [`CloudSpec::sites`](super::CloudSpec::sites).
     pub from: usize,
@@ -45,7 +46,7 @@ impl TransferLeg {
 }
 
 /// What happened for one collaborator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SiteOutcome {
     /// Index into [`CloudSpec::sites`](super::CloudSpec::sites).
     pub site: usize,
@@ -63,7 +64,7 @@ pub struct SiteOutcome {
 }
 
 /// The result of [`simulate`](fn@super::simulate).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Simulation {
     /// The day's footage at full resolution.
     pub footage: Bytes,

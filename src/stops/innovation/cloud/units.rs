@@ -3,25 +3,30 @@
 //! screen shows them in.
 
 use super::HOUR_S;
+use serde::{Deserialize, Serialize};
 
 /// A size in bytes. Whole bytes: nothing stores half a byte.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Bytes(pub u64);
 
 /// A size in bits (8 bits = 1 byte). Network maths happens in bits.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Bits(pub u64);
 
 /// A data rate in bits per second: how networks and camera codecs are quoted ("10 Gbps").
-#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Serialize, Deserialize)]
 pub struct BitsPerSecond(pub f64);
 
 /// A data rate in bytes per second: how drives and card readers are quoted ("1000 MB/s").
-#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Serialize, Deserialize)]
 pub struct BytesPerSecond(pub f64);
 
 /// A duration (or a moment on the day's timeline) in seconds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd, Serialize, Deserialize)]
 pub struct Seconds(pub f64);
 
 /// Rounds a non-negative amount to whole units; NaN and negatives become 0, huge values

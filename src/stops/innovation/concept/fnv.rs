@@ -1,6 +1,8 @@
 //! FNV-1a, the 64-bit hash behind the concept's layout seed: written here because `std`'s
 //! `DefaultHasher` may change between Rust releases.
 
+use serde::{Deserialize, Serialize};
+
 /// FNV-1a 64-bit offset basis (the hash of no bytes).
 pub const FNV_OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
 /// FNV-1a 64-bit prime.
@@ -8,7 +10,7 @@ pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// An FNV-1a 64-bit hasher: stable across Rust releases and platforms, so the same prompt
 /// gives the same concept on every machine and in every version of the game.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fnv1a(u64);
 
 impl Default for Fnv1a {

@@ -9,9 +9,10 @@ use super::look::{MoodLook, apply_palette, palette_words};
 use super::prompt::{ConceptPrompt, PromptMood, Setting};
 use super::{CHOICE_STREAM, TRAILER_SECONDS};
 use crate::stage::model::scene::{SceneDescription, TimeOfDay, Weather};
+use serde::{Deserialize, Serialize};
 
 /// One key of the trailer camera's path.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FlyKey {
     /// Seconds from the start of the trailer.
     pub t: f32,
@@ -22,7 +23,7 @@ pub struct FlyKey {
 }
 
 /// A generated concept trailer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Concept {
     pub prompt: ConceptPrompt,
     /// The restyled Stop 2 scene: build it with its own `time` and `weather`.

@@ -3,9 +3,10 @@
 
 use super::fnv::Fnv1a;
 use crate::stage::model::scene::TimeOfDay;
+use serde::{Deserialize, Serialize};
 
 /// Where the trailer takes place: one of the four bundled Stop 2 scenes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Setting {
     /// `tokyo`
     City,
@@ -18,7 +19,7 @@ pub enum Setting {
 }
 
 /// The feeling the trailer should give.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PromptMood {
     Hopeful,
     Tense,
@@ -28,7 +29,7 @@ pub enum PromptMood {
 }
 
 /// The colour look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Palette {
     Natural,
     Warm,
@@ -137,7 +138,7 @@ impl Palette {
 }
 
 /// What the student asked for, in the generator's terms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ConceptPrompt {
     pub setting: Setting,
     pub mood: PromptMood,

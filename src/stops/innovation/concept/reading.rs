@@ -3,9 +3,10 @@
 
 use super::prompt::{ConceptPrompt, Palette, PromptMood, Setting};
 use crate::stage::model::scene::TimeOfDay;
+use serde::{Deserialize, Serialize};
 
 /// What one known word means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum Meaning {
     Setting(Setting),
     Mood(PromptMood),
@@ -164,7 +165,7 @@ fn lookup(word: &str) -> Option<Meaning> {
 
 /// A prompt as the generator read it: the result plus everything a student should see about
 /// how each word was used.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PromptReading {
     pub prompt: ConceptPrompt,
     /// Known words and what they set: ("canyon", "setting: Desert").

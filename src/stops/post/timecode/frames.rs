@@ -2,6 +2,7 @@
 //! labels and values typed as text.
 
 use super::{FrameRate, Timecode, TimecodeError, TimecodeField};
+use serde::{Deserialize, Serialize};
 
 /// Narrows a value below 60 by construction (one timecode field).
 pub(super) fn field_u8(value: u64) -> u8 {
@@ -114,7 +115,7 @@ fn two_digits(input: &str, text: &str, field: TimecodeField) -> Result<u8, Timec
 }
 
 /// A CLI value: a frame number or a timecode.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Value {
     Frame(u64),
     Timecode(Timecode),

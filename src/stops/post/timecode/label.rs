@@ -4,10 +4,11 @@
 use std::fmt;
 
 use super::FrameRate;
+use serde::{Deserialize, Serialize};
 
 /// One SMPTE label. `drop_frame` selects the `;` separator and must match
 /// the rate it is used with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Timecode {
     pub hours: u8,
     pub minutes: u8,
@@ -81,7 +82,7 @@ impl fmt::Display for Timecode {
 }
 
 /// The four fields of a timecode, named in error messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimecodeField {
     Hours,
     Minutes,
@@ -101,7 +102,7 @@ impl fmt::Display for TimecodeField {
 }
 
 /// Everything that can be wrong with a rate, timecode or frame number.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TimecodeError {
     /// Nothing but whitespace was given.
     Empty,

@@ -2,6 +2,7 @@
 //! film into 29.97 video.
 
 use super::field_u8;
+use serde::{Deserialize, Serialize};
 
 /// Video fields given to film frames A, B, C, D in 2:3 pulldown: four film
 /// frames fill ten fields, i.e. five interlaced video frames, which is how
@@ -9,7 +10,7 @@ use super::field_u8;
 pub const PULLDOWN_FIELDS: [u64; 4] = [2, 3, 2, 3];
 
 /// One pulldown cycle written with film-frame letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PulldownCadence {
     /// The ten fields in order: `A A B B B C C D D D`.
     pub fields: [char; 10],

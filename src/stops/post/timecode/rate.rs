@@ -5,12 +5,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::TimecodeError;
+use serde::{Deserialize, Serialize};
 
 /// A video frame rate, held as an exact rational plus its counting mode.
 ///
 /// The NTSC-family rates (23.976, 29.97, 59.94) are really 24000/1001,
 /// 30000/1001 and 60000/1001 frames per second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FrameRate {
     /// 23.976 fps (24000/1001), counted non-drop with 24-frame seconds.
     Fps23_976,
