@@ -23,6 +23,7 @@ mod intro;
 mod marketing;
 mod post;
 mod previs;
+mod teacher_lock;
 mod virtual_production;
 
 use conclusion::play_conclusion_level;
