@@ -1,6 +1,6 @@
-//! The classroom: what a teacher and a camp add to the tour. Presenter mode for the projector,
-//! class polls, the camp's team game and the teacher panel. Each has its pure rules in a
-//! `model` beside the plugins that apply them to the tour.
+//! The classroom: what a teacher and a camp add to the tour. Presenter mode for the projector
+//! (behind the teacher lock), class polls, the camp's team game and the teacher panel. Each
+//! has its pure rules in a `model` beside the plugins that apply them to the tour.
 
 use bevy::prelude::*;
 
@@ -8,10 +8,11 @@ pub mod camp;
 pub mod poll;
 pub mod presenter;
 pub mod teacher;
+pub mod teacher_lock;
 
 /// The classroom's logic: runs headless in the walkthrough.
 pub(crate) fn plugin(app: &mut App) {
-    app.add_plugins((presenter::plugin, camp::plugin));
+    app.add_plugins((teacher_lock::plugin, presenter::plugin, camp::plugin));
 }
 
 /// The classroom on screen.
@@ -21,5 +22,6 @@ pub(crate) fn view_plugin(app: &mut App) {
         camp::view_plugin,
         poll::view_plugin,
         teacher::plugin,
+        teacher_lock::view_plugin,
     ));
 }

@@ -24,6 +24,7 @@ mod marketing;
 mod post;
 mod previs;
 mod resume;
+mod teacher_lock;
 mod virtual_production;
 
 use conclusion::play_conclusion_level;

@@ -1,8 +1,9 @@
-//! The class poll (F10 in presenter mode, or the presenter bar's button): the teacher counts a
-//! show of hands for the open gate question, any stop's review question or one of the tour's
-//! polls, types the counts in, and the projector shows bars that add up to 100%. Tallies are
-//! kept in `class_polls.ron`. Counting, rounding and the summary sentence live in
-//! `crate::classroom::poll::model`; this window only edits a `PollTally` and shows it.
+//! The class poll (F10 in presenter mode, or the presenter bar's button; both need the teacher
+//! lock open): the teacher counts a show of hands for the open gate question, any stop's
+//! review question or one of the tour's polls, types the counts in, and the projector shows
+//! bars that add up to 100%. Tallies are kept in `class_polls.ron`. Counting, rounding and the
+//! summary sentence live in `crate::classroom::poll::model`; this window only edits a
+//! `PollTally` and shows it.
 //!
 //! Keyboard: Tab moves between the count boxes and buttons, typing a number sets a count.
 
@@ -16,6 +17,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use crate::GameConfig;
 use crate::classroom::poll::model::{Bar, PollArchive, PollError, PollTally};
 use crate::classroom::presenter::ui::ClassPollWindow;
+use crate::classroom::teacher_lock::TeacherLock;
+use crate::classroom::teacher_lock::lock::notify_locked;
 use crate::tour::input::typing;
 use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{ActiveGate, CurrentStop, GameContent, Notices};
@@ -512,8 +515,14 @@ fn class_poll_ui(
     mut state: ResMut<PollDesk>,
     mut notices: ResMut<Notices>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
+    lock: Res<TeacherLock>,
 ) -> Result {
     let state = &mut *state;
+    // The poll is a teacher control: whatever opened it, it stays shut while the lock is.
+    if window.open && !lock.is_open() {
+        window.open = false;
+        notify_locked(&mut notices);
+    }
     if !window.open {
         state.was_open = false;
         return Ok(());

@@ -3,14 +3,18 @@
 //! (`--presenter` starts with it on).
 //!
 //! Keys while presenter mode is on: Ctrl+0…6 jump to a stop, F6 reveal the answer, F7 skip
-//! the gate, F8 pause, F9 hide/show the interface, F10 class poll.
+//! to the gate (inside a level) or skip the gate (at the gate), F8 pause, F9 hide/show the
+//! interface, F10 class poll. While the teacher lock is shut, F5 asks for the teacher code
+//! and F6–F10 only say that the controls are locked.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::classroom::presenter::commands::{PresenterCommand, PresenterState};
+use crate::classroom::teacher_lock::TeacherLock;
+use crate::classroom::teacher_lock::lock::notify_locked;
 use crate::tour::model::content::STOP_COUNT;
-use crate::tour::{GameContent, SaveData, Screen, StopPhase};
+use crate::tour::{GameContent, Notices, SaveData, Screen, StopPhase};
 use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 
@@ -27,14 +31,32 @@ pub struct ClassPollWindow {
     pub open: bool,
 }
 
+/// The teacher's keys besides F5, each refused with a notice while the lock is shut.
+const TEACHER_KEYS: [KeyCode; 5] = [
+    KeyCode::F6,
+    KeyCode::F7,
+    KeyCode::F8,
+    KeyCode::F9,
+    KeyCode::F10,
+];
+
 fn presenter_keys(
     keys: Res<ButtonInput<KeyCode>>,
     state: Res<PresenterState>,
+    lock: Res<TeacherLock>,
+    phase: Option<Res<State<StopPhase>>>,
     mut out: MessageWriter<PresenterCommand>,
     mut poll: ResMut<ClassPollWindow>,
+    mut notices: ResMut<Notices>,
 ) {
     if keys.just_pressed(KeyCode::F5) {
         out.write(PresenterCommand::Toggle);
+    }
+    if !lock.is_open() {
+        if keys.any_just_pressed(TEACHER_KEYS) {
+            notify_locked(&mut notices);
+        }
+        return;
     }
     if !state.active {
         return;
@@ -52,9 +74,14 @@ fn presenter_keys(
     if ctrl && let Some(stop) = DIGITS.iter().position(|&k| keys.just_pressed(k)) {
         out.write(PresenterCommand::JumpTo(stop));
     }
+    // F7 inside a stop goes to its gate; at the gate (or outside a stop) it skips the gate.
+    let skip = match phase.map(|p| *p.get()) {
+        Some(StopPhase::Briefing | StopPhase::Level) => PresenterCommand::SkipToGate,
+        _ => PresenterCommand::SkipGate,
+    };
     for (key, command) in [
         (KeyCode::F6, PresenterCommand::RevealAnswer),
-        (KeyCode::F7, PresenterCommand::SkipGate),
+        (KeyCode::F7, skip),
         (KeyCode::F8, PresenterCommand::TogglePause),
         (KeyCode::F9, PresenterCommand::ToggleChrome),
     ] {
@@ -187,8 +214,8 @@ fn jump_row(
     });
 }
 
-/// Reveal, skip, pause, hide, poll and exit, each with its key. `poll` stays a `ResMut` so the
-/// window is marked changed only when its button is pressed.
+/// Reveal, skip to the gate, skip the gate, pause, hide, poll and exit, each with its key.
+/// `poll` stays a `ResMut` so the window is marked changed only when its button is pressed.
 fn control_row(
     ui: &mut egui::Ui,
     at_gate: bool,
@@ -205,7 +232,18 @@ fn control_row(
             out.write(PresenterCommand::RevealAnswer);
         }
         if ui
-            .add_enabled(in_stop, egui::Button::new(small("Skip gate F7")))
+            .add_enabled(
+                in_stop && !at_gate,
+                egui::Button::new(small("To the gate F7")),
+            )
+            .on_hover_text("Skip the rest of the level (no stars are recorded)")
+            .clicked()
+        {
+            out.write(PresenterCommand::SkipToGate);
+        }
+        let skip_gate = if at_gate { "Skip gate F7" } else { "Skip gate" };
+        if ui
+            .add_enabled(in_stop, egui::Button::new(small(skip_gate)))
             .clicked()
         {
             out.write(PresenterCommand::SkipGate);
