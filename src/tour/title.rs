@@ -80,6 +80,25 @@ fn profile_picker(ui: &mut egui::Ui, p: &Palette, picker: Picker) -> Option<Prof
     command
 }
 
+/// The big start button; true when clicked.
+fn start_button(ui: &mut egui::Ui, p: &Palette, passed: usize) -> bool {
+    let label = if passed == 0 {
+        "▶  Start the tour".to_string()
+    } else {
+        format!("▶  Continue the tour ({passed} of 7 gates passed)")
+    };
+    let button = egui::Button::new(
+        egui::RichText::new(label)
+            .size(26.0)
+            .color(color(p.accent_text)),
+    )
+    .fill(color(p.accent))
+    .min_size(egui::vec2(360.0, 56.0));
+    let response = ui.add(button);
+    crate::ui::widgets::focus_ring(ui, response.rect, p);
+    response.clicked()
+}
+
 fn title_ui(
     mut contexts: EguiContexts,
     settings: Res<UiSettings>,
@@ -148,22 +167,7 @@ fn title_ui(
                             profile_commands.write(command);
                         }
                         ui.add_space(12.0);
-                        let passed = save.progress.stops_passed();
-                        let label = if passed == 0 {
-                            "▶  Start the tour".to_string()
-                        } else {
-                            format!("▶  Continue the tour ({passed} of 7 gates passed)")
-                        };
-                        let button = egui::Button::new(
-                            egui::RichText::new(label)
-                                .size(26.0)
-                                .color(color(p.accent_text)),
-                        )
-                        .fill(color(p.accent))
-                        .min_size(egui::vec2(360.0, 56.0));
-                        let response = ui.add(button);
-                        crate::ui::widgets::focus_ring(ui, response.rect, &p);
-                        if response.clicked() {
+                        if start_button(ui, &p, save.progress.stops_passed()) {
                             tour.write(TourCommand::StartTour);
                         }
                         ui.add_space(8.0);
