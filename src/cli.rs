@@ -43,6 +43,9 @@ pub struct PlayArgs {
     /// Where progress is saved (default: the platform data directory).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Play as this student profile (made if new; default: the last one used, else Player).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     /// Seed for shuffles and level randomness; the same seed replays the same game.
     #[arg(long)]
     pub seed: Option<u64>,
@@ -87,6 +90,16 @@ pub enum Command {
         /// The data directory (default: the platform data directory).
         #[arg(long, value_name = "DIR")]
         data_dir: Option<PathBuf>,
+    },
+    /// Write every student profile's results as CSV: one row per profile and stop (gate
+    /// passed, attempts per question, first-try answers, level stars, minutes, lesson length).
+    ClassResults {
+        /// The data directory holding the profiles (default: the platform data directory).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// The CSV file to write.
+        #[arg(long, value_name = "FILE.csv")]
+        out: PathBuf,
     },
     /// Measure performance (build with --release for real figures).
     Bench {
@@ -227,6 +240,9 @@ pub struct CaptureArgs {
     /// Progress to show (default: a fresh temporary directory, so captures never touch a save).
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The student profile whose progress to show (default: the last one used, else Player).
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// Stop 2: the virtual scene on the wall (tokyo, alien_planet, arctic, desert_canyon).
@@ -301,6 +317,12 @@ fn resolve_stop(key: &str) -> Result<usize, String> {
         .ok_or_else(|| format!("no stop called '{key}': use 0–6 or a name like post-production"))
 }
 
+/// A `--profile` name, checked like a name typed on the title screen.
+fn profile_name(name: Option<&str>) -> Result<Option<String>, String> {
+    name.map(|n| crate::tour::model::profiles::clean_name(n).map_err(|e| format!("--profile: {e}")))
+        .transpose()
+}
+
 pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
     let start_stop = args.stop.as_deref().map(resolve_stop).transpose()?;
     Ok(GameConfig {
@@ -308,6 +330,7 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
             .data_dir
             .clone()
             .unwrap_or_else(crate::platform::storage::default_data_dir),
+        profile: profile_name(args.profile.as_deref())?,
         assets_dir: content::default_assets_dir(),
         start_stop,
         start_screen: if start_stop.is_some() {
@@ -387,6 +410,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
     });
     Ok(GameConfig {
         data_dir,
+        profile: profile_name(args.profile.as_deref())?,
         assets_dir: content::default_assets_dir(),
         start_stop: Some(stop),
         start_screen: if stage.is_some() {
@@ -453,6 +477,53 @@ fn import_bank(
             ExitCode::FAILURE
         }
     }
+}
+
+/// `backlot class-results`: every profile in the data folder as CSV. A damaged profile is
+/// skipped and named on stderr; a folder with no profiles or a file that cannot be written
+/// is an error.
+fn class_results(data_dir: Option<PathBuf>, out: &std::path::Path) -> ExitCode {
+    use crate::classroom::results::model::{gather, results_csv};
+    let data_dir = data_dir.unwrap_or_else(crate::platform::storage::default_data_dir);
+    if !data_dir.is_dir() {
+        eprintln!(
+            "error: {} is not a folder: give the game's data folder with --data-dir",
+            data_dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let gathered = gather(&data_dir, None);
+    for line in &gathered.skipped {
+        eprintln!("warning: {line}");
+    }
+    if gathered.students.is_empty() {
+        eprintln!(
+            "error: no student profiles could be read in {} (they live in its profiles/ folder)",
+            data_dir.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let tour = content::load_with_fallback(&content::default_assets_dir())
+        .content
+        .tour;
+    let stops: Vec<(usize, String)> = tour
+        .stops
+        .iter()
+        .map(|s| (usize::from(s.number), s.title.clone()))
+        .collect();
+    let csv = results_csv(&gathered.students, &stops);
+    if let Err(e) = crate::platform::storage::write_atomic(out, csv.as_bytes()) {
+        eprintln!("error: could not write {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "Wrote {} rows ({} profiles × {} stops) to {}",
+        gathered.students.len() * stops.len(),
+        gathered.students.len(),
+        stops.len(),
+        out.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn check_content(dir: Option<PathBuf>) -> ExitCode {
@@ -554,6 +625,7 @@ pub fn run() -> ExitCode {
             replace,
             data_dir,
         }) => import_bank(&file, stop, replace, data_dir),
+        Some(Command::ClassResults { data_dir, out }) => class_results(data_dir, &out),
         Some(Command::Bench {
             what: BenchTarget::Timecode,
         }) => bench_timecode(),
@@ -620,6 +692,13 @@ mod tests {
         assert!(Cli::try_parse_from(["backlot", "--fullscreen", "--windowed"]).is_err());
         let bad = Cli::try_parse_from(["backlot", "--stop", "moon"]).expect("parses");
         assert!(play_config(&bad.play).is_err());
+        let named =
+            Cli::try_parse_from(["backlot", "--profile", "  Maya  Lopez "]).expect("parses");
+        let config = play_config(&named.play).expect("config");
+        assert_eq!(config.profile.as_deref(), Some("Maya Lopez"));
+        let empty = Cli::try_parse_from(["backlot", "--profile", " "]).expect("parses");
+        let err = play_config(&empty.play).unwrap_err();
+        assert!(err.starts_with("--profile: Type a first name"), "{err}");
     }
 
     #[test]

@@ -65,8 +65,10 @@ pub enum CampView {
 
 #[derive(Resource, Debug, Clone)]
 pub struct GameConfig {
-    /// Where progress and settings are saved.
+    /// Where progress and settings are saved (each student's in `profiles/`).
     pub data_dir: PathBuf,
+    /// The student profile to play (`--profile`); `None` = the last one used, else "Player".
+    pub profile: Option<String>,
     /// Where the content files (`tour.ron`…) are read from.
     pub assets_dir: PathBuf,
     /// A teacher's jump straight to a stop (it is unlocked for the session).
@@ -94,6 +96,7 @@ impl GameConfig {
     pub fn for_tests(data_dir: PathBuf) -> Self {
         Self {
             data_dir,
+            profile: None,
             assets_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets"),
             start_stop: None,
             start_screen: StartScreen::Title,

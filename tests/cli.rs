@@ -152,3 +152,132 @@ fn check_content_reads_a_gift_bank_and_numbers_its_errors() {
     assert!(!data.join("banks").join("stop1-add-bad.gift").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A small CSV reader (quoted fields, doubled quotes, CRLF), independent of the game's own.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let (mut row, mut field, mut quoted) = (vec![], String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+/// A profile folder written by hand, as the game would leave it.
+fn write_profile(data: &std::path::Path, slug: &str, profile: &str, progress: Option<&str>) {
+    let dir = data.join("profiles").join(slug);
+    std::fs::create_dir_all(&dir).expect("profile dir");
+    std::fs::write(dir.join("profile.ron"), profile).expect("profile.ron");
+    if let Some(progress) = progress {
+        std::fs::write(dir.join("progress.ron"), progress).expect("progress.ron");
+    }
+}
+
+#[test]
+fn class_results_write_every_profile_and_stop_and_skip_a_damaged_one() {
+    let dir = std::env::temp_dir().join(format!("backlot-cli-class-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    write_profile(
+        &data,
+        "maya",
+        "(name: \"Maya\", created: \"2026-12-02\")",
+        Some(
+            "(version: 1, unlocked: [true, true], gates: {0: (passed: true, questions: [\
+             (question_id: \"s0-system\", attempts: [(chosen: [\"a\"], correct: false), \
+             (chosen: [\"b\"], correct: true)])])}, level_stars: {0: 2}, \
+             time: {0: (seconds: 90, lesson: Some(\"standard\"))})",
+        ),
+    );
+    write_profile(&data, "jo-jj", "(name: \"Jo, \\\"JJ\\\"\")", None);
+    write_profile(&data, "lee", "(name: \"Lee\")", Some("(version: 1, unlock"));
+    let out = dir.join("out").join("results.csv");
+    let o = backlot(&[
+        "class-results",
+        "--data-dir",
+        data.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Skipped Lee"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("14 rows"), "{}", stdout(&o));
+    let rows = read_csv(&std::fs::read_to_string(&out).expect("written"));
+    assert_eq!(rows[0][0], "profile");
+    assert_eq!(rows.len(), 1 + 2 * 7);
+    for name in ["Jo, \"JJ\"", "Maya"] {
+        let stops: Vec<&str> = rows
+            .iter()
+            .filter(|r| r[0] == name)
+            .map(|r| r[1].as_str())
+            .collect();
+        assert_eq!(stops, ["0", "1", "2", "3", "4", "5", "6"], "{name}");
+    }
+    let maya0 = rows
+        .iter()
+        .find(|r| r[0] == "Maya" && r[1] == "0")
+        .expect("row");
+    assert_eq!(
+        maya0[3..],
+        ["yes", "s0-system:2", "0", "1", "2", "1.5", "standard"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn class_results_fail_clearly_on_a_bad_folder_or_an_unwritable_file() {
+    let dir = std::env::temp_dir().join(format!("backlot-cli-class-bad-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    let missing = dir.join("no-such-folder");
+    let out = dir.join("r.csv");
+    let o = backlot(&[
+        "class-results",
+        "--data-dir",
+        missing.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("is not a folder"), "{}", stderr(&o));
+    let o = backlot(&[
+        "class-results",
+        "--data-dir",
+        dir.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(o.status.code(), Some(0), "a folder with no profiles");
+    assert!(stderr(&o).contains("no student profiles"), "{}", stderr(&o));
+    assert!(!out.exists());
+
+    write_profile(&dir, "maya", "(name: \"Maya\")", None);
+    std::fs::write(dir.join("a-file"), "not a folder").expect("file");
+    let under_a_file = dir.join("a-file").join("r.csv");
+    let o = backlot(&[
+        "class-results",
+        "--data-dir",
+        dir.to_str().expect("utf-8"),
+        "--out",
+        under_a_file.to_str().expect("utf-8"),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("could not write"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,12 +1,13 @@
 //! The classroom: what a teacher and a camp add to the tour. Presenter mode for the projector
-//! (behind the teacher lock), class polls, the camp's team game and the teacher panel. Each
-//! has its pure rules in a `model` beside the plugins that apply them to the tour.
+//! (behind the teacher lock), class polls, the camp's team game, the teacher panel and the
+//! class results. Each has its pure rules in a `model` beside the plugins that apply them.
 
 use bevy::prelude::*;
 
 pub mod camp;
 pub mod poll;
 pub mod presenter;
+pub mod results;
 pub mod teacher;
 pub mod teacher_lock;
 

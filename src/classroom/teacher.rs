@@ -1,15 +1,18 @@
 //! The teacher panel (F1): importing a question bank (GIFT or Aiken) for a stop's gate, the
-//! curriculum standards of every stop (CS, NGSS, CCSS, ISTE), the current stop first, and
-//! where the save and content files live.
+//! class results of every student profile as CSV, the curriculum standards of every stop (CS,
+//! NGSS, CCSS, ISTE), the current stop first, and where the save and content files live.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::GameConfig;
+use crate::classroom::results::model as results;
 use crate::platform::files;
 use crate::tour::model::bank_library::{self, BankMode};
 use crate::tour::model::content::STOP_COUNT;
-use crate::tour::{CurrentStop, GameContent, SaveData, Screen, TeacherBanks};
+use crate::tour::{
+    ActiveProfile, CurrentStop, GameContent, Notices, SaveData, Screen, TeacherBanks,
+};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 
 #[derive(Resource, Default)]
@@ -23,6 +26,41 @@ pub struct TeacherPanel {
     bank_path: String,
     /// What the last import did, or its line-numbered errors.
     bank_message: Option<String>,
+    /// Where the last class results went, and which profiles were skipped.
+    results_message: Option<String>,
+}
+
+/// Write every profile's results as CSV (a file under `exports/`, or a download in a
+/// browser). A damaged profile is skipped and named; the rest are exported.
+fn export_class_results(
+    config: &GameConfig,
+    content: &GameContent,
+    active: &ActiveProfile,
+    save: &SaveData,
+    notices: &mut Notices,
+) -> String {
+    let gathered = results::gather(&config.data_dir, Some((&active.0.slug, &save.progress)));
+    for line in &gathered.skipped {
+        notices.warn(line.clone());
+    }
+    let stops: Vec<(usize, String)> = content
+        .tour
+        .stops
+        .iter()
+        .map(|s| (usize::from(s.number), s.title.clone()))
+        .collect();
+    let csv = results::results_csv(&gathered.students, &stops);
+    let file = results::file_name(crate::platform::time::unix_now());
+    match files::export_text(&config.data_dir, &file, &csv) {
+        Ok(said) => {
+            let skipped = match gathered.skipped.len() {
+                0 => String::new(),
+                n => format!(" ({n} damaged profile(s) skipped: see the notices)"),
+            };
+            format!("✔ {said}: {} profile(s){skipped}", gathered.students.len())
+        }
+        Err(e) => format!("⚠ {e}"),
+    }
 }
 
 /// What a picked file is for: a teacher's question bank.
@@ -98,6 +136,8 @@ fn teacher_ui(
     save: Res<SaveData>,
     config: Res<GameConfig>,
     banks: Res<TeacherBanks>,
+    active: Res<ActiveProfile>,
+    mut notices: ResMut<Notices>,
 ) -> Result {
     if !panel.open {
         return Ok(());
@@ -110,11 +150,29 @@ fn teacher_ui(
         .default_size(egui::vec2(720.0, 520.0))
         .show(ctx, |ui| {
             ui.label(format!(
-                "Progress file: {}   ·   content folder: {}",
+                "Playing: {}   ·   progress file: {}   ·   content folder: {}",
+                active.0.name,
                 save.store.path().display(),
                 config.assets_dir.display()
             ));
             egui::ScrollArea::vertical().show(ui, |ui| {
+                ui.heading("Class results");
+                ui.horizontal(|ui| {
+                    if ui.button("Export class results (CSV)").clicked() {
+                        panel.results_message = Some(export_class_results(
+                            &config,
+                            &content,
+                            &active,
+                            &save,
+                            &mut notices,
+                        ));
+                    }
+                    ui.label("every student profile on this computer, one row per stop");
+                });
+                if let Some(m) = &panel.results_message {
+                    ui.label(m);
+                }
+                ui.separator();
                 bank_section(ui, &mut panel, &banks);
                 let mut order: Vec<usize> = (0..content.tour.stops.len()).collect();
                 if *screen.get() == Screen::Stop {

@@ -43,6 +43,15 @@ pub fn list_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The folders directly inside `dir`, sorted. A missing folder is an empty list. In a browser a
+/// folder is every key prefix that has a key below it (`dir/maya/progress.ron` makes `maya`).
+pub fn list_dirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs = imp::list_dirs(dir);
+    dirs.sort();
+    dirs.dedup();
+    dirs
+}
+
 /// Where saves go when nobody chose: the platform data directory on the desktop (for example
 /// `~/.local/share/backlot` on Linux), the `backlot/` key prefix in a browser.
 pub fn default_data_dir() -> PathBuf {
@@ -92,6 +101,17 @@ mod imp {
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.is_file())
+            .collect()
+    }
+
+    pub fn list_dirs(dir: &Path) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
             .collect()
     }
 
@@ -180,6 +200,23 @@ mod imp {
             .collect()
     }
 
+    pub fn list_dirs(dir: &Path) -> Vec<PathBuf> {
+        let Ok(store) = storage() else {
+            return Vec::new();
+        };
+        let base = key(dir).trim_end_matches('/').to_string();
+        let prefix = format!("{base}/");
+        let count = store.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| store.key(i).ok().flatten())
+            .filter_map(|k| {
+                let rest = k.strip_prefix(&prefix)?;
+                let (first, _) = rest.split_once('/')?;
+                (!first.is_empty()).then(|| PathBuf::from(format!("{prefix}{first}")))
+            })
+            .collect()
+    }
+
     pub fn default_data_dir() -> PathBuf {
         PathBuf::from("backlot")
     }
@@ -199,7 +236,7 @@ mod tests {
             io::ErrorKind::NotFound
         );
         assert!(
-            list_files(&dir).is_empty(),
+            list_files(&dir).is_empty() && list_dirs(&dir).is_empty(),
             "a missing folder lists nothing"
         );
         write_atomic(&file, b"one").expect("write");
@@ -213,6 +250,10 @@ mod tests {
         let bak = dir.join("a.ron.bak");
         rename(&file, &bak).expect("rename");
         assert_eq!(read_to_string(&bak).unwrap(), "two");
+        write_atomic(&dir.join("sub").join("b.ron"), b"b").expect("write below");
+        assert_eq!(list_dirs(&dir), vec![dir.join("sub")], "folders, not files");
+        assert_eq!(list_files(&dir), vec![bak.clone()], "files, not folders");
+        std::fs::remove_dir_all(dir.join("sub")).ok();
         remove_file(&bak).expect("remove");
         assert_eq!(
             remove_file(&bak).unwrap_err().kind(),

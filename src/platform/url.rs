@@ -12,9 +12,17 @@ use crate::cli::{Cli, Command, capture_config, play_config};
 
 /// Options a page may set; the rest of the command line (data folders, output files, sizes)
 /// means nothing in a browser.
-const PLAY_OPTIONS: &[&str] = &["stop", "projector", "presenter", "seed", "quality"];
+const PLAY_OPTIONS: &[&str] = &[
+    "stop",
+    "projector",
+    "presenter",
+    "seed",
+    "quality",
+    "profile",
+];
 const CAPTURE_OPTIONS: &[&str] = &[
     "stop",
+    "profile",
     "projector",
     "presenter",
     "seed",
@@ -150,6 +158,8 @@ mod tests {
         assert_eq!((c.seed, c.quality), (9, Some(Quality::Low)));
         assert_eq!(c.data_dir, dir);
         assert!(c.capture.is_none());
+        let named = config_from_query("?profile=Maya+Lopez", dir).unwrap();
+        assert_eq!(named.profile.as_deref(), Some("Maya Lopez"));
         let plain = config_from_query("", dir).unwrap();
         assert_eq!(plain.start_screen, StartScreen::Title);
         assert_eq!(plain.quality, None, "the saved or automatic choice");

@@ -59,7 +59,15 @@ pub fn typing(wants: &Option<Res<EguiWantsInput>>) -> bool {
     wants.as_ref().is_some_and(|w| w.wants_keyboard_input())
 }
 
-fn title_keys(keys: Res<ButtonInput<KeyCode>>, mut tour: MessageWriter<TourCommand>) {
+fn title_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut tour: MessageWriter<TourCommand>,
+    wants: Option<Res<EguiWantsInput>>,
+) {
+    // Enter in the name box adds the name; it does not start the tour.
+    if typing(&wants) {
+        return;
+    }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::Space, KeyCode::NumpadEnter]) {
         tour.write(TourCommand::StartTour);
     }

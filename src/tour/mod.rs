@@ -1,6 +1,7 @@
 //! The tour, shared by every stop: the screens and their states, the studio lot, content
-//! loading, progress and its save, the briefings, the quiz gates and the notices. The pure
-//! rules (quiz engine, progress, content, question banks) are in `model`.
+//! loading, student profiles, progress and its save, the time spent per stop, the briefings,
+//! the quiz gates and the notices. The pure rules (quiz engine, progress, profiles, content,
+//! question banks) are in `model`.
 
 use bevy::prelude::*;
 
@@ -17,14 +18,17 @@ pub mod map_ui;
 pub mod model;
 pub mod notices;
 pub mod notices_ui;
+pub mod profile;
 pub mod save;
 pub mod state;
+pub mod stop_clock;
 pub mod title;
 
 pub use content_plugin::GameContent;
 pub use flow::{LevelCatalog, LevelStatus, TourCommand};
 pub use gate::{ActiveGate, GateClosed, GateCommand, TeacherBanks};
 pub use notices::Notices;
+pub use profile::{ActiveProfile, ProfileCommand, ProfileLoaded};
 pub use save::{SaveData, SaveRequest};
 pub use state::{CurrentStop, Screen, StopPhase, in_level, in_stop};
 
@@ -34,10 +38,12 @@ pub(crate) fn plugin(app: &mut App) {
         state::plugin,
         notices::plugin,
         content_plugin::plugin,
+        profile::plugin,
         save::plugin,
         level_save::plugin,
         flow::plugin,
         gate::plugin,
+        stop_clock::plugin,
     ));
 }
 

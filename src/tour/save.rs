@@ -1,11 +1,14 @@
-//! Progress in the ECS: loaded at start-up, written atomically whenever something asks.
+//! Progress in the ECS: loaded at start-up from the active profile's folder, written
+//! atomically whenever something asks.
 
 use bevy::prelude::*;
 
-use crate::GameConfig;
 use crate::tour::model::progress::{Progress, SaveStore};
 use crate::tour::notices::Notices;
+use crate::tour::profile::ActiveProfile;
 
+/// The active profile's progress and where it is saved (`store.dir()` is the profile's
+/// folder; the level saves live beside `progress.ron`).
 #[derive(Resource, Debug)]
 pub struct SaveData {
     pub store: SaveStore,
@@ -56,7 +59,7 @@ fn show_progress_in_title(
 }
 
 pub(super) fn plugin(app: &mut App) {
-    let dir = app.world().resource::<GameConfig>().data_dir.clone();
+    let dir = app.world().resource::<ActiveProfile>().0.dir.clone();
     let store = SaveStore::new(dir);
     let report = store.load();
     if let Some(w) = &report.warning {

@@ -1,14 +1,103 @@
-//! The title screen: what Backlot is, and one key to start.
+//! The title screen: what Backlot is, who is playing (pick your name or type a new one), and
+//! one key to start.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::classroom::camp::ui::CampWindow;
 use crate::classroom::presenter::commands::PresenterCommand;
-use crate::tour::{GameContent, SaveData, Screen, TourCommand};
+use crate::tour::model::profiles::MAX_NAME_CHARS;
+use crate::tour::profile::ProfileRoster;
+use crate::tour::{ActiveProfile, GameContent, ProfileCommand, SaveData, Screen, TourCommand};
+use crate::ui::model::palette::Palette;
 use crate::ui::settings::SettingsWindow;
-use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, hint_bar, root_ui};
+
+/// The name being typed for a new profile.
+#[derive(Resource, Debug, Default)]
+struct NewName(String);
+
+/// What the profile picker reads and sends.
+struct Picker<'a> {
+    active: &'a ActiveProfile,
+    roster: &'a ProfileRoster,
+    new_name: &'a mut NewName,
+    allow_focus: &'a mut AllowWidgetFocus,
+}
+
+/// Who is playing: a button per profile (the active one ticked), and a box to add a name.
+/// Nothing is asked but a name: no account, no password. Returns what the student chose.
+fn profile_picker(ui: &mut egui::Ui, p: &Palette, picker: Picker) -> Option<ProfileCommand> {
+    let mut command = None;
+    ui.label(
+        egui::RichText::new(format!("Playing as {}", picker.active.0.name))
+            .size(24.0)
+            .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Who is playing?");
+        for profile in &picker.roster.profiles {
+            let chosen = profile.slug == picker.active.0.slug;
+            let mark = if chosen { "☑" } else { "☐" };
+            if ui
+                .selectable_label(chosen, format!("{mark} {}", profile.name))
+                .clicked()
+                && !chosen
+            {
+                command = Some(ProfileCommand::Choose(profile.slug.clone()));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut picker.new_name.0)
+                .hint_text("new: a first name or nickname")
+                .char_limit(MAX_NAME_CHARS)
+                .desired_width(300.0),
+        );
+        // The box keeps the keyboard while it is used; the title's keys wait.
+        if field.has_focus() || field.clicked() {
+            picker.allow_focus.0 = true;
+        }
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Add me").clicked() || entered {
+            command = Some(ProfileCommand::Create(std::mem::take(
+                &mut picker.new_name.0,
+            )));
+        }
+    });
+    if let Some(m) = &picker.roster.message {
+        ui.label(egui::RichText::new(m).color(color(p.muted_text)));
+    }
+    ui.label(
+        egui::RichText::new(format!(
+            "Each name keeps its own progress and settings, {}.",
+            crate::platform::storage::WHERE_SAVES_LIVE
+        ))
+        .color(color(p.muted_text)),
+    );
+    command
+}
+
+/// The big start button; true when clicked.
+fn start_button(ui: &mut egui::Ui, p: &Palette, passed: usize) -> bool {
+    let label = if passed == 0 {
+        "▶  Start the tour".to_string()
+    } else {
+        format!("▶  Continue the tour ({passed} of 7 gates passed)")
+    };
+    let button = egui::Button::new(
+        egui::RichText::new(label)
+            .size(26.0)
+            .color(color(p.accent_text)),
+    )
+    .fill(color(p.accent))
+    .min_size(egui::vec2(360.0, 56.0));
+    let response = ui.add(button);
+    crate::ui::widgets::focus_ring(ui, response.rect, p);
+    response.clicked()
+}
 
 fn title_ui(
     mut contexts: EguiContexts,
@@ -19,6 +108,11 @@ fn title_ui(
     mut settings_window: ResMut<SettingsWindow>,
     mut presenter: MessageWriter<PresenterCommand>,
     mut camp_window: ResMut<CampWindow>,
+    active: Res<ActiveProfile>,
+    roster: Res<ProfileRoster>,
+    mut new_name: ResMut<NewName>,
+    mut allow_focus: ResMut<AllowWidgetFocus>,
+    mut profile_commands: MessageWriter<ProfileCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
@@ -62,23 +156,18 @@ fn title_ui(
                                 egui::RichText::new(format!("• {q}")).color(color(p.muted_text)),
                             );
                         }
-                        ui.add_space(16.0);
-                        let passed = save.progress.stops_passed();
-                        let label = if passed == 0 {
-                            "▶  Start the tour".to_string()
-                        } else {
-                            format!("▶  Continue the tour ({passed} of 7 gates passed)")
+                        ui.add_space(12.0);
+                        let picker = Picker {
+                            active: &active,
+                            roster: &roster,
+                            new_name: &mut new_name,
+                            allow_focus: &mut allow_focus,
                         };
-                        let button = egui::Button::new(
-                            egui::RichText::new(label)
-                                .size(26.0)
-                                .color(color(p.accent_text)),
-                        )
-                        .fill(color(p.accent))
-                        .min_size(egui::vec2(360.0, 56.0));
-                        let response = ui.add(button);
-                        crate::ui::widgets::focus_ring(ui, response.rect, &p);
-                        if response.clicked() {
+                        if let Some(command) = profile_picker(ui, &p, picker) {
+                            profile_commands.write(command);
+                        }
+                        ui.add_space(12.0);
+                        if start_button(ui, &p, save.progress.stops_passed()) {
                             tour.write(TourCommand::StartTour);
                         }
                         ui.add_space(8.0);
@@ -101,7 +190,7 @@ fn title_ui(
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<NewName>().add_systems(
         EguiPrimaryContextPass,
         title_ui
             .in_set(UiSystems::Screens)

@@ -1,5 +1,6 @@
 //! The settings window (F3, or the button on the title screen): palette, text size, reduced
-//! motion, the three volume sliders and the key map. Everything is saved as it changes.
+//! motion, the three volume sliders, the key map, and a copy of the whole profile to carry
+//! to another day or computer. Everything is saved as it changes.
 //! While it is open, Tab and Shift+Tab move between its controls, Space or Enter uses one, and
 //! the arrow keys move a slider.
 
@@ -12,8 +13,9 @@ use crate::GameConfig;
 use crate::platform::files;
 use crate::stage::model::quality::Quality;
 use crate::stage::quality::StageQuality;
-use crate::tour::model::progress::{Progress, export_file_name};
+use crate::tour::model::profile_copy::{self, ProfileCopy};
 use crate::tour::save::{SaveData, SaveRequest};
+use crate::tour::{ActiveProfile, ProfileLoaded};
 use crate::ui::model::keymap::{Action, display_key};
 use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::remap::{is_known_key, key_name};
@@ -25,13 +27,13 @@ pub struct SettingsWindow {
     /// The action waiting for its new key.
     waiting: Option<Action>,
     message: Option<String>,
-    /// The desktop's typed path of a progress copy to load (a browser uses its file picker).
+    /// The desktop's typed path of a profile copy to load (a browser uses its file picker).
     import_path: String,
     progress_message: Option<String>,
 }
 
-/// What a picked file is for: a student's copy of their progress.
-const PROGRESS_FILE: &str = "progress copy";
+/// What a picked file is for: a student's copy of their profile.
+const PROGRESS_FILE: &str = "profile copy";
 
 fn toggle_settings(keys: Res<ButtonInput<KeyCode>>, mut window: ResMut<SettingsWindow>) {
     if window.waiting.is_none() && keys.just_pressed(KeyCode::F3) {
@@ -82,6 +84,7 @@ fn settings_ui(
     mut allow_focus: ResMut<AllowWidgetFocus>,
     mut stage_quality: ResMut<StageQuality>,
     save: Res<SaveData>,
+    profile: Res<ActiveProfile>,
     config: Res<GameConfig>,
 ) -> Result {
     if !window.open {
@@ -106,7 +109,13 @@ fn settings_ui(
                 ui.separator();
                 keys_section(ui, &p, &mut edited, &mut window);
                 ui.separator();
-                progress_section(ui, &p, &mut window, &save.progress, &config);
+                let copy = CopySource {
+                    profile: &profile,
+                    save: &save,
+                    settings: &settings,
+                    config: &config,
+                };
+                progress_section(ui, &p, &mut window, &copy);
                 ui.separator();
                 ui.label(
                     egui::RichText::new(format!(
@@ -211,30 +220,46 @@ fn graphics_section(
     );
 }
 
-/// Save a copy of the progress, or load one: how a student carries a run between days when
+/// What a copy of the profile is made from.
+struct CopySource<'a> {
+    profile: &'a ActiveProfile,
+    save: &'a SaveData,
+    settings: &'a UiSettings,
+    config: &'a GameConfig,
+}
+
+impl CopySource<'_> {
+    /// The whole profile in one file: name, progress, settings and level saves.
+    fn export(&self) -> Result<String, String> {
+        let settings = ron::ser::to_string_pretty(self.settings, Default::default()).ok();
+        let name = &self.profile.0.name;
+        let copy = ProfileCopy::gather(self.save.store.dir(), name, &self.save.progress, settings);
+        let file = profile_copy::file_name(name, crate::platform::time::unix_now());
+        files::export_text(&self.config.data_dir, &file, &copy.to_text())
+    }
+}
+
+/// Save a copy of the profile, or load one: how a student carries a run between days when
 /// a shared computer forgets it (school Chromebooks clear a browser's data at sign-out).
 fn progress_section(
     ui: &mut egui::Ui,
     p: &Palette,
     window: &mut SettingsWindow,
-    progress: &Progress,
-    config: &GameConfig,
+    from: &CopySource,
 ) {
     ui.heading("Your progress");
     ui.label(
         egui::RichText::new(format!(
-            "{} of 7 stops passed. Keep a copy to carry on another day or on another computer.",
-            progress.stops_passed()
+            "{}: {} of 7 stops passed. Keep a copy (progress, settings and the work saved in \
+             each level) to carry on another day or on another computer.",
+            from.profile.0.name,
+            from.save.progress.stops_passed()
         ))
         .color(color(p.muted_text)),
     );
     ui.horizontal(|ui| {
         if ui.button("Save a copy of my progress").clicked() {
-            let name = export_file_name(crate::platform::time::unix_now());
-            window.progress_message = Some(
-                files::export_text(&config.data_dir, &name, &progress.export_text())
-                    .unwrap_or_else(|e| format!("⚠ {e}")),
-            );
+            window.progress_message = Some(from.export().unwrap_or_else(|e| format!("⚠ {e}")));
         }
         crate::ui::widgets::pick_file_button(
             ui,
@@ -250,27 +275,43 @@ fn progress_section(
     }
 }
 
-/// A picked progress copy joins the current progress (nothing is lost on either side) and is
-/// saved at once.
+/// A picked copy joins the active profile: the progress is merged (nothing is lost on either
+/// side) and saved at once; settings and level saves are restored where it is safe (see
+/// `profile_copy::restore`), and the game reads them again.
 fn take_progress_copies(
     mut window: ResMut<SettingsWindow>,
     mut save: ResMut<SaveData>,
+    profile: Res<ActiveProfile>,
     mut requests: MessageWriter<SaveRequest>,
+    mut loaded: MessageWriter<ProfileLoaded>,
 ) {
     for file in files::take_picked(PROGRESS_FILE) {
         let result = file
             .text
-            .and_then(|text| Progress::parse_export(&file.name, &text));
+            .and_then(|text| ProfileCopy::parse(&file.name, &text));
         window.progress_message = Some(match result {
             Ok(copy) => {
                 let before = save.progress.stops_passed();
-                save.progress.merge(&copy);
+                let dir = save.store.dir().to_path_buf();
+                let done = profile_copy::restore(&copy, &dir, &mut save.progress, |text| {
+                    ron::from_str::<UiSettings>(text).is_ok()
+                });
                 requests.write(SaveRequest);
-                format!(
-                    "Loaded {}: {} of 7 stops passed (was {before}).",
+                if done.settings || done.levels > 0 {
+                    loaded.write(ProfileLoaded);
+                }
+                let whose = if copy.name.is_empty() || copy.name == profile.0.name {
+                    String::new()
+                } else {
+                    format!(" ({}'s copy, into {}'s profile)", copy.name, profile.0.name)
+                };
+                let mut lines = vec![format!(
+                    "Loaded {}{whose}: {} of 7 stops passed (was {before}).",
                     file.name,
                     save.progress.stops_passed()
-                )
+                )];
+                lines.extend(done.lines);
+                lines.join("\n")
             }
             Err(e) => format!("⚠ {e}. Your progress is unchanged."),
         });

@@ -1,5 +1,7 @@
 //! The egui theme: palettes (dark, projector, high contrast), text sizes readable across a
-//! classroom, and the UI scale (Ctrl + / Ctrl −). Settings are saved beside the progress.
+//! classroom, and the UI scale (Ctrl + / Ctrl −). Settings are saved beside the progress, in
+//! the active student profile's folder; a profile without its own starts from the data
+//! folder's `settings.ron` (the computer's, from before profiles), if there is one.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -7,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::GameConfig;
 use crate::audio::captions::{ActiveVolumes, Volumes};
-use crate::tour::Notices;
 use crate::tour::model::progress::{load_or_quarantine, write_ron_atomic};
+use crate::tour::{ActiveProfile, Notices, ProfileLoaded};
 use crate::ui::model::keymap::KeyMap;
 use crate::ui::model::palette::{Palette, PaletteKind};
 pub use crate::ui::paint::color;
@@ -165,13 +167,61 @@ fn theme_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<UiSettings>)
     }
 }
 
-fn settings_path(config: &GameConfig) -> std::path::PathBuf {
-    config.data_dir.join(SETTINGS_FILE)
+/// Where the active profile's settings are saved.
+fn settings_path(profile: &ActiveProfile) -> std::path::PathBuf {
+    profile.0.dir.join(SETTINGS_FILE)
+}
+
+/// The active profile's settings: its own file, else the data folder's, else the defaults
+/// (a screenshot always uses the defaults). The start-up options come on top.
+fn load_settings(config: &GameConfig, profile: &ActiveProfile) -> (UiSettings, Option<String>) {
+    let (mut settings, warning) = if config.capture.is_some() {
+        (UiSettings::default(), None)
+    } else {
+        let own = settings_path(profile);
+        let shared = config.data_dir.join(SETTINGS_FILE);
+        let path = match crate::platform::storage::read_to_string(&own) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => shared,
+            _ => own,
+        };
+        load_or_quarantine::<UiSettings>(&path, "settings")
+    };
+    settings.scale = settings.scale.clamp(MIN_SCALE, MAX_SCALE);
+    if config.projector {
+        settings.palette = PaletteKind::Projector;
+        settings.scale = settings.scale.max(1.25);
+    }
+    (settings, warning)
+}
+
+/// Another student (or a restored copy): their settings replace the current ones. The stage
+/// quality chosen for this computer carries over to a profile that has none yet.
+fn reload_settings(
+    mut loaded: MessageReader<ProfileLoaded>,
+    config: Res<GameConfig>,
+    profile: Res<ActiveProfile>,
+    mut settings: ResMut<UiSettings>,
+    mut notices: ResMut<Notices>,
+) {
+    if loaded.read().count() == 0 {
+        return;
+    }
+    let (mut fresh, warning) = load_settings(&config, &profile);
+    if let Some(w) = warning {
+        notices.warn(w);
+    }
+    if fresh.quality.is_none() {
+        fresh.quality = settings.quality;
+    }
+    if fresh != *settings {
+        *settings = fresh;
+    }
 }
 
 fn save_settings(
     settings: Res<UiSettings>,
     config: Res<GameConfig>,
+    profile: Res<ActiveProfile>,
     mut notices: ResMut<Notices>,
     mut volumes: ResMut<ActiveVolumes>,
 ) {
@@ -184,25 +234,17 @@ fn save_settings(
     if settings.is_added() || config.capture.is_some() {
         return;
     }
-    if let Err(e) = write_ron_atomic(&settings_path(&config), &*settings) {
+    if let Err(e) = write_ron_atomic(&settings_path(&profile), &*settings) {
         notices.warn(format!("Could not save settings: {e}"));
     }
 }
 
 pub(super) fn plugin(app: &mut App) {
     let config = app.world().resource::<GameConfig>().clone();
-    let (mut settings, warning) = if config.capture.is_some() {
-        (UiSettings::default(), None)
-    } else {
-        load_or_quarantine::<UiSettings>(&settings_path(&config), "settings")
-    };
+    let profile = app.world().resource::<ActiveProfile>().clone();
+    let (settings, warning) = load_settings(&config, &profile);
     if let Some(w) = warning {
         app.world_mut().resource_mut::<Notices>().warn(w);
-    }
-    settings.scale = settings.scale.clamp(MIN_SCALE, MAX_SCALE);
-    if config.projector {
-        settings.palette = PaletteKind::Projector;
-        settings.scale = settings.scale.max(1.25);
     }
     app.insert_resource(settings)
         .init_resource::<AllowWidgetFocus>()
@@ -214,7 +256,7 @@ pub(super) fn plugin(app: &mut App) {
             EguiPrimaryContextPass,
             release_widget_focus.after(UiSystems::Overlays),
         )
-        .add_systems(Update, (theme_keys, save_settings).chain());
+        .add_systems(Update, (reload_settings, theme_keys, save_settings).chain());
     app.configure_sets(
         EguiPrimaryContextPass,
         (UiSystems::Screens, UiSystems::Overlays).chain(),

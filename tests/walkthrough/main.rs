@@ -23,6 +23,7 @@ mod intro;
 mod marketing;
 mod post;
 mod previs;
+mod profiles;
 mod resume;
 mod teacher_lock;
 mod virtual_production;
@@ -149,9 +150,14 @@ fn a_wrong_answer_keeps_the_gate_shut(app: &mut App) {
     assert!(!app.world().resource::<SaveData>().progress.is_unlocked(1));
 }
 
+/// The default profile's save file, where a run with no profile chosen is kept.
+fn player_save(dir: &std::path::Path) -> std::path::PathBuf {
+    backlot::tour::model::profiles::profile_dir(dir, "player").join("progress.ron")
+}
+
 /// The save file on disk shows the whole run: gates, attempts, stars and poll answers.
 fn check_saved_run(dir: &std::path::Path) {
-    let text = std::fs::read_to_string(dir.join("progress.ron")).expect("save written");
+    let text = std::fs::read_to_string(player_save(dir)).expect("save written");
     let saved: Progress = ron::from_str(&text).expect("save parses");
     assert_eq!(saved.stops_passed(), 7);
     assert!(saved.unlocked.iter().all(|u| *u));
@@ -254,7 +260,7 @@ fn progress_survives_a_restart_and_a_corrupt_save_is_set_aside() {
     );
     drop(app);
 
-    std::fs::write(dir.join("progress.ron"), "(unlocked: [tru").expect("corrupt it");
+    std::fs::write(player_save(&dir), "(unlocked: [tru").expect("corrupt it");
     let app = minimal_app(dir.clone());
     assert_eq!(
         app.world().resource::<SaveData>().progress,
@@ -269,7 +275,7 @@ fn progress_survives_a_restart_and_a_corrupt_save_is_set_aside() {
         "the player is told"
     );
     assert!(
-        dir.join("progress.ron.bak").exists(),
+        player_save(&dir).with_extension("ron.bak").exists(),
         "the old save is kept aside"
     );
     let _ = std::fs::remove_dir_all(&dir);

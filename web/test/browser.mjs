@@ -42,7 +42,7 @@ const TEACHER_IMPORT = { x: 176, y: 228 };
 // A teacher's GIFT bank with two questions.
 const GOOD_BANK = '::Pulldown:: How many film frames become 5 video frames in 2:3 pulldown? {=4 ~5 ~6}\n\n' +
   '::Drop:: Drop-frame timecode drops frames of picture. {F}\n';
-// A progress file with Stops 0 and 1 passed, as the game writes it.
+// A progress file with Stops 0 and 1 passed, as the game writes it (in the profile "Player").
 const TWO_STOPS_PASSED = '(version: 1, unlocked: [true, true, true, false, false, false, false], ' +
   'gates: {0: (passed: true, questions: []), 1: (passed: true, questions: [])})';
 
@@ -58,7 +58,8 @@ const CHROMIUM_ARGS = [
 ];
 const NAVIGATION_TIMEOUT_MS = 120_000;
 const BROKEN_SAVE = '(version: 1, unlocked: [tr';
-const SAVE_KEY = 'backlot/progress.ron';
+// The default profile's save: a page opened with no profile chosen plays as "Player".
+const SAVE_KEY = 'backlot/profiles/player/progress.ron';
 const WINIT_CONTROL_FLOW = "Using exceptions for control flow, don't mind me.";
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -493,7 +494,7 @@ const scenarios = [
       await download.saveAs(copyPath);
       result.downloadName = download.suggestedFilename();
       const copy = readFileSync(copyPath, 'utf8');
-      if (!/^backlot-progress-\d{4}-\d{2}-\d{2}\.ron$/.test(result.downloadName)) {
+      if (!/^backlot-player-\d{4}-\d{2}-\d{2}\.ron$/.test(result.downloadName)) {
         result.fail(`the download is called ${result.downloadName}`);
       }
       if ((copy.match(/passed: true/g) || []).length !== 2) result.fail(`the copy does not hold two passed gates: ${copy.slice(0, 200)}`);

@@ -1,10 +1,13 @@
 //! The tour's pure rules and data, no Bevy: the content files, the quiz-gate engine, the
-//! player's progress and its save, teachers' question banks, and CSV for exports.
+//! player's progress and its save, student profiles and their one-file copies, teachers'
+//! question banks, and CSV for exports.
 
 pub mod bank_library;
 pub mod content;
 pub mod csv;
 pub mod level_save;
+pub mod profile_copy;
+pub mod profiles;
 pub mod progress;
 pub mod question_bank;
 pub mod quiz;

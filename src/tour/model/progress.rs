@@ -45,6 +45,18 @@ impl GateResult {
     }
 }
 
+/// How long a student spent in one stop's level and gate, and at which lesson length.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StopTime {
+    /// Seconds in the level and the gate, over every visit (paused time does not count).
+    #[serde(default)]
+    pub seconds: u64,
+    // lesson length: becomes `LessonLength` (Short/Standard/Full) once it is in the tour model.
+    /// The lesson length the stop was last played at ("standard").
+    #[serde(default)]
+    pub lesson: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
     pub version: u32,
@@ -58,6 +70,9 @@ pub struct Progress {
     /// Poll answers: poll id -> chosen option index.
     #[serde(default)]
     pub polls: BTreeMap<String, usize>,
+    /// Time spent and lesson length by stop number (saves from before this have none).
+    #[serde(default)]
+    pub time: BTreeMap<u8, StopTime>,
 }
 
 impl Default for Progress {
@@ -70,6 +85,7 @@ impl Default for Progress {
             gates: BTreeMap::new(),
             level_stars: BTreeMap::new(),
             polls: BTreeMap::new(),
+            time: BTreeMap::new(),
         }
     }
 }
@@ -110,6 +126,23 @@ impl Progress {
             let best = self.level_stars.entry(key).or_insert(0);
             *best = (*best).max(stars.min(3));
         }
+    }
+
+    /// Count `seconds` more in `stop`, played at the lesson length `lesson`.
+    pub fn add_time(&mut self, stop: usize, seconds: u64, lesson: &str) {
+        if let Ok(key) = u8::try_from(stop) {
+            let entry = self.time.entry(key).or_default();
+            entry.seconds = entry.seconds.saturating_add(seconds);
+            entry.lesson = Some(lesson.to_string());
+        }
+    }
+
+    /// Seconds spent in `stop`'s level and gate.
+    pub fn seconds_in(&self, stop: usize) -> u64 {
+        u8::try_from(stop)
+            .ok()
+            .and_then(|s| self.time.get(&s))
+            .map_or(0, |t| t.seconds)
     }
 
     pub fn stops_passed(&self) -> usize {
@@ -156,6 +189,14 @@ impl Progress {
         for (poll, choice) in &other.polls {
             self.polls.entry(poll.clone()).or_insert(*choice);
         }
+        for (stop, theirs) in &other.time {
+            let mine = self.time.entry(*stop).or_default();
+            // Like attempts: the longer time already holds the shorter (the same play, later).
+            mine.seconds = mine.seconds.max(theirs.seconds);
+            if mine.lesson.is_none() {
+                mine.lesson.clone_from(&theirs.lesson);
+            }
+        }
     }
 
     /// The progress as a file a student can keep (the same RON as the save).
@@ -185,8 +226,13 @@ impl Progress {
 
 /// The name of a progress copy made at `unix_seconds`, e.g. `backlot-progress-2026-12-02.ron`.
 pub fn export_file_name(unix_seconds: u64) -> String {
+    format!("backlot-progress-{}.ron", iso_date(unix_seconds))
+}
+
+/// The calendar date (UTC) of `unix_seconds`, as `2026-12-02`.
+pub fn iso_date(unix_seconds: u64) -> String {
     let (y, m, d) = civil_date(unix_seconds / 86_400);
-    format!("backlot-progress-{y:04}-{m:02}-{d:02}.ron")
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Days since 1970-01-01 as a calendar date (Howard Hinnant's civil_from_days).
@@ -435,6 +481,37 @@ mod tests {
         let once = home.clone();
         home.merge(&copy);
         assert_eq!(home, once, "merging the same copy again changes nothing");
+    }
+
+    #[test]
+    fn time_adds_up_per_stop_and_merges_without_counting_twice() {
+        let mut p = Progress::default();
+        p.add_time(2, 90, "standard");
+        p.add_time(2, 30, "standard");
+        assert_eq!(p.seconds_in(2), 120);
+        assert_eq!(p.seconds_in(3), 0);
+        assert_eq!(p.time[&2].lesson.as_deref(), Some("standard"));
+        let mut other = Progress::default();
+        other.add_time(2, 60, "short");
+        other.add_time(4, 10, "full");
+        p.merge(&other);
+        assert_eq!(p.seconds_in(2), 120, "the longer time is kept");
+        assert_eq!(p.time[&2].lesson.as_deref(), Some("standard"));
+        assert_eq!(p.seconds_in(4), 10);
+        assert_eq!(p.time[&4].lesson.as_deref(), Some("full"));
+    }
+
+    #[test]
+    fn a_save_from_before_time_was_kept_still_loads() {
+        let old = "(version: 1, unlocked: [true, true], gates: {0: (passed: true, questions: [])}, \
+                   level_stars: {0: 2})";
+        let p = Progress::parse_export("progress.ron", old).expect("loads");
+        assert!(p.gate_passed(0));
+        assert!(p.time.is_empty());
+        let partial = "(version: 1, unlocked: [true], gates: {}, time: {1: (seconds: 5)})";
+        let p = Progress::parse_export("progress.ron", partial).expect("loads");
+        assert_eq!(p.seconds_in(1), 5);
+        assert_eq!(p.time[&1].lesson, None);
     }
 
     #[test]
