@@ -84,40 +84,9 @@ fn briefing_ui(
                             }
                         });
                     ui.add_space(10.0);
-                    let button = egui::Button::new(
-                        egui::RichText::new(go_label)
-                            .size(24.0)
-                            .color(color(p.accent_text)),
-                    )
-                    .fill(color(p.accent))
-                    .min_size(egui::vec2(300.0, 50.0));
-                    ui.horizontal_wrapped(|ui| {
-                        let response = ui.add(button);
-                        focus_ring(ui, response.rect, &p);
-                        if response.clicked() {
-                            tour.write(choice.main_command());
-                        }
-                        if choice == BriefingChoice::GoToGate
-                            && ui
-                                .add(
-                                    egui::Button::new("Back to the level")
-                                        .min_size(egui::vec2(0.0, 50.0)),
-                                )
-                                .clicked()
-                        {
-                            tour.write(TourCommand::BeginLevel);
-                        }
-                        if choice.can_start_over()
-                            && ui
-                                .add(
-                                    egui::Button::new("Start over…")
-                                        .min_size(egui::vec2(0.0, 50.0)),
-                                )
-                                .clicked()
-                        {
-                            *confirming = true;
-                        }
-                    });
+                    if briefing_actions(ui, &p, choice, &mut tour) {
+                        *confirming = true;
+                    }
                 });
             });
         });
@@ -128,6 +97,43 @@ fn briefing_ui(
         });
     }
     Ok(())
+}
+
+/// The briefing's buttons: the main action, back to a finished level, and start over.
+/// True when "Start over…" was pressed (it asks before doing anything).
+fn briefing_actions(
+    ui: &mut egui::Ui,
+    p: &crate::ui::model::palette::Palette,
+    choice: BriefingChoice,
+    tour: &mut MessageWriter<TourCommand>,
+) -> bool {
+    let button = egui::Button::new(
+        egui::RichText::new(main_label(choice))
+            .size(24.0)
+            .color(color(p.accent_text)),
+    )
+    .fill(color(p.accent))
+    .min_size(egui::vec2(300.0, 50.0));
+    let tall = egui::vec2(0.0, 50.0);
+    ui.horizontal_wrapped(|ui| {
+        let response = ui.add(button);
+        focus_ring(ui, response.rect, p);
+        if response.clicked() {
+            tour.write(choice.main_command());
+        }
+        if choice == BriefingChoice::GoToGate
+            && ui
+                .add(egui::Button::new("Back to the level").min_size(tall))
+                .clicked()
+        {
+            tour.write(TourCommand::BeginLevel);
+        }
+        choice.can_start_over()
+            && ui
+                .add(egui::Button::new("Start over…").min_size(tall))
+                .clicked()
+    })
+    .inner
 }
 
 /// "Start over" asks first: it clears the level's saved work (stars and gate results stay).

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::model::level_save::{self, LevelLoad};
+use crate::tour::profile::ProfileLoaded;
 use crate::tour::{LevelStatus, Notices, SaveData, in_level};
 
 /// Seconds of play between checks for unsaved work: a crash or a closed lid loses at most this.
@@ -170,8 +171,15 @@ pub fn register<S: LevelSnapshot>(app: &mut App) {
     app.add_systems(Last, autosave::<S>.run_if(in_level(S::STOP)));
 }
 
+/// Another student's folder (or a restored copy) has other files: forget what was written.
+fn forget_written(mut loaded: MessageReader<ProfileLoaded>, mut written: ResMut<Written>) {
+    if loaded.read().count() > 0 {
+        written.text = Default::default();
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Written>()
         .add_message::<StartOver>()
-        .add_systems(PreUpdate, start_over);
+        .add_systems(PreUpdate, (forget_written, start_over));
 }

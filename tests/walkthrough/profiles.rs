@@ -109,7 +109,11 @@ fn an_old_single_save_becomes_the_player_profile() {
 #[test]
 fn time_in_a_stop_is_counted_saved_and_paused_with_the_class() {
     let dir = temp_data_dir("stop-time");
-    let mut app = minimal_app(dir.clone());
+    // The teacher started the game in presenter mode, so pausing needs no code.
+    let mut app = backlot::testing::minimal_app_with(backlot::GameConfig {
+        presenter: true,
+        ..backlot::GameConfig::for_tests(dir.clone())
+    });
     // 0.2 s a frame, below the virtual clock's largest step.
     app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
         Duration::from_millis(200),

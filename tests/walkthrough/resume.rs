@@ -218,9 +218,10 @@ fn a_damaged_level_save_is_set_aside_and_the_progress_survives() {
     send(&mut app, TourCommand::BeginLevel);
     work_half_way(&mut app, 3);
     send(&mut app, TourCommand::ToMap);
+    let save_dir = app.world().resource::<SaveData>().store.dir().to_path_buf();
     drop(app);
 
-    let path = level_save_path(&dir, 3);
+    let path = level_save_path(&save_dir, 3);
     std::fs::write(&path, "(version: 1, stop: 3, level: (lev").expect("damage the save");
     let mut app = open_briefing(&dir, 3);
     send(&mut app, TourCommand::BeginLevel);
