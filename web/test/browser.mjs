@@ -38,7 +38,7 @@ const SETTINGS_SCROLL = { x: 320, y: 400 };
 const SETTINGS_SAVE_COPY = { x: 158, y: 453 };
 const SETTINGS_LOAD_COPY = { x: 378, y: 453 };
 // The teacher panel at 1280x720: its "Import a bank" button.
-const TEACHER_IMPORT = { x: 176, y: 228 };
+const TEACHER_IMPORT = { x: 176, y: 366 };
 // A teacher's GIFT bank with two questions.
 const GOOD_BANK = '::Pulldown:: How many film frames become 5 video frames in 2:3 pulldown? {=4 ~5 ~6}\n\n' +
   '::Drop:: Drop-frame timecode drops frames of picture. {F}\n';
