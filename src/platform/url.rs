@@ -12,7 +12,14 @@ use crate::cli::{Cli, Command, capture_config, play_config};
 
 /// Options a page may set; the rest of the command line (data folders, output files, sizes)
 /// means nothing in a browser.
-const PLAY_OPTIONS: &[&str] = &["stop", "projector", "presenter", "seed", "quality"];
+const PLAY_OPTIONS: &[&str] = &[
+    "stop",
+    "projector",
+    "presenter",
+    "seed",
+    "quality",
+    "lesson",
+];
 const CAPTURE_OPTIONS: &[&str] = &[
     "stop",
     "projector",
@@ -153,6 +160,14 @@ mod tests {
         let plain = config_from_query("", dir).unwrap();
         assert_eq!(plain.start_screen, StartScreen::Title);
         assert_eq!(plain.quality, None, "the saved or automatic choice");
+        let short = config_from_query("?lesson=short", dir).unwrap();
+        assert_eq!(
+            short.lesson,
+            Some(crate::tour::model::lesson::LessonLength::Short)
+        );
+        assert_eq!(plain.lesson, None, "the saved choice");
+        let long = config_from_query("?lesson=long", dir).unwrap_err();
+        assert!(long.contains("use short, standard or full"), "{long}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod flow;
 pub mod gate;
 pub mod gate_ui;
 pub mod input;
+pub mod lesson;
 pub mod lot;
 pub mod map_ui;
 pub mod model;
@@ -23,6 +24,7 @@ pub mod title;
 pub use content_plugin::GameContent;
 pub use flow::{LevelCatalog, LevelStatus, TourCommand};
 pub use gate::{ActiveGate, GateClosed, GateCommand, TeacherBanks};
+pub use lesson::ActiveLesson;
 pub use notices::Notices;
 pub use save::{SaveData, SaveRequest};
 pub use state::{CurrentStop, Screen, StopPhase, in_level, in_stop};
@@ -33,6 +35,7 @@ pub(crate) fn plugin(app: &mut App) {
         state::plugin,
         notices::plugin,
         content_plugin::plugin,
+        lesson::plugin,
         save::plugin,
         flow::plugin,
         gate::plugin,

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["careers"];
+
 /// The Conclusion's content file: the careers of the gallery.
 pub const CAREERS_FILE: &str = "conclusion.ron";
 const BUNDLED_CAREERS: &str = include_str!(concat!(
@@ -132,6 +135,12 @@ impl CareerMatch {
 
     pub fn is_complete(&self) -> bool {
         self.matched.iter().all(|&m| m)
+    }
+
+    /// Units done of each task in [`TASKS`]: the cards matched.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let matched = self.matched.iter().filter(|&&m| m).count();
+        vec![("careers", u32::try_from(matched).unwrap_or(u32::MAX))]
     }
 
     pub fn stars(&self) -> u8 {

@@ -7,6 +7,7 @@ use crate::GameConfig;
 use crate::stops::intro::model::{IntroFeedback, IntroLevel, StudioSpec};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 0;
@@ -40,6 +41,7 @@ fn apply_intro_commands(
     mut commands: MessageReader<IntroCommand>,
     state: Option<ResMut<IntroState>>,
     mut status: ResMut<LevelStatus>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -60,7 +62,7 @@ fn apply_intro_commands(
             }
         }
     }
-    status.complete = state.level.is_complete();
+    lesson.apply(STOP, &state.level.task_counts(), &mut status);
     status.stars = state.level.stars();
 }
 

@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["assemble", "incident", "clean-run"];
+
 /// Stop 0's content file: the parts of the production and how they depend on each other.
 pub const INTRO_FILE: &str = "intro.ron";
 const BUNDLED_INTRO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/intro.ron"));
@@ -414,6 +417,18 @@ impl IntroLevel {
 
     pub fn is_complete(&self) -> bool {
         self.phase == IntroPhase::Complete
+    }
+
+    /// Units done of each task in [`TASKS`]: the production ran once, the incident was
+    /// repaired, and both with no mistake.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let ran = self.phase != IntroPhase::Assemble || self.status().running;
+        let complete = self.is_complete();
+        vec![
+            ("assemble", u32::from(ran)),
+            ("incident", u32::from(complete)),
+            ("clean-run", u32::from(complete && self.mistakes == 0)),
+        ]
     }
 
     /// Stars out of 3: fewer mistakes, more stars.

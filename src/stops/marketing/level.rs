@@ -22,9 +22,13 @@ use crate::stops::marketing::model::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 4;
+
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["campaign", "ratios", "export"];
 
 /// Ratios the student must work out before the level counts as done: the two lesson examples
 /// and at least one of their own posts.
@@ -113,6 +117,8 @@ pub struct MarketingState {
     pub game_seed: u64,
     /// Practice questions asked after the campaign ended (chooses the next post to ask about).
     practice_asked: u32,
+    /// Ratios the lesson length asks for (core): [`RATIOS_TO_SOLVE`] unless it says otherwise.
+    pub ratios_needed: u32,
 }
 
 /// The campaign's seed for a run: a restart gives a new audience, the same game seed replays.
@@ -174,6 +180,7 @@ impl MarketingState {
             wrong_tries: 0,
             runs: 0,
             exported: None,
+            ratios_needed: RATIOS_TO_SOLVE,
             game_seed,
             practice_asked: 0,
         };
@@ -289,8 +296,24 @@ impl MarketingState {
 
     /// The campaign is over, both goals are met, and enough ratios were worked out.
     pub fn is_complete(&self) -> bool {
+        self.campaign_met() && self.ratios_solved >= self.ratios_needed
+    }
+
+    fn campaign_met(&self) -> bool {
         let goals = self.campaign.goal_status();
-        goals.finished && goals.both_met() && self.ratios_solved >= RATIOS_TO_SOLVE
+        goals.finished && goals.both_met()
+    }
+
+    /// Units done of each task in [`TASKS`].
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        vec![
+            ("campaign", u32::from(self.campaign_met())),
+            ("ratios", self.ratios_solved),
+            (
+                "export",
+                u32::from(self.exported.as_ref().is_some_and(|e| e.is_ok())),
+            ),
+        ]
     }
 
     /// 3 stars for meeting the goals with at most one restart, 2 after more; 0 until complete.
@@ -306,6 +329,7 @@ impl MarketingState {
         LevelStatus {
             complete: self.is_complete(),
             stars: self.stars(),
+            tasks: Vec::new(),
         }
     }
 
@@ -356,7 +380,9 @@ impl MarketingState {
             return;
         }
         let posts = self.campaign.posts();
-        if !self.campaign.is_finished() || self.ratios_solved >= RATIOS_TO_SOLVE || posts.is_empty()
+        if !self.campaign.is_finished()
+            || self.ratios_solved >= self.ratios_needed
+            || posts.is_empty()
         {
             return;
         }
@@ -391,6 +417,7 @@ fn apply_marketing_commands(
     config: Res<crate::GameConfig>,
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -418,7 +445,12 @@ fn apply_marketing_commands(
             },
         }
     }
-    *status = state.level_status();
+    let needed = lesson.core(STOP, "ratios");
+    if state.ratios_needed != needed {
+        state.ratios_needed = needed;
+    }
+    lesson.apply(STOP, &state.task_counts(), &mut status);
+    status.stars = state.stars();
 }
 
 /// Lets the UI build its state after the level exists.

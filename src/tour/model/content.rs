@@ -41,6 +41,12 @@ pub struct Stop {
     pub slug: String,
     pub title: String,
     pub guiding_question: String,
+    /// What every student should take away, in one line (the lesson plan).
+    #[serde(default)]
+    pub key_idea: String,
+    /// Two or three prompts for class discussion (the lesson plan).
+    #[serde(default)]
+    pub discussion: Vec<String>,
     /// The tour text for the stop, one paragraph per entry.
     pub story: Vec<String>,
     pub vocabulary: Vec<VocabTerm>,
@@ -295,6 +301,20 @@ impl Tour {
             }
             if stop.guiding_question.trim().is_empty() {
                 err(format!("stop {} has no guiding question", stop.number));
+            }
+            if stop.key_idea.trim().is_empty() {
+                err(format!("stop {} has no key idea (key_idea)", stop.number));
+            }
+            let prompts = stop
+                .discussion
+                .iter()
+                .filter(|d| !d.trim().is_empty())
+                .count();
+            if !(2..=3).contains(&prompts) || prompts != stop.discussion.len() {
+                err(format!(
+                    "stop {} needs two or three discussion prompts (discussion)",
+                    stop.number
+                ));
             }
             for q in &stop.questions {
                 if let Err(m) = q.validate() {

@@ -4,6 +4,8 @@
 pub mod bank_library;
 pub mod content;
 pub mod csv;
+pub mod lesson;
+pub mod lesson_plan;
 pub mod progress;
 pub mod question_bank;
 pub mod quiz;

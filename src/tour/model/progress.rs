@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::platform::storage;
 use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::lesson::LessonLength;
 use crate::tour::model::quiz::QuestionRecord;
 
 pub const SAVE_FILE: &str = "progress.ron";
@@ -58,6 +59,12 @@ pub struct Progress {
     /// Poll answers: poll id -> chosen option index.
     #[serde(default)]
     pub polls: BTreeMap<String, usize>,
+    /// The lesson length each stop's level was last finished at.
+    #[serde(default)]
+    pub lesson_played: BTreeMap<u8, LessonLength>,
+    /// Extension tasks done at each stop (the best run).
+    #[serde(default)]
+    pub extensions_done: BTreeMap<u8, u32>,
 }
 
 impl Default for Progress {
@@ -70,6 +77,8 @@ impl Default for Progress {
             gates: BTreeMap::new(),
             level_stars: BTreeMap::new(),
             polls: BTreeMap::new(),
+            lesson_played: BTreeMap::new(),
+            extensions_done: BTreeMap::new(),
         }
     }
 }
@@ -109,6 +118,15 @@ impl Progress {
         if let Ok(key) = u8::try_from(stop) {
             let best = self.level_stars.entry(key).or_insert(0);
             *best = (*best).max(stars.min(3));
+        }
+    }
+
+    /// Record the lesson length a level was finished at, and the extension units done.
+    pub fn record_lesson(&mut self, stop: usize, length: LessonLength, extensions: u32) {
+        if let Ok(key) = u8::try_from(stop) {
+            self.lesson_played.insert(key, length);
+            let best = self.extensions_done.entry(key).or_insert(0);
+            *best = (*best).max(extensions);
         }
     }
 
@@ -155,6 +173,13 @@ impl Progress {
         }
         for (poll, choice) in &other.polls {
             self.polls.entry(poll.clone()).or_insert(*choice);
+        }
+        for (stop, length) in &other.lesson_played {
+            self.lesson_played.entry(*stop).or_insert(*length);
+        }
+        for (stop, done) in &other.extensions_done {
+            let best = self.extensions_done.entry(*stop).or_insert(0);
+            *best = (*best).max(*done);
         }
     }
 
@@ -318,6 +343,29 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_lesson_played_and_extensions_are_kept_and_merged() {
+        let mut p = Progress::default();
+        p.record_lesson(1, LessonLength::Short, 2);
+        p.record_lesson(1, LessonLength::Full, 0);
+        assert_eq!(
+            p.lesson_played[&1],
+            LessonLength::Full,
+            "the last length played"
+        );
+        assert_eq!(p.extensions_done[&1], 2, "the best count of extensions");
+        let mut other = Progress::default();
+        other.record_lesson(1, LessonLength::Short, 4);
+        other.record_lesson(2, LessonLength::Standard, 1);
+        p.merge(&other);
+        assert_eq!(p.extensions_done[&1], 4);
+        assert_eq!(p.lesson_played[&2], LessonLength::Standard);
+        // An older save without these fields still loads.
+        let old: Progress =
+            ron::from_str("(version: 1, unlocked: [true], gates: {})").expect("old save");
+        assert!(old.lesson_played.is_empty() && old.extensions_done.is_empty());
     }
 
     #[test]

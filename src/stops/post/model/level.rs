@@ -7,6 +7,9 @@ use super::{
     SyncVerdict, audio_track_for, lip_sync_demo_at,
 };
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["sync", "count", "cuts", "drop-frame"];
+
 /// Which tasks are done.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PostProgress {
@@ -146,9 +149,25 @@ impl PostLevel {
         (done, flags.len() + p.cuts.len())
     }
 
+    /// Every task done: the level at its Full length.
     pub fn is_complete(&self) -> bool {
         let (done, total) = self.tasks_done();
         done == total
+    }
+
+    /// Units done of each task in [`TASKS`]: the frame count and its duration are one task of
+    /// two units, and so are the two drop-frame puzzles.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let p = &self.progress;
+        let count = |flags: &[bool]| {
+            u32::try_from(flags.iter().filter(|f| **f).count()).unwrap_or(u32::MAX)
+        };
+        vec![
+            ("sync", u32::from(p.sync)),
+            ("count", count(&[p.count_frames, p.count_duration])),
+            ("cuts", count(&p.cuts)),
+            ("drop-frame", count(&[p.frames_short, p.missing_labels])),
+        ]
     }
 
     /// Stars out of 3: no wrong answers 3, up to 3 wrong answers 2, more 1.

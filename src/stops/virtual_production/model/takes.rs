@@ -17,6 +17,7 @@ use crate::stage::model::scene::{Environment, Weather};
 use crate::stops::virtual_production::model::shots::{
     CameraMove, ShotAttempt, ShotScore, ShotSpec, score_attempt,
 };
+use crate::tour::model::lesson::best_average;
 
 /// How long a take's camera move lasts, in seconds.
 pub const TAKE_SECONDS: f32 = 3.0;
@@ -118,6 +119,9 @@ pub struct VpLevel {
     pub takes: u32,
 }
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["shots"];
+
 /// Stars a shot needs before the level counts it as done.
 pub const STARS_TO_PASS: u8 = 2;
 
@@ -168,14 +172,35 @@ impl VpLevel {
         !self.shots.is_empty() && (0..self.shots.len()).all(|s| self.shot_passed(s))
     }
 
-    /// The level's stars: the average of the shots' best stars, rounded down.
+    /// Shots with a take of [`STARS_TO_PASS`] stars or more.
+    pub fn passed_count(&self) -> usize {
+        (0..self.shots.len())
+            .filter(|&s| self.shot_passed(s))
+            .count()
+    }
+
+    /// Units done of each task in [`TASKS`].
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        vec![(
+            "shots",
+            u32::try_from(self.passed_count()).unwrap_or(u32::MAX),
+        )]
+    }
+
+    /// The level's stars: the average of every shot's best stars, rounded down.
     pub fn stars(&self) -> u8 {
-        let total: u32 = self
+        self.stars_over(self.shots.len())
+    }
+
+    /// The average of the best `core` shots' best stars, rounded down: the shots a lesson
+    /// length leaves as extensions never pull the stars down.
+    pub fn stars_over(&self, core: usize) -> u8 {
+        let stars: Vec<u32> = self
             .best
             .iter()
             .map(|b| b.as_ref().map_or(0, |s| u32::from(s.stars)))
-            .sum();
-        u8::try_from(total / self.shots.len().max(1) as u32).unwrap_or(3)
+            .collect();
+        u8::try_from(best_average(&stars, core)).unwrap_or(3)
     }
 }
 
