@@ -95,7 +95,7 @@ pub(super) fn play_previs_core(app: &mut App) {
     let needed = core(app, STOP, "panels") as usize;
     let board = app.world().resource::<PrevisState>().storyboard.clone();
     assert!(needed >= 2 && needed <= board.panels.len());
-    let mut compose = |app: &mut App, i: usize| {
+    let compose = |app: &mut App, i: usize| {
         let panel = &board.panels[i];
         let subject = board.character(&panel.subject).expect("subject in the set");
         let setup = solve_setup(panel, subject.start_ground(), subject.height_m, Vec3::Z);

@@ -107,6 +107,8 @@ impl CoreCounts {
 pub struct Task {
     /// The id the level's model reports its counts under.
     pub id: String,
+    /// A few words for tables: "panels", "the animatic".
+    pub label: String,
     /// What the student does, for the level screen and the lesson plan.
     pub name: String,
     /// A typical student's minutes for one unit.
@@ -284,8 +286,11 @@ fn task_problems(stop: u8, task: &Task, known: &[&str]) -> Vec<String> {
             known.join(", ")
         ));
     }
-    if task.name.trim().is_empty() {
-        errors.push(format!("stop {stop}: task '{}' has no name", task.id));
+    if task.name.trim().is_empty() || task.label.trim().is_empty() {
+        errors.push(format!(
+            "stop {stop}: task '{}' needs a name and a label",
+            task.id
+        ));
     }
     if task.total == 0 {
         errors.push(format!("stop {stop}: task '{}' has no units", task.id));
@@ -327,6 +332,7 @@ mod tests {
     fn task(id: &str, total: u32, short: u32, standard: u32, full: u32) -> Task {
         Task {
             id: id.into(),
+            label: id.into(),
             name: format!("do {id}"),
             minutes: 2,
             total,

@@ -18,8 +18,8 @@ pub fn lesson_plan(tour: &Tour, table: &LessonTable, length: LessonLength) -> St
         out,
         "Lesson length **{length}**: {}. At each stop the **core** tasks open the quiz gate; \
          the **extension** tasks are there for students who finish early. Minutes are for a \
-         typical student. Change the length in Settings (F3), in presenter mode, or with \
-         `--lesson {}`.\n",
+         typical student; add 3 to 5 minutes a stop for its briefing and its quiz gate. \
+         Change the length in Settings (F3), in presenter mode, or with `--lesson {}`.\n",
         length.explain(),
         length.cli_name()
     );
@@ -28,6 +28,52 @@ pub fn lesson_plan(tour: &Tour, table: &LessonTable, length: LessonLength) -> St
         stop_section(&mut out, tour, stop, table, length);
     }
     out
+}
+
+/// The core tasks of every stop at every length, as one Markdown table (the README's lesson
+/// plan; a test keeps the two the same).
+pub fn core_task_table(tour: &Tour, table: &LessonTable) -> String {
+    let mut out = String::from("| Stop | Short | Standard | Full |\n|---|---|---|---|\n");
+    let mut totals = [0; 3];
+    for stop in &tour.stops {
+        let tasks = table.tasks(usize::from(stop.number));
+        let cells: Vec<String> = LessonLength::ALL
+            .iter()
+            .zip(totals.iter_mut())
+            .map(|(&length, total)| {
+                let minutes = table.core_minutes(usize::from(stop.number), length);
+                *total += minutes;
+                let core: Vec<String> = tasks
+                    .iter()
+                    .filter(|t| t.core_at(length) > 0)
+                    .map(|t| labelled(t, t.core_at(length)))
+                    .collect();
+                format!("{} ({minutes} min)", core.join(", "))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} {} | {} |",
+            stop.number,
+            stop.title,
+            cells.join(" | ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| **Whole tour** | **{} min** | **{} min** | **{} min** |",
+        totals[0], totals[1], totals[2]
+    );
+    out
+}
+
+/// "3 of 8 panels", or the label alone for a task done once.
+fn labelled(task: &Task, count: u32) -> String {
+    if task.total == 1 {
+        task.label.clone()
+    } else {
+        format!("{count} of {} {}", task.total, task.label)
+    }
 }
 
 fn overview(out: &mut String, tour: &Tour, table: &LessonTable, length: LessonLength) {
@@ -159,6 +205,25 @@ mod tests {
         )
         .expect("bundled lessons");
         lesson_plan(&tour, &table, length)
+    }
+
+    /// The README's lesson plan is this table, generated from the content: edit
+    /// `assets/lessons.ron`, then paste the table this test prints.
+    #[test]
+    fn the_readme_lists_the_core_tasks_from_the_content() {
+        let tour = bundled_file::<Tour>().expect("bundled tour");
+        let table = crate::tour::model::content::parse_ron::<LessonTable>(
+            crate::tour::model::lesson::BUNDLED_LESSONS,
+            std::path::Path::new("lessons.ron"),
+        )
+        .expect("bundled lessons");
+        let expected = core_task_table(&tour, &table);
+        let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+        assert!(
+            readme.contains(&expected),
+            "README.md's lesson plan should be:\n{expected}"
+        );
+        assert!(expected.contains("| 1 Previsualization | 3 of 8 panels, the animatic (11 min) |"));
     }
 
     #[test]
