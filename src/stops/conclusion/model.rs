@@ -163,6 +163,28 @@ mod tests {
     }
 
     #[test]
+    fn each_length_opens_after_its_number_of_matches() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let c = careers();
+        for length in LessonLength::ALL {
+            let mut m = CareerMatch::new(&c, 6, 2);
+            let core = table.core(6, "careers", length);
+            for matched in 0..core {
+                assert!(!core_met(table.tasks(6), length, &m.task_counts()));
+                let card = m.next_open().expect("a card left");
+                let stop = c[m.cards[card]].met_at_stop;
+                assert_eq!(m.guess(&c, card, stop), MatchOutcome::Right, "{matched}");
+            }
+            assert!(
+                core_met(table.tasks(6), length, &m.task_counts()),
+                "{length}"
+            );
+        }
+    }
+
+    #[test]
     fn matching_every_card_completes_and_wrong_guesses_cost_stars() {
         let c = careers();
         let mut m = CareerMatch::new(&c, 5, 3);

@@ -538,6 +538,32 @@ mod tests {
         assert_eq!(state.map_time, span);
     }
 
+    /// Short opens with the deadline met and one concept, 2 stars; Standard and Full also ask
+    /// for the refined prompt.
+    #[test]
+    fn the_core_follows_the_lesson_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let met = |state: &InnovationState, length| {
+            core_met(table.tasks(STOP), length, &state.task_counts())
+        };
+        let spec = spec();
+        let scenes = bundled_scenes();
+        let mut state = InnovationState::new(&spec, 42);
+        state.set_plan(passing_plan(&spec));
+        state.run_day(&spec);
+        assert!(!met(&state, LessonLength::Short), "no concept yet");
+        state.set_prompt_text("a tense desert canyon at dusk in warm colours");
+        state.generate(&scenes);
+        assert!(met(&state, LessonLength::Short));
+        assert_eq!(state.stars_when(true), 2);
+        assert!(!met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
+        state.set_prompt_text("an eerie arctic night in cool colours");
+        state.generate(&scenes);
+        assert!(met(&state, LessonLength::Standard) && met(&state, LessonLength::Full));
+    }
+
     #[test]
     fn refining_the_prompt_completes_the_level() {
         let spec = spec();

@@ -464,6 +464,34 @@ mod tests {
     }
 
     #[test]
+    fn the_core_is_the_run_and_the_repair_at_every_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{
+            LessonLength, LessonTable, core_met, extensions, task_rows,
+        };
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let tasks = table.tasks(0);
+        let s = spec();
+        let mut level = IntroLevel::new(s.clone(), 3);
+        for id in needed_ids(&s) {
+            level.connect(&id);
+        }
+        let IntroPhase::Incident { failed } = level.phase.clone() else {
+            panic!("an incident follows the first run");
+        };
+        for length in LessonLength::ALL {
+            assert!(!core_met(tasks, length, &level.task_counts()), "{length}");
+        }
+        level.repair(&failed);
+        for length in LessonLength::ALL {
+            assert!(core_met(tasks, length, &level.task_counts()), "{length}");
+            // No mistake: the clean run, an extension, is done too.
+            let rows = task_rows(tasks, length, &level.task_counts());
+            assert_eq!(extensions(&rows), (1, 1));
+        }
+    }
+
+    #[test]
     fn bundled_spec_has_the_seed_parts_and_is_valid() {
         let s = spec();
         assert_eq!(s.validate(), Vec::<String>::new());

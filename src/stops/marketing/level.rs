@@ -506,6 +506,41 @@ mod tests {
         state.answer(&answer);
     }
 
+    /// The lesson's two examples are Short's ratios; the campaign's goals are core at every
+    /// length, and the export is an extension.
+    #[test]
+    fn the_core_follows_the_lesson_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        state.ratios_needed = table.core(STOP, "ratios", LessonLength::Short);
+        solve_lesson(&mut state);
+        assert_eq!(state.ratios_solved, 2);
+        let met = |state: &MarketingState, length| {
+            core_met(table.tasks(STOP), length, &state.task_counts())
+        };
+        assert!(!met(&state, LessonLength::Short), "the campaign is core");
+        for _ in 0..20 {
+            for post in &plan {
+                assert_eq!(state.post(*post), Ok(()));
+                let answer = right_answer(&state);
+                state.answer(&answer);
+            }
+            if state.is_complete() {
+                break;
+            }
+            state.restart();
+        }
+        for length in LessonLength::ALL {
+            assert!(met(&state, length), "{length}");
+        }
+        assert!(state.exported.is_none(), "no export needed");
+        assert!(state.stars() >= 2);
+    }
+
     #[test]
     fn the_lesson_comes_before_the_first_post() {
         let spec = spec();

@@ -466,6 +466,23 @@ mod tests {
         }
     }
 
+    /// The lesson plan needs each stop's key idea and two or three discussion prompts.
+    #[test]
+    fn a_stop_without_its_key_idea_or_discussion_is_refused() {
+        let mut tour = bundle().tour;
+        tour.stops[2].key_idea = " ".into();
+        tour.stops[4].discussion.truncate(1);
+        let errors = tour.validate(Path::new("tour.ron"));
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "stop 2 has no key idea (key_idea)",
+                "stop 4 needs two or three discussion prompts (discussion)"
+            ]
+        );
+    }
+
     #[test]
     fn assets_dir_matches_bundled() {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");

@@ -334,9 +334,34 @@ mod tests {
             };
             let worse = score_attempt(shot, &attempt_from(&laggy, &StageGeometry::default()));
             assert!(worse.stars < 3);
+            lesson_core_after_shots(&level, i + 1);
         }
         assert!(level.is_complete());
         assert_eq!(level.stars(), 3);
+    }
+
+    /// After `passed` good shots: the core is met exactly at the lengths that ask for no more,
+    /// and the stars over the core shots are 3 while undone extension shots count for nothing.
+    fn lesson_core_after_shots(level: &VpLevel, passed: usize) {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let tasks = table.tasks(2);
+        assert_eq!(level.passed_count(), passed);
+        for length in LessonLength::ALL {
+            let core = table.core(2, "shots", length) as usize;
+            assert_eq!(
+                core_met(tasks, length, &level.task_counts()),
+                passed >= core,
+                "{passed} shots at {length}"
+            );
+            if passed >= core {
+                assert_eq!(level.stars_over(core), 3, "{length}");
+            }
+        }
+        if passed < level.shots.len() {
+            assert!(level.stars() < 3, "every shot counts at Full");
+        }
     }
 
     #[test]
