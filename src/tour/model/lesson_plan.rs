@@ -114,7 +114,14 @@ fn stop_section(
     if !stop.standards.is_empty() {
         let _ = writeln!(out, "### Standards\n");
         for s in &stop.standards {
-            let _ = writeln!(out, "- {} {}: {}", s.framework, s.code, s.text);
+            // Some codes already start with their framework ("CCSS.ELA-LITERACY…").
+            let framework = s.framework.to_string();
+            let code = if s.code.starts_with(&framework) {
+                s.code.clone()
+            } else {
+                format!("{framework} {}", s.code)
+            };
+            let _ = writeln!(out, "- {code}: {}", s.text);
         }
         out.push('\n');
     }
@@ -187,7 +194,7 @@ fn answer_key(out: &mut String, questions: &[Question], rapid_fire: bool) {
             .map(|c| c.text.as_str())
             .collect();
         let _ = writeln!(out, "{}. {}", i + 1, q.prompt);
-        let _ = writeln!(out, "   **Answer:** {}", right.join("; "));
+        let _ = writeln!(out, "   - **Answer:** {}", right.join("; "));
     }
     out.push('\n');
 }
@@ -244,7 +251,7 @@ mod tests {
             assert!(text.contains(&stop.discussion[0]));
             for q in tour.gate_questions(usize::from(stop.number)) {
                 let right = q.choices.iter().find(|c| c.correct).expect("an answer");
-                assert!(text.contains(&format!("{}\n   **Answer:** {}", q.prompt, right.text)));
+                assert!(text.contains(&format!("{}\n   - **Answer:** {}", q.prompt, right.text)));
             }
         }
         assert!(text.contains("Rapid Fire Review"));
