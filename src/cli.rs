@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::config::{CaptureRequest, GameConfig, StartScreen};
 use crate::stage::model::quality::Quality;
 use crate::tour::model::content;
+use crate::tour::model::lesson::LessonLength;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -53,6 +54,15 @@ pub struct PlayArgs {
     /// settings, first chosen for this computer's graphics).
     #[arg(long, value_parser = parse_quality)]
     pub quality: Option<Quality>,
+    /// Lesson length for this session: short, standard or full (default: the one in the
+    /// settings). It decides which of each level's tasks open the gate.
+    #[arg(long, value_parser = parse_lesson)]
+    pub lesson: Option<LessonLength>,
+}
+
+fn parse_lesson(text: &str) -> Result<LessonLength, String> {
+    LessonLength::parse(text)
+        .ok_or_else(|| format!("unknown lesson length '{text}': use short, standard or full"))
 }
 
 fn parse_quality(text: &str) -> Result<Quality, String> {
@@ -100,6 +110,20 @@ pub enum Command {
         /// The CSV file to write.
         #[arg(long, value_name = "FILE.csv")]
         out: PathBuf,
+    },
+    /// Write a teacher's lesson plan (Markdown) from the content files: each stop's key idea,
+    /// vocabulary, core and extension tasks with times, discussion prompts, standards and the
+    /// gate's answer key.
+    LessonPlan {
+        /// The lesson length to plan for: short, standard or full.
+        #[arg(long, value_parser = parse_lesson, default_value = "standard")]
+        lesson: LessonLength,
+        /// Where to write the Markdown file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The content folder to read (default: assets).
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
     },
     /// Measure performance (build with --release for real figures).
     Bench {
@@ -347,6 +371,7 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
         capture: None,
         stage: None,
         quality: args.quality,
+        lesson: args.lesson,
     })
 }
 
@@ -442,6 +467,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         }),
         stage,
         quality: Some(args.quality.unwrap_or(Quality::High)),
+        lesson: None,
     })
 }
 
@@ -626,6 +652,23 @@ pub fn run() -> ExitCode {
             data_dir,
         }) => import_bank(&file, stop, replace, data_dir),
         Some(Command::ClassResults { data_dir, out }) => class_results(data_dir, &out),
+        Some(Command::LessonPlan {
+            lesson,
+            out,
+            assets,
+        }) => {
+            let dir = assets.unwrap_or_else(content::default_assets_dir);
+            match crate::stops::lessons::write_lesson_plan(&dir, lesson, &out) {
+                Ok(said) => {
+                    println!("{said}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Bench {
             what: BenchTarget::Timecode,
         }) => bench_timecode(),
@@ -682,9 +725,17 @@ mod tests {
             "/tmp/x",
             "--seed",
             "9",
+            "--lesson",
+            "Short",
         ])
         .expect("parses");
         let config = play_config(&cli.play).expect("config");
+        assert_eq!(config.lesson, Some(LessonLength::Short));
+        let long = Cli::try_parse_from(["backlot", "--lesson", "long"]).expect_err("refused");
+        assert!(
+            long.to_string().contains("use short, standard or full"),
+            "{long}"
+        );
         assert_eq!(config.start_stop, Some(3));
         assert!(config.projector);
         assert_eq!(config.data_dir, PathBuf::from("/tmp/x"));

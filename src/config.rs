@@ -89,6 +89,8 @@ pub struct GameConfig {
     /// The stage quality for this session (`--quality`, `?quality=`); `None` = the saved
     /// choice, or one made for this computer's graphics.
     pub quality: Option<crate::stage::model::quality::Quality>,
+    /// The lesson length for this session (`--lesson`, `?lesson=`); `None` = the saved choice.
+    pub lesson: Option<crate::tour::model::lesson::LessonLength>,
 }
 
 impl GameConfig {
@@ -110,6 +112,7 @@ impl GameConfig {
             stage: None,
             // The render tests compare the wall against the direct view at full quality.
             quality: Some(crate::stage::model::quality::Quality::High),
+            lesson: None,
         }
     }
 }

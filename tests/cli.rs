@@ -281,3 +281,86 @@ fn class_results_fail_clearly_on_a_bad_folder_or_an_unwritable_file() {
     assert!(stderr(&o).contains("could not write"), "{}", stderr(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn lesson_plan_writes_every_stop_with_its_answer_key() {
+    let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+    let dir = std::env::temp_dir().join(format!("backlot-plan-{}", std::process::id()));
+    let out = dir.join("plan.md");
+    let o = backlot(&[
+        "lesson-plan",
+        "--lesson",
+        "short",
+        "--assets",
+        assets,
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("short lesson plan"), "{}", stdout(&o));
+    let plan = std::fs::read_to_string(&out).expect("the plan is written");
+    for (n, title) in [
+        "Intro",
+        "Previsualization",
+        "Virtual Production",
+        "Post-Production",
+        "Social Media Marketing",
+        "Innovation",
+        "Conclusion",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(plan.contains(&format!("## Stop {n}: {title}")), "stop {n}");
+    }
+    assert_eq!(plan.matches("### Answer key").count(), 7);
+    assert!(plan.contains("**Answer:**"));
+    assert!(plan.contains("Rapid Fire Review"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn lesson_plan_refuses_an_unknown_length() {
+    let out = std::env::temp_dir().join(format!("backlot-plan-bad-{}.md", std::process::id()));
+    let o = backlot(&[
+        "lesson-plan",
+        "--lesson",
+        "long",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        stderr(&o).contains("unknown lesson length 'long': use short, standard or full"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn check_content_refuses_a_lesson_table_with_an_unknown_task() {
+    let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+    let dir = std::env::temp_dir().join(format!("backlot-lessons-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for f in std::fs::read_dir(assets).expect("assets") {
+        let f = f.expect("entry").path();
+        if f.extension().is_some_and(|e| e == "ron") {
+            std::fs::copy(&f, dir.join(f.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let table = std::fs::read_to_string(dir.join("lessons.ron")).expect("lessons.ron");
+    std::fs::write(
+        dir.join("lessons.ron"),
+        table.replace("\"panels\"", "\"pannels\""),
+    )
+    .expect("break the table");
+    let o = backlot(&["check-content", dir.to_str().expect("utf-8 path")]);
+    assert_ne!(o.status.code(), Some(0));
+    let err = stderr(&o);
+    assert!(
+        err.contains("lessons.ron") && err.contains("stop 1: unknown task 'pannels'"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -19,6 +19,7 @@ const PLAY_OPTIONS: &[&str] = &[
     "seed",
     "quality",
     "profile",
+    "lesson",
 ];
 const CAPTURE_OPTIONS: &[&str] = &[
     "stop",
@@ -163,6 +164,14 @@ mod tests {
         let plain = config_from_query("", dir).unwrap();
         assert_eq!(plain.start_screen, StartScreen::Title);
         assert_eq!(plain.quality, None, "the saved or automatic choice");
+        let short = config_from_query("?lesson=short", dir).unwrap();
+        assert_eq!(
+            short.lesson,
+            Some(crate::tour::model::lesson::LessonLength::Short)
+        );
+        assert_eq!(plain.lesson, None, "the saved choice");
+        let long = config_from_query("?lesson=long", dir).unwrap_err();
+        assert!(long.contains("use short, standard or full"), "{long}");
     }
 
     #[test]

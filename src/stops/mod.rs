@@ -11,6 +11,7 @@ use crate::tour::model::content::{ContentError, check_file};
 pub mod conclusion;
 pub mod innovation;
 pub mod intro;
+pub mod lessons;
 pub mod marketing;
 pub mod post;
 pub mod previs;
@@ -19,6 +20,7 @@ pub mod virtual_production;
 /// Every stop's level logic: what the headless walkthrough plays.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((
+        lessons::plugin,
         intro::plugin,
         previs::plugin,
         virtual_production::plugin,
@@ -53,6 +55,7 @@ pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
         check_file::<marketing::model::CampaignSpec>(assets_dir),
         check_file::<innovation::cloud::CloudSpec>(assets_dir),
         check_file::<conclusion::model::Careers>(assets_dir),
+        check_file::<crate::tour::model::lesson::LessonTable>(assets_dir),
     ]
     .concat()
 }
@@ -70,7 +73,7 @@ mod tests {
         let empty = std::env::temp_dir().join(format!("backlot-no-content-{}", std::process::id()));
         std::fs::create_dir_all(&empty).expect("temp dir");
         let missing = check_content(&empty);
-        assert_eq!(missing.len(), 7, "{missing:?}");
+        assert_eq!(missing.len(), 8, "{missing:?}");
         assert!(missing.iter().all(|e| e.message.contains("cannot read")));
         std::fs::remove_dir_all(&empty).ok();
     }

@@ -6,8 +6,10 @@ use bevy::prelude::*;
 use crate::GameConfig;
 use crate::config::StartScreen;
 use crate::tour::content_plugin::GameContent;
+use crate::tour::lesson::ActiveLesson;
 use crate::tour::level_save::has_saved_work;
 use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::lesson::{TaskRow, extensions};
 use crate::tour::notices::Notices;
 use crate::tour::save::{SaveData, SaveRequest};
 use crate::tour::state::{CurrentStop, Screen, StopPhase};
@@ -46,11 +48,21 @@ impl LevelCatalog {
     }
 }
 
-/// Written by the current level: is it complete, and how well did it go?
-#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+/// Written by the current level: is its core done, how well did it go, and each task's
+/// progress at the lesson length in force (for the level screen and the progress).
+#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
 pub struct LevelStatus {
+    /// Every core task is done: the gate may open.
     pub complete: bool,
     pub stars: u8,
+    pub tasks: Vec<TaskRow>,
+}
+
+impl LevelStatus {
+    /// Extension units done and in all.
+    pub fn extensions(&self) -> (u32, u32) {
+        extensions(&self.tasks)
+    }
 }
 
 fn apply_tour_commands(
@@ -65,6 +77,7 @@ fn apply_tour_commands(
     mut save: ResMut<SaveData>,
     mut save_requests: MessageWriter<SaveRequest>,
     content: Res<GameContent>,
+    lesson: Res<ActiveLesson>,
     mut notices: ResMut<Notices>,
 ) {
     for command in commands.read() {
@@ -119,6 +132,9 @@ fn apply_tour_commands(
                 let in_level = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Level);
                 if in_level && level.complete {
                     save.progress.record_level(current.0, level.stars);
+                    let (extensions_done, _) = level.extensions();
+                    save.progress
+                        .record_lesson(current.0, lesson.length, extensions_done);
                     save_requests.write(SaveRequest);
                     next_phase.set(StopPhase::Gate);
                 } else if in_level {

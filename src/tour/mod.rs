@@ -12,6 +12,7 @@ pub mod flow;
 pub mod gate;
 pub mod gate_ui;
 pub mod input;
+pub mod lesson;
 pub mod level_save;
 pub mod lot;
 pub mod map_ui;
@@ -27,6 +28,7 @@ pub mod title;
 pub use content_plugin::GameContent;
 pub use flow::{LevelCatalog, LevelStatus, TourCommand};
 pub use gate::{ActiveGate, GateClosed, GateCommand, TeacherBanks};
+pub use lesson::ActiveLesson;
 pub use notices::Notices;
 pub use profile::{ActiveProfile, ProfileCommand, ProfileLoaded};
 pub use save::{SaveData, SaveRequest};
@@ -39,6 +41,7 @@ pub(crate) fn plugin(app: &mut App) {
         notices::plugin,
         content_plugin::plugin,
         profile::plugin,
+        lesson::plugin,
         save::plugin,
         level_save::plugin,
         flow::plugin,

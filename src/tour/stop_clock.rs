@@ -4,15 +4,12 @@
 
 use bevy::prelude::*;
 
+use crate::tour::lesson::ActiveLesson;
 use crate::tour::save::{SaveData, SaveRequest};
 use crate::tour::state::{CurrentStop, StopPhase};
 
 /// How often the time so far is written while a student stays in a stop.
 const SAVE_EVERY_S: f64 = 30.0;
-
-// lesson length: the lead's `LessonLength` (Short/Standard/Full) takes the place of this.
-/// The lesson length a stop is played at, as recorded in the progress.
-pub const LESSON_LENGTH: &str = "standard";
 
 /// Time counted in the current stop and not yet in the progress.
 #[derive(Resource, Debug, Default)]
@@ -28,13 +25,17 @@ fn count_stop_time(
     mut clock: ResMut<StopClock>,
     mut save: ResMut<SaveData>,
     mut requests: MessageWriter<SaveRequest>,
+    lesson: Res<ActiveLesson>,
 ) {
     let playing = phase.is_some_and(|p| matches!(p.get(), StopPhase::Level | StopPhase::Gate));
     let left = !playing || clock.stop != current.0;
     if clock.unsaved_s >= 1.0 && (left || clock.unsaved_s >= SAVE_EVERY_S) {
         let whole = clock.unsaved_s.floor();
-        save.progress
-            .add_time(clock.stop, whole as u64, LESSON_LENGTH);
+        save.progress.add_time(
+            clock.stop,
+            whole as u64,
+            &lesson.length.label().to_lowercase(),
+        );
         requests.write(SaveRequest);
         clock.unsaved_s -= whole;
     }

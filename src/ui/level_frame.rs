@@ -1,13 +1,16 @@
 //! The frame every level screen shares: the egui context, the palette in force, a root `Ui`
-//! over the whole window and the bar of key hints along the bottom. A level's UI system takes
-//! one `LevelScreen` instead of repeating that preamble, then draws its own panels inside.
+//! over the whole window, the bar of key hints along the bottom, and the level's task list at
+//! the lesson length in force. A level's UI system takes one `LevelScreen` instead of
+//! repeating that preamble, then draws its own panels inside.
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, egui};
 
-use crate::tour::TourCommand;
+use crate::tour::model::lesson::{LessonLength, extensions};
+use crate::tour::{ActiveLesson, LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
+use crate::ui::paint::color;
 use crate::ui::theme::UiSettings;
 use crate::ui::widgets::{hint_bar, root_ui};
 
@@ -18,6 +21,9 @@ pub struct LevelScreen<'w, 's> {
     settings: Res<'w, UiSettings>,
     /// For "continue to the gate" and "leave": every level sends the same tour commands.
     pub tour: MessageWriter<'w, TourCommand>,
+    /// The level's progress: whether its core is done, and each task's units.
+    pub status: Res<'w, LevelStatus>,
+    pub lesson: Res<'w, ActiveLesson>,
 }
 
 impl LevelScreen<'_, '_> {
@@ -41,5 +47,48 @@ impl LevelScreen<'_, '_> {
             hint_bar(&mut root, &palette, hints);
         }
         Ok((root, palette))
+    }
+}
+
+/// The level's tasks at the lesson length in force: the core ones open the gate, the rest are
+/// marked "Extension" and counted ("Extensions: 2 of 5").
+pub fn task_list(ui: &mut egui::Ui, p: &Palette, status: &LevelStatus, length: LessonLength) {
+    if status.tasks.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(format!("Tasks: {length} lesson")).strong());
+    for row in &status.tasks {
+        if row.core > 0 {
+            let mark = if row.core_done() { "☑" } else { "☐" };
+            let count = if row.core == 1 {
+                String::new()
+            } else {
+                format!(": {} of {}", row.done.min(row.core), row.core)
+            };
+            ui.label(format!("{mark} {}{count}", row.name));
+        }
+        if row.extensions_total() > 0 {
+            let mark = if row.extensions_done() == row.extensions_total() {
+                "☑"
+            } else {
+                "☐"
+            };
+            ui.label(
+                egui::RichText::new(format!(
+                    "{mark} Extension · {}: {} of {}",
+                    row.name,
+                    row.extensions_done(),
+                    row.extensions_total()
+                ))
+                .color(color(p.muted_text)),
+            );
+        }
+    }
+    let (done, total) = extensions(&status.tasks);
+    if total > 0 {
+        ui.label(format!("Extensions: {done} of {total}"));
+    }
+    if status.complete {
+        ui.label(egui::RichText::new("Core tasks done: the gate is open.").color(color(p.success)));
     }
 }

@@ -1,6 +1,6 @@
 //! The settings window (F3, or the button on the title screen): palette, text size, reduced
-//! motion, the three volume sliders, the key map, and a copy of the whole profile to carry
-//! to another day or computer. Everything is saved as it changes.
+//! motion, the lesson length, the three volume sliders, the key map, and a copy of the whole
+//! profile to carry to another day or computer. Everything is saved as it changes.
 //! While it is open, Tab and Shift+Tab move between its controls, Space or Enter uses one, and
 //! the arrow keys move a slider.
 
@@ -13,6 +13,8 @@ use crate::GameConfig;
 use crate::platform::files;
 use crate::stage::model::quality::Quality;
 use crate::stage::quality::StageQuality;
+use crate::tour::ActiveLesson;
+use crate::tour::model::lesson::LessonLength;
 use crate::tour::model::profile_copy::{self, ProfileCopy};
 use crate::tour::save::{SaveData, SaveRequest};
 use crate::tour::{ActiveProfile, ProfileLoaded};
@@ -86,6 +88,7 @@ fn settings_ui(
     save: Res<SaveData>,
     profile: Res<ActiveProfile>,
     config: Res<GameConfig>,
+    mut lesson: ResMut<ActiveLesson>,
 ) -> Result {
     if !window.open {
         return Ok(());
@@ -104,6 +107,8 @@ fn settings_ui(
                 look_section(ui, &mut edited);
                 ui.separator();
                 graphics_section(ui, &p, &mut edited, &stage_quality);
+                ui.separator();
+                lesson_section(ui, &p, &mut edited, &mut lesson);
                 ui.separator();
                 sound_section(ui, &p, &mut edited);
                 ui.separator();
@@ -318,6 +323,53 @@ fn take_progress_copies(
     }
 }
 
+/// The teacher's lesson length: how much of each level opens its gate. A choice here takes
+/// effect at once (over a start-up option) and is saved.
+fn lesson_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    edited: &mut UiSettings,
+    lesson: &mut ActiveLesson,
+) {
+    ui.heading("Lesson");
+    ui.horizontal(|ui| {
+        ui.label("Lesson length:");
+        for length in LessonLength::ALL {
+            let on = lesson.length == length;
+            let mark = if on { "☑" } else { "☐" };
+            if ui
+                .selectable_label(on, format!("{mark} {length}"))
+                .on_hover_text(length.explain())
+                .clicked()
+                && !on
+            {
+                edited.lesson = length;
+                lesson.choose(length);
+            }
+        }
+    });
+    let how = if lesson.forced {
+        " (set for this session by the start-up options)"
+    } else {
+        ""
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "{}: {}{how}. Core tasks open each gate; the rest are extensions.",
+            lesson.length,
+            lesson.length.explain()
+        ))
+        .color(color(p.muted_text)),
+    );
+}
+
+/// The saved lesson length takes effect at start-up, unless the start-up options set one.
+fn apply_saved_lesson(settings: Res<UiSettings>, mut lesson: ResMut<ActiveLesson>) {
+    if !lesson.forced {
+        lesson.length = settings.lesson;
+    }
+}
+
 /// The saved quality choice takes effect at start-up (unless the start-up options force one).
 fn apply_saved_quality(settings: Res<UiSettings>, mut stage_quality: ResMut<StageQuality>) {
     if !stage_quality.forced && settings.quality.is_some() {
@@ -413,7 +465,7 @@ fn keys_section(
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SettingsWindow>()
-        .add_systems(Startup, apply_saved_quality)
+        .add_systems(Startup, (apply_saved_quality, apply_saved_lesson))
         .add_systems(
             Update,
             (

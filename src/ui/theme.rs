@@ -33,6 +33,8 @@ pub struct UiSettings {
     pub keys: KeyMap,
     /// The stage's quality; `None` until the game first chooses one for this computer.
     pub quality: Option<crate::stage::model::quality::Quality>,
+    /// The teacher's lesson length: how much of each level is core.
+    pub lesson: crate::tour::model::lesson::LessonLength,
 }
 
 impl Default for UiSettings {
@@ -44,6 +46,7 @@ impl Default for UiSettings {
             volumes: Volumes::default(),
             keys: KeyMap::default(),
             quality: None,
+            lesson: crate::tour::model::lesson::LessonLength::Standard,
         }
     }
 }

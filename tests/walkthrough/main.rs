@@ -12,7 +12,8 @@ use backlot::tour::content_plugin::Content;
 use backlot::tour::model::progress::Progress;
 use backlot::tour::model::quiz::SubmitOutcome;
 use backlot::tour::{
-    ActiveGate, CurrentStop, GateCommand, Notices, SaveData, Screen, StopPhase, TourCommand,
+    ActiveGate, CurrentStop, GateCommand, LevelStatus, Notices, SaveData, Screen, StopPhase,
+    TourCommand,
 };
 use bevy::prelude::*;
 
@@ -20,6 +21,7 @@ mod classroom;
 mod conclusion;
 mod innovation;
 mod intro;
+mod lessons;
 mod marketing;
 mod post;
 mod previs;
@@ -51,6 +53,24 @@ fn phase(app: &App) -> Option<StopPhase> {
     app.world()
         .get_resource::<State<StopPhase>>()
         .map(|s| *s.get())
+}
+
+/// Units of `task` that are core at `stop` at the lesson length in force.
+fn core(app: &App, stop: usize, task: &str) -> u32 {
+    let length = app.world().resource::<backlot::tour::ActiveLesson>().length;
+    app.world()
+        .resource::<Content<backlot::tour::model::lesson::LessonTable>>()
+        .core(stop, task, length)
+}
+
+/// The level refuses to end: its core is not done yet.
+fn assert_level_not_done(app: &mut App) {
+    send(app, TourCommand::FinishLevel);
+    assert_eq!(
+        phase(app),
+        Some(StopPhase::Level),
+        "the level stays open until its core is done"
+    );
 }
 
 /// Display positions of the right and of one wrong choice of the gate's current question.

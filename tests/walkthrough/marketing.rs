@@ -63,3 +63,42 @@ pub(super) fn play_marketing_level(app: &mut App) {
     assert_eq!(rows.len(), plan.len() + 1, "a header and one row per post");
     send(app, TourCommand::FinishLevel);
 }
+
+/// Stop 4 with its core tasks only: the lesson's ratios and a campaign that meets both goals;
+/// no export.
+pub(super) fn play_marketing_core(app: &mut App) {
+    use backlot::stops::marketing::level::{MarketingCommand, MarketingState};
+    use backlot::stops::marketing::model::CampaignSpec;
+    let plan = app
+        .world()
+        .resource::<Content<CampaignSpec>>()
+        .best_plan()
+        .expect("reachable");
+    let answer = |app: &App| {
+        let q = app
+            .world()
+            .resource::<MarketingState>()
+            .ratio
+            .clone()
+            .expect("a question is open");
+        format!("{:.2}", q.answer())
+    };
+    for _ in 0..2 {
+        let a = answer(app);
+        send(app, MarketingCommand::AnswerRatio(a));
+    }
+    assert_level_not_done(app);
+    for _ in 0..20 {
+        for post in &plan {
+            send(app, MarketingCommand::Post(*post));
+            let a = answer(app);
+            send(app, MarketingCommand::AnswerRatio(a));
+        }
+        if app.world().resource::<LevelStatus>().complete {
+            break;
+        }
+        send(app, MarketingCommand::Restart);
+    }
+    assert!(app.world().resource::<MarketingState>().exported.is_none());
+    send(app, TourCommand::FinishLevel);
+}

@@ -89,3 +89,63 @@ pub(super) fn play_post_level(app: &mut App) {
     assert_eq!(post(app).level.stars(), 2, "two wrong answers cost a star");
     send(app, TourCommand::FinishLevel);
 }
+
+/// Stop 3 with its core tasks only, unit by unit; one unit short the level stays open. At
+/// Short and Standard the drop-frame puzzles are extensions and are never answered.
+pub(super) fn play_post_core(app: &mut App) {
+    use backlot::stops::post::level::STOP;
+    let offset = post(app).level.sync.check().offset_frames;
+    let nudge = if offset > 0 {
+        Nudge::FrameEarlier
+    } else {
+        Nudge::FrameLater
+    };
+    for _ in 0..offset.abs() {
+        send(app, PostCommand::Nudge(nudge));
+    }
+    let level = &post(app).level;
+    let count = level.spec.count.expected_frames().expect("frames");
+    let duration = level.spec.count.expected_duration().expect("duration");
+    let key = level.spec.cut_list.answer_key().expect("key");
+    let short = level.puzzle.frames_short;
+    let missing: Vec<usize> = level
+        .puzzle
+        .labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.exists)
+        .map(|(i, _)| i)
+        .collect();
+    let mut units = Vec::new();
+    units.extend((0..core(app, STOP, "sync")).map(|_| PostCommand::SubmitSync));
+    let counts = [
+        PostCommand::AnswerCount(count.to_string()),
+        PostCommand::AnswerDuration(duration.to_string()),
+    ];
+    units.extend(counts.into_iter().take(core(app, STOP, "count") as usize));
+    let cuts = key
+        .iter()
+        .enumerate()
+        .map(|(index, cut)| PostCommand::AnswerCut {
+            index,
+            in_tc: cut.in_to.to_string(),
+            out_tc: cut.out_to.to_string(),
+        });
+    units.extend(cuts.take(core(app, STOP, "cuts") as usize));
+    let drop = [
+        PostCommand::AnswerFramesShort(short.to_string()),
+        PostCommand::AnswerMissingLabels(missing),
+    ];
+    units.extend(
+        drop.into_iter()
+            .take(core(app, STOP, "drop-frame") as usize),
+    );
+    let last = units.pop().expect("at least one core unit");
+    for unit in units {
+        send(app, unit);
+    }
+    assert_level_not_done(app);
+    send(app, last);
+    assert_eq!(post(app).level.mistakes, 0, "every answer was right");
+    send(app, TourCommand::FinishLevel);
+}

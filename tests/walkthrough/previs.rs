@@ -70,3 +70,56 @@ pub(super) fn play_previs_level(app: &mut App) {
     assert_eq!(state.sequence_score().stars, 3);
     send(app, TourCommand::FinishLevel);
 }
+
+/// Play the animatic to its end at half a second a frame.
+fn play_animatic(app: &mut App) {
+    use backlot::stops::previs::level::{PrevisCommand, PrevisState};
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_millis(500),
+    ));
+    send(app, PrevisCommand::PlayAnimatic);
+    for _ in 0..400 {
+        if app.world().resource::<PrevisState>().playback.is_none() {
+            break;
+        }
+        app.update();
+    }
+    app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
+}
+
+/// Stop 1 with its core tasks only: the lesson's number of panels, then the animatic. One
+/// panel short of the core, the animatic does not lock the previs.
+pub(super) fn play_previs_core(app: &mut App) {
+    use backlot::stops::previs::level::{PrevisCommand, PrevisState, STOP};
+    use backlot::stops::previs::model::solve_setup;
+    let needed = core(app, STOP, "panels") as usize;
+    let board = app.world().resource::<PrevisState>().storyboard.clone();
+    assert!(needed >= 2 && needed <= board.panels.len());
+    let compose = |app: &mut App, i: usize| {
+        let panel = &board.panels[i];
+        let subject = board.character(&panel.subject).expect("subject in the set");
+        let setup = solve_setup(panel, subject.start_ground(), subject.height_m, Vec3::Z);
+        send(app, PrevisCommand::SetShot(i, setup));
+        send(app, PrevisCommand::CheckShot(i));
+    };
+    for i in 0..needed - 1 {
+        compose(app, i);
+    }
+    play_animatic(app);
+    assert!(
+        !app.world().resource::<PrevisState>().final_cut_watched,
+        "one panel short of the core does not lock the previs"
+    );
+    assert_level_not_done(app);
+    compose(app, needed - 1);
+    play_animatic(app);
+    let state = app.world().resource::<PrevisState>();
+    assert!(state.final_cut_watched, "the core panels lock the previs");
+    assert_eq!(state.matched_count(), needed);
+    assert_eq!(
+        app.world().resource::<LevelStatus>().stars,
+        3,
+        "panels left as extensions do not pull the stars down"
+    );
+    send(app, TourCommand::FinishLevel);
+}

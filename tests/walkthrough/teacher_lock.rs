@@ -41,6 +41,7 @@ fn level_done_with_three_stars(app: &mut App) {
     *app.world_mut().resource_mut::<LevelStatus>() = LevelStatus {
         complete: true,
         stars: 3,
+        ..Default::default()
     };
 }
 

@@ -5,7 +5,8 @@
 //! Keys while presenter mode is on: Ctrl+0…6 jump to a stop, F6 reveal the answer, F7 skip
 //! to the gate (inside a level) or skip the gate (at the gate), F8 pause, F9 hide/show the
 //! interface, F10 class poll. While the teacher lock is shut, F5 asks for the teacher code
-//! and F6–F10 only say that the controls are locked.
+//! and F6–F10 only say that the controls are locked. The bar also picks the lesson length
+//! (Short, Standard, Full) for the class.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -14,7 +15,8 @@ use crate::classroom::presenter::commands::{PresenterCommand, PresenterState};
 use crate::classroom::teacher_lock::TeacherLock;
 use crate::classroom::teacher_lock::lock::notify_locked;
 use crate::tour::model::content::STOP_COUNT;
-use crate::tour::{GameContent, Notices, SaveData, Screen, StopPhase};
+use crate::tour::model::lesson::LessonLength;
+use crate::tour::{ActiveLesson, GameContent, Notices, SaveData, Screen, StopPhase};
 use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 
@@ -121,7 +123,8 @@ fn presenter_look(
 fn presenter_bar(
     mut contexts: EguiContexts,
     state: Res<PresenterState>,
-    settings: Res<UiSettings>,
+    mut settings: ResMut<UiSettings>,
+    mut lesson: ResMut<ActiveLesson>,
     content: Res<GameContent>,
     save: Res<SaveData>,
     screen: Res<State<Screen>>,
@@ -156,6 +159,10 @@ fn presenter_bar(
                     ui.spacing_mut().interact_size.y = 22.0;
                     jump_row(ui, &p, &content, &save, &mut out);
                     control_row(ui, at_gate, in_stop, state.paused, &mut out, &mut poll);
+                    if let Some(length) = lesson_row(ui, lesson.length) {
+                        lesson.choose(length);
+                        settings.lesson = length;
+                    }
                 });
         });
     Ok(())
@@ -262,6 +269,23 @@ fn control_row(
             out.write(PresenterCommand::Toggle);
         }
     });
+}
+
+/// The lesson length, for the class in front of the teacher: the one picked, if any.
+fn lesson_row(ui: &mut egui::Ui, current: LessonLength) -> Option<LessonLength> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        ui.label(small("Lesson:"));
+        for length in LessonLength::ALL {
+            let r = ui
+                .selectable_label(current == length, small(length.label()))
+                .on_hover_text(length.explain());
+            if r.clicked() && current != length {
+                picked = Some(length);
+            }
+        }
+    });
+    picked
 }
 
 fn chrome_shown(state: Option<Res<PresenterState>>) -> bool {

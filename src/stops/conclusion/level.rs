@@ -8,6 +8,7 @@ use crate::stops::conclusion::model::Careers;
 use crate::stops::conclusion::model::{CareerMatch, MatchOutcome};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{GameContent, SaveData, SaveRequest, Screen, StopPhase, in_stop};
 
@@ -65,6 +66,7 @@ fn apply_conclusion_commands(
     state: Option<ResMut<ConclusionState>>,
     careers: Res<Content<Careers>>,
     mut status: ResMut<LevelStatus>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -86,7 +88,7 @@ fn apply_conclusion_commands(
             }
         }
     }
-    status.complete = state.game.is_complete();
+    lesson.apply(STOP, &state.game.task_counts(), &mut status);
     status.stars = state.game.stars();
 }
 

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["careers"];
+
 /// The Conclusion's content file: the careers of the gallery.
 pub const CAREERS_FILE: &str = "conclusion.ron";
 const BUNDLED_CAREERS: &str = include_str!(concat!(
@@ -134,6 +137,12 @@ impl CareerMatch {
         self.matched.iter().all(|&m| m)
     }
 
+    /// Units done of each task in [`TASKS`]: the cards matched.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let matched = self.matched.iter().filter(|&&m| m).count();
+        vec![("careers", u32::try_from(matched).unwrap_or(u32::MAX))]
+    }
+
     pub fn stars(&self) -> u8 {
         match self.wrong_guesses {
             0 => 3,
@@ -151,6 +160,28 @@ mod tests {
         crate::tour::model::content::bundled_file::<Careers>()
             .expect("bundled")
             .careers
+    }
+
+    #[test]
+    fn each_length_opens_after_its_number_of_matches() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let c = careers();
+        for length in LessonLength::ALL {
+            let mut m = CareerMatch::new(&c, 6, 2);
+            let core = table.core(6, "careers", length);
+            for matched in 0..core {
+                assert!(!core_met(table.tasks(6), length, &m.task_counts()));
+                let card = m.next_open().expect("a card left");
+                let stop = c[m.cards[card]].met_at_stop;
+                assert_eq!(m.guess(&c, card, stop), MatchOutcome::Right, "{matched}");
+            }
+            assert!(
+                core_met(table.tasks(6), length, &m.task_counts()),
+                "{length}"
+            );
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ use crate::stops::conclusion::model::Careers;
 use crate::stops::conclusion::model::MatchOutcome;
 use crate::tour::content_plugin::Content;
 use crate::tour::model::content::Stop;
-use crate::tour::{GameContent, TourCommand, in_level};
-use crate::ui::level_frame::LevelScreen;
+use crate::tour::{GameContent, LevelStatus, TourCommand, in_level};
+use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
@@ -20,6 +20,7 @@ fn conclusion_keys(
     state: Option<Res<ConclusionState>>,
     mut out: MessageWriter<ConclusionCommand>,
     mut tour: MessageWriter<TourCommand>,
+    status: Res<LevelStatus>,
 ) {
     let Some(state) = state else { return };
     let cards = state.game.cards.len();
@@ -51,7 +52,7 @@ fn conclusion_keys(
             });
         }
     }
-    if state.game.is_complete() && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+    if status.complete && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         tour.write(TourCommand::FinishLevel);
     }
 }
@@ -69,7 +70,7 @@ fn conclusion_ui(
         &[
             ("Left/Right", "choose a card"),
             ("0–6", "the stop where you met it"),
-            ("Enter", "continue when all match"),
+            ("Enter", "continue when the core is matched"),
         ],
     )?;
     egui::CentralPanel::default()
@@ -82,9 +83,16 @@ fn conclusion_ui(
                     let stops = &tour.tour.stops;
                     career_card(ui, &p, &careers, stops, &state, card_index, &mut out);
                 }
-                if state.game.is_complete() {
+                ui.add_space(10.0);
+                task_list(ui, &p, &screen.status, screen.lesson.length);
+                if screen.status.complete {
                     ui.add_space(10.0);
-                    ui.label(format!("All matched! {}", stars_text(state.game.stars())));
+                    let said = if state.game.is_complete() {
+                        "All matched!"
+                    } else {
+                        "Enough matched!"
+                    };
+                    ui.label(format!("{said} {}", stars_text(state.game.stars())));
                     let go = primary_button(ui, &p, "▶ On to the Rapid Fire Review");
                     if go.clicked() {
                         screen.tour.write(TourCommand::FinishLevel);

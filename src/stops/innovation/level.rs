@@ -23,10 +23,14 @@ use crate::stops::innovation::concept::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{StopPhase, in_stop};
 
 pub const STOP: usize = 5;
+
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["cloud", "concept", "refine"];
 
 /// Real seconds the transfer map takes to play a whole simulated day: long enough to follow
 /// the dots, short enough that nobody waits for a 30-hour courier.
@@ -328,10 +332,28 @@ impl InnovationState {
             && self.distinct_prompts >= MIN_DISTINCT_PROMPTS
     }
 
-    /// 3 stars: the deadline was first met within [`THREE_STAR_RUNS`] days and at least
-    /// [`THREE_STAR_PROMPTS`] different prompts were tried. 2 stars: complete. 0: not yet.
+    /// Units done of each task in [`TASKS`]: the deadline met, a concept generated, and the
+    /// concept refined (generated again from a different prompt).
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let refined =
+            self.generations >= MIN_GENERATIONS && self.distinct_prompts >= MIN_DISTINCT_PROMPTS;
+        vec![
+            ("cloud", u32::from(self.best_met)),
+            ("concept", u32::from(self.generations >= 1)),
+            ("refine", u32::from(refined)),
+        ]
+    }
+
+    /// The stars once every task is done; see [`InnovationState::stars_when`].
     pub fn stars(&self) -> u8 {
-        if !self.is_complete() {
+        self.stars_when(self.is_complete())
+    }
+
+    /// 3 stars: the deadline was first met within [`THREE_STAR_RUNS`] days and at least
+    /// [`THREE_STAR_PROMPTS`] different prompts were tried. 2 stars: the core is done
+    /// (`core_done`). 0: not yet.
+    pub fn stars_when(&self, core_done: bool) -> u8 {
+        if !core_done {
             return 0;
         }
         let quick = self.first_met_run.is_some_and(|r| r <= THREE_STAR_RUNS);
@@ -384,6 +406,7 @@ fn apply_innovation_commands(
     stage: Option<Res<StageSettings>>,
     mut status: ResMut<LevelStatus>,
     mut score: MessageWriter<PlayScore>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -420,8 +443,8 @@ fn apply_innovation_commands(
             }
         }
     }
-    status.complete = state.is_complete();
-    status.stars = state.stars();
+    lesson.apply(STOP, &state.task_counts(), &mut status);
+    status.stars = state.stars_when(status.complete);
 }
 
 /// Advances the map and trailer clocks; touches the state only while one of them runs, so
@@ -546,6 +569,32 @@ mod tests {
         state.advance(1.5);
         assert!(!state.map_playing());
         assert_eq!(state.map_time, span);
+    }
+
+    /// Short opens with the deadline met and one concept, 2 stars; Standard and Full also ask
+    /// for the refined prompt.
+    #[test]
+    fn the_core_follows_the_lesson_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let met = |state: &InnovationState, length| {
+            core_met(table.tasks(STOP), length, &state.task_counts())
+        };
+        let spec = spec();
+        let scenes = bundled_scenes();
+        let mut state = InnovationState::new(&spec, 42);
+        state.set_plan(passing_plan(&spec));
+        state.run_day(&spec);
+        assert!(!met(&state, LessonLength::Short), "no concept yet");
+        state.set_prompt_text("a tense desert canyon at dusk in warm colours");
+        state.generate(&scenes);
+        assert!(met(&state, LessonLength::Short));
+        assert_eq!(state.stars_when(true), 2);
+        assert!(!met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
+        state.set_prompt_text("an eerie arctic night in cool colours");
+        state.generate(&scenes);
+        assert!(met(&state, LessonLength::Standard) && met(&state, LessonLength::Full));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::GameConfig;
 use crate::stops::intro::model::{IntroFeedback, IntroLevel, StudioSpec};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{StopPhase, in_stop};
 
@@ -52,6 +53,7 @@ fn apply_intro_commands(
     mut commands: MessageReader<IntroCommand>,
     state: Option<ResMut<IntroState>>,
     mut status: ResMut<LevelStatus>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -72,7 +74,7 @@ fn apply_intro_commands(
             }
         }
     }
-    status.complete = state.level.is_complete();
+    lesson.apply(STOP, &state.level.task_counts(), &mut status);
     status.stars = state.level.stars();
 }
 

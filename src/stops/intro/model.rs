@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["assemble", "incident", "clean-run"];
+
 /// Stop 0's content file: the parts of the production and how they depend on each other.
 pub const INTRO_FILE: &str = "intro.ron";
 const BUNDLED_INTRO: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/intro.ron"));
@@ -422,6 +425,18 @@ impl IntroLevel {
         self.phase == IntroPhase::Complete
     }
 
+    /// Units done of each task in [`TASKS`]: the production ran once, the incident was
+    /// repaired, and both with no mistake.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let ran = self.phase != IntroPhase::Assemble || self.status().running;
+        let complete = self.is_complete();
+        vec![
+            ("assemble", u32::from(ran)),
+            ("incident", u32::from(complete)),
+            ("clean-run", u32::from(complete && self.mistakes == 0)),
+        ]
+    }
+
     /// Stars out of 3: fewer mistakes, more stars.
     pub fn stars(&self) -> u8 {
         match self.mistakes {
@@ -452,6 +467,34 @@ mod tests {
 
     fn needed_ids(spec: &StudioSpec) -> Vec<String> {
         spec.needed().map(|p| p.id.clone()).collect()
+    }
+
+    #[test]
+    fn the_core_is_the_run_and_the_repair_at_every_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{
+            LessonLength, LessonTable, core_met, extensions, task_rows,
+        };
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let tasks = table.tasks(0);
+        let s = spec();
+        let mut level = IntroLevel::new(s.clone(), 3);
+        for id in needed_ids(&s) {
+            level.connect(&id);
+        }
+        let IntroPhase::Incident { failed } = level.phase.clone() else {
+            panic!("an incident follows the first run");
+        };
+        for length in LessonLength::ALL {
+            assert!(!core_met(tasks, length, &level.task_counts()), "{length}");
+        }
+        level.repair(&failed);
+        for length in LessonLength::ALL {
+            assert!(core_met(tasks, length, &level.task_counts()), "{length}");
+            // No mistake: the clean run, an extension, is done too.
+            let rows = task_rows(tasks, length, &level.task_counts());
+            assert_eq!(extensions(&rows), (1, 1));
+        }
     }
 
     #[test]

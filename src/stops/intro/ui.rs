@@ -12,7 +12,7 @@ use crate::stops::intro::model::{
 use crate::stops::intro::set::PartModel;
 use crate::tour::camera::MainCamera;
 use crate::tour::{TourCommand, in_level};
-use crate::ui::level_frame::LevelScreen;
+use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSystems, color};
 use crate::ui::widgets::{focus_ring, primary_button, stars_text};
@@ -128,6 +128,8 @@ fn intro_ui(
         .frame(panel_frame)
         .show(&mut root, |ui| {
             status_panel(ui, &p, &state, &status, &mut screen.tour);
+            ui.separator();
+            task_list(ui, &p, &screen.status, screen.lesson.length);
         });
     // Name tags over the plinths, so the 3D set reads without the list.
     if let Ok(cam) = camera.single() {

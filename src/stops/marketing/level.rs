@@ -22,10 +22,14 @@ use crate::stops::marketing::model::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
 pub const STOP: usize = 4;
+
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["campaign", "ratios", "export"];
 
 /// Ratios the student must work out before the level counts as done: the two lesson examples
 /// and at least one of their own posts.
@@ -114,6 +118,8 @@ pub struct MarketingState {
     pub game_seed: u64,
     /// Practice questions asked after the campaign ended (chooses the next post to ask about).
     practice_asked: u32,
+    /// Ratios the lesson length asks for (core): [`RATIOS_TO_SOLVE`] unless it says otherwise.
+    pub ratios_needed: u32,
 }
 
 /// The campaign's seed for a run: a restart gives a new audience, the same game seed replays.
@@ -175,6 +181,7 @@ impl MarketingState {
             wrong_tries: 0,
             runs: 0,
             exported: None,
+            ratios_needed: RATIOS_TO_SOLVE,
             game_seed,
             practice_asked: 0,
         };
@@ -290,8 +297,24 @@ impl MarketingState {
 
     /// The campaign is over, both goals are met, and enough ratios were worked out.
     pub fn is_complete(&self) -> bool {
+        self.campaign_met() && self.ratios_solved >= self.ratios_needed
+    }
+
+    fn campaign_met(&self) -> bool {
         let goals = self.campaign.goal_status();
-        goals.finished && goals.both_met() && self.ratios_solved >= RATIOS_TO_SOLVE
+        goals.finished && goals.both_met()
+    }
+
+    /// Units done of each task in [`TASKS`].
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        vec![
+            ("campaign", u32::from(self.campaign_met())),
+            ("ratios", self.ratios_solved),
+            (
+                "export",
+                u32::from(self.exported.as_ref().is_some_and(|e| e.is_ok())),
+            ),
+        ]
     }
 
     /// 3 stars for meeting the goals with at most one restart, 2 after more; 0 until complete.
@@ -307,6 +330,7 @@ impl MarketingState {
         LevelStatus {
             complete: self.is_complete(),
             stars: self.stars(),
+            tasks: Vec::new(),
         }
     }
 
@@ -357,7 +381,9 @@ impl MarketingState {
             return;
         }
         let posts = self.campaign.posts();
-        if !self.campaign.is_finished() || self.ratios_solved >= RATIOS_TO_SOLVE || posts.is_empty()
+        if !self.campaign.is_finished()
+            || self.ratios_solved >= self.ratios_needed
+            || posts.is_empty()
         {
             return;
         }
@@ -403,6 +429,7 @@ fn apply_marketing_commands(
     config: Res<crate::GameConfig>,
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -430,7 +457,12 @@ fn apply_marketing_commands(
             },
         }
     }
-    *status = state.level_status();
+    let needed = lesson.core(STOP, "ratios");
+    if state.ratios_needed != needed {
+        state.ratios_needed = needed;
+    }
+    lesson.apply(STOP, &state.task_counts(), &mut status);
+    status.stars = state.stars();
 }
 
 /// Lets the UI build its state after the level exists.
@@ -493,6 +525,41 @@ mod tests {
         state.answer(&answer);
         let answer = right_answer(state);
         state.answer(&answer);
+    }
+
+    /// The lesson's two examples are Short's ratios; the campaign's goals are core at every
+    /// length, and the export is an extension.
+    #[test]
+    fn the_core_follows_the_lesson_length() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 1);
+        state.ratios_needed = table.core(STOP, "ratios", LessonLength::Short);
+        solve_lesson(&mut state);
+        assert_eq!(state.ratios_solved, 2);
+        let met = |state: &MarketingState, length| {
+            core_met(table.tasks(STOP), length, &state.task_counts())
+        };
+        assert!(!met(&state, LessonLength::Short), "the campaign is core");
+        for _ in 0..20 {
+            for post in &plan {
+                assert_eq!(state.post(*post), Ok(()));
+                let answer = right_answer(&state);
+                state.answer(&answer);
+            }
+            if state.is_complete() {
+                break;
+            }
+            state.restart();
+        }
+        for length in LessonLength::ALL {
+            assert!(met(&state, length), "{length}");
+        }
+        assert!(state.exported.is_none(), "no export needed");
+        assert!(state.stars() >= 2);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::stops::post::model::{
 use crate::stops::post::timecode::FrameRate;
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_stop};
 
@@ -186,6 +187,7 @@ fn apply_post_commands(
     state: Option<ResMut<PostState>>,
     mut status: ResMut<LevelStatus>,
     mut sounds: MessageWriter<PlaySound>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -261,7 +263,7 @@ fn apply_post_commands(
             }
         }
     }
-    status.complete = state.level.is_complete();
+    lesson.apply(STOP, &state.level.task_counts(), &mut status);
     status.stars = state.level.stars();
 }
 

@@ -12,10 +12,14 @@ use crate::stops::previs::model::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_stop};
 
 pub const STOP: usize = 1;
+
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["panels", "animatic"];
 
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum PrevisCommand {
@@ -56,9 +60,12 @@ pub struct PrevisState {
     /// What is playing now; a resumed level starts stopped.
     #[serde(skip)]
     pub playback: Option<Playback>,
-    /// The animatic played to its end with every shot matching its panel.
+    /// The animatic played to its end with the core panels matching.
     pub final_cut_watched: bool,
     pub animatic_plays: u32,
+    /// Matching panels the lesson length asks for (core); the rest are extensions.
+    #[serde(default)]
+    pub panels_needed: usize,
 }
 
 impl PrevisState {
@@ -92,7 +99,33 @@ impl PrevisState {
             playback: None,
             final_cut_watched: false,
             animatic_plays: 0,
+            panels_needed: n,
         }
+    }
+
+    /// Panels whose last check matched and that have not changed since.
+    pub fn matched_count(&self) -> usize {
+        self.verdicts
+            .iter()
+            .zip(&self.dirty)
+            .filter(|(v, dirty)| !**dirty && v.as_ref().is_some_and(|v| v.matches))
+            .count()
+    }
+
+    /// Enough panels match for the animatic to count: the core of the lesson length.
+    pub fn cut_ready(&self) -> bool {
+        self.matched_count() >= self.panels_needed.max(1)
+    }
+
+    /// Units done of each task in [`TASKS`].
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        vec![
+            (
+                "panels",
+                u32::try_from(self.matched_count()).unwrap_or(u32::MAX),
+            ),
+            ("animatic", u32::from(self.final_cut_watched)),
+        ]
     }
 
     pub fn all_match(&self) -> bool {
@@ -104,14 +137,18 @@ impl PrevisState {
                 .all(|(v, dirty)| !dirty && v.as_ref().is_some_and(|v| v.matches))
     }
 
-    /// The sequence score: each shot's distance from its intent, and the revisions.
+    /// The sequence score: the distance from intent of the best core shots (so extension
+    /// panels left undone never pull it down), and the revisions.
     pub fn sequence_score(&self) -> SequenceScore {
-        let scores: Vec<u8> = self
+        let mut scores: Vec<u8> = self
             .verdicts
             .iter()
             .map(|v| v.as_ref().map_or(0, |v| v.score))
             .collect();
-        score_sequence(&scores, self.revisions, self.storyboard.panels.len())
+        scores.sort_unstable_by(|a, b| b.cmp(a));
+        let core = self.panels_needed.clamp(1, scores.len().max(1));
+        scores.truncate(core);
+        score_sequence(&scores, self.revisions, core)
     }
 
     /// Put the camera where the panel asks (the teacher's reveal and screenshots use it).
@@ -203,17 +240,23 @@ fn apply_previs_commands(
     content: Res<Content<StoryboardFile>>,
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else {
         commands.clear();
         return;
     };
+    let needed = lesson.core(STOP, "panels") as usize;
+    if state.panels_needed != needed {
+        state.panels_needed = needed;
+    }
     let panels = state.storyboard.panels.len();
     for command in commands.read() {
         match command {
             PrevisCommand::ChooseStoryboard(i) => {
                 if let Some(board) = content.storyboards.get(*i) {
                     *state = PrevisState::new(*i, board.clone());
+                    state.panels_needed = needed;
                 }
             }
             PrevisCommand::SelectPanel(i) if *i < panels => {
@@ -224,7 +267,10 @@ fn apply_previs_commands(
                 if state.shots[*i] != *setup {
                     state.shots[*i] = setup.clone();
                     state.dirty[*i] = true;
-                    state.final_cut_watched = false;
+                    // The cut watched still stands while the core panels match.
+                    if !state.cut_ready() {
+                        state.final_cut_watched = false;
+                    }
                 }
             }
             PrevisCommand::CheckShot(i) if *i < panels => {
@@ -250,17 +296,25 @@ fn apply_previs_commands(
             }
         }
     }
-    let score = state.sequence_score();
-    status.complete = state.all_match() && state.final_cut_watched;
-    status.stars = if status.complete { score.stars } else { 0 };
+    set_status(&state, &lesson, &mut status);
 }
 
-/// Run the playback clock; the animatic counts as watched when it reaches its end with every
-/// shot matching its panel.
+fn set_status(state: &PrevisState, lesson: &LessonTasks, status: &mut LevelStatus) {
+    lesson.apply(STOP, &state.task_counts(), status);
+    status.stars = if status.complete {
+        state.sequence_score().stars
+    } else {
+        0
+    };
+}
+
+/// Run the playback clock; the animatic counts as watched when it reaches its end with the
+/// core panels matching.
 fn run_playback(
     time: Res<Time>,
     state: Option<ResMut<PrevisState>>,
     mut status: ResMut<LevelStatus>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else { return };
     let dt = time.delta_secs();
@@ -279,10 +333,9 @@ fn run_playback(
             let t = seconds + dt;
             if t >= total {
                 state.playback = None;
-                if state.all_match() {
+                if state.cut_ready() {
                     state.final_cut_watched = true;
-                    status.complete = true;
-                    status.stars = state.sequence_score().stars;
+                    set_status(&state, &lesson, &mut status);
                 }
             } else {
                 state.playback = Some(Playback::Animatic { seconds: t });

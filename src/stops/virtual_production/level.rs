@@ -17,6 +17,7 @@ use crate::stops::virtual_production::model::takes::{
 };
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
+use crate::tour::lesson::LessonTasks;
 use crate::tour::level_save::{self, LevelSnapshot, resume_level, save_level};
 use crate::tour::{Notices, StopPhase, in_level, in_stop};
 
@@ -281,10 +282,10 @@ fn run_take(
     tracker: Res<Tracker>,
     lights: Res<StageLights>,
     mut status: ResMut<LevelStatus>,
+    lesson: LessonTasks,
 ) {
     let Some(mut state) = state else { return };
-    status.complete = state.level.is_complete();
-    status.stars = state.level.stars();
+    set_status(&state, &lesson, &mut status);
     let Some(mut take) = state.take.clone() else {
         return;
     };
@@ -317,8 +318,17 @@ fn run_take(
     state.level.record(&attempt);
     state.take = None;
     pose.0 = take.start;
-    status.complete = state.level.is_complete();
-    status.stars = state.level.stars();
+    set_status(&state, &lesson, &mut status);
+}
+
+/// The core is the lesson's number of shots at two stars; the stars average the best of them.
+fn set_status(state: &VpState, lesson: &LessonTasks, status: &mut LevelStatus) {
+    lesson.apply(STOP, &state.level.task_counts(), status);
+    let core = lesson.core(STOP, "shots") as usize;
+    let stars = state.level.stars_over(core);
+    if status.stars != stars {
+        status.stars = stars;
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {

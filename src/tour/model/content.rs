@@ -41,6 +41,12 @@ pub struct Stop {
     pub slug: String,
     pub title: String,
     pub guiding_question: String,
+    /// What every student should take away, in one line (the lesson plan).
+    #[serde(default)]
+    pub key_idea: String,
+    /// Two or three prompts for class discussion (the lesson plan).
+    #[serde(default)]
+    pub discussion: Vec<String>,
     /// The tour text for the stop, one paragraph per entry.
     pub story: Vec<String>,
     pub vocabulary: Vec<VocabTerm>,
@@ -296,6 +302,20 @@ impl Tour {
             if stop.guiding_question.trim().is_empty() {
                 err(format!("stop {} has no guiding question", stop.number));
             }
+            if stop.key_idea.trim().is_empty() {
+                err(format!("stop {} has no key idea (key_idea)", stop.number));
+            }
+            let prompts = stop
+                .discussion
+                .iter()
+                .filter(|d| !d.trim().is_empty())
+                .count();
+            if !(2..=3).contains(&prompts) || prompts != stop.discussion.len() {
+                err(format!(
+                    "stop {} needs two or three discussion prompts (discussion)",
+                    stop.number
+                ));
+            }
             for q in &stop.questions {
                 if let Err(m) = q.validate() {
                     err(format!("stop {}: {m}", stop.number));
@@ -444,6 +464,23 @@ mod tests {
             assert!(!stop.vocabulary.is_empty() || stop.number == 6);
             assert!(!stop.standards.is_empty() || stop.number == 6);
         }
+    }
+
+    /// The lesson plan needs each stop's key idea and two or three discussion prompts.
+    #[test]
+    fn a_stop_without_its_key_idea_or_discussion_is_refused() {
+        let mut tour = bundle().tour;
+        tour.stops[2].key_idea = " ".into();
+        tour.stops[4].discussion.truncate(1);
+        let errors = tour.validate(Path::new("tour.ron"));
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "stop 2 has no key idea (key_idea)",
+                "stop 4 needs two or three discussion prompts (discussion)"
+            ]
+        );
     }
 
     #[test]

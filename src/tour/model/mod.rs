@@ -5,6 +5,8 @@
 pub mod bank_library;
 pub mod content;
 pub mod csv;
+pub mod lesson;
+pub mod lesson_plan;
 pub mod level_save;
 pub mod profile_copy;
 pub mod profiles;

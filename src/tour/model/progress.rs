@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::platform::storage;
 use crate::tour::model::content::STOP_COUNT;
+use crate::tour::model::lesson::LessonLength;
 use crate::tour::model::quiz::QuestionRecord;
 
 pub const SAVE_FILE: &str = "progress.ron";
@@ -73,6 +74,12 @@ pub struct Progress {
     /// Time spent and lesson length by stop number (saves from before this have none).
     #[serde(default)]
     pub time: BTreeMap<u8, StopTime>,
+    /// The lesson length each stop's level was last finished at.
+    #[serde(default)]
+    pub lesson_played: BTreeMap<u8, LessonLength>,
+    /// Extension tasks done at each stop (the best run).
+    #[serde(default)]
+    pub extensions_done: BTreeMap<u8, u32>,
 }
 
 impl Default for Progress {
@@ -86,6 +93,8 @@ impl Default for Progress {
             level_stars: BTreeMap::new(),
             polls: BTreeMap::new(),
             time: BTreeMap::new(),
+            lesson_played: BTreeMap::new(),
+            extensions_done: BTreeMap::new(),
         }
     }
 }
@@ -145,6 +154,15 @@ impl Progress {
             .map_or(0, |t| t.seconds)
     }
 
+    /// Record the lesson length a level was finished at, and the extension units done.
+    pub fn record_lesson(&mut self, stop: usize, length: LessonLength, extensions: u32) {
+        if let Ok(key) = u8::try_from(stop) {
+            self.lesson_played.insert(key, length);
+            let best = self.extensions_done.entry(key).or_insert(0);
+            *best = (*best).max(extensions);
+        }
+    }
+
     pub fn stops_passed(&self) -> usize {
         (0..STOP_COUNT).filter(|&s| self.gate_passed(s)).count()
     }
@@ -196,6 +214,13 @@ impl Progress {
             if mine.lesson.is_none() {
                 mine.lesson.clone_from(&theirs.lesson);
             }
+        }
+        for (stop, length) in &other.lesson_played {
+            self.lesson_played.entry(*stop).or_insert(*length);
+        }
+        for (stop, done) in &other.extensions_done {
+            let best = self.extensions_done.entry(*stop).or_insert(0);
+            *best = (*best).max(*done);
         }
     }
 
@@ -364,6 +389,29 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_lesson_played_and_extensions_are_kept_and_merged() {
+        let mut p = Progress::default();
+        p.record_lesson(1, LessonLength::Short, 2);
+        p.record_lesson(1, LessonLength::Full, 0);
+        assert_eq!(
+            p.lesson_played[&1],
+            LessonLength::Full,
+            "the last length played"
+        );
+        assert_eq!(p.extensions_done[&1], 2, "the best count of extensions");
+        let mut other = Progress::default();
+        other.record_lesson(1, LessonLength::Short, 4);
+        other.record_lesson(2, LessonLength::Standard, 1);
+        p.merge(&other);
+        assert_eq!(p.extensions_done[&1], 4);
+        assert_eq!(p.lesson_played[&2], LessonLength::Standard);
+        // An older save without these fields still loads.
+        let old: Progress =
+            ron::from_str("(version: 1, unlocked: [true], gates: {})").expect("old save");
+        assert!(old.lesson_played.is_empty() && old.extensions_done.is_empty());
     }
 
     #[test]

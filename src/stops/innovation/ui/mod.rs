@@ -20,8 +20,8 @@ use crate::stops::innovation::cloud::CloudSpec;
 use crate::stops::innovation::level::{InnovationCommand, InnovationState, STOP};
 use crate::tour::content_plugin::Content;
 use crate::tour::input::typing;
-use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
-use crate::ui::level_frame::LevelScreen;
+use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
+use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 use cloud_tab::{map_panel, plan_panel, results_panel};
 use pieces::header;
@@ -62,6 +62,7 @@ fn innovation_keys(
     mut ui_state: ResMut<InnovationUi>,
     mut out: MessageWriter<InnovationCommand>,
     mut tour: MessageWriter<TourCommand>,
+    status: Res<LevelStatus>,
 ) {
     let Some(state) = state else { return };
     if typing(&wants) {
@@ -93,7 +94,7 @@ fn innovation_keys(
         }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
-        if state.is_complete() {
+        if status.complete {
             tour.write(TourCommand::FinishLevel);
         } else {
             out.write(match ui_state.tab {
@@ -141,6 +142,8 @@ fn innovation_ui(
     let (mut root, p) = screen.begin("innovation", hints)?;
     let reduced_motion = screen.settings().reduced_motion;
     let tour = &mut screen.tour;
+    let status = &screen.status;
+    let lesson = screen.lesson.length;
     let panel_frame = egui::Frame::new()
         .fill(color(p.panel))
         .inner_margin(egui::Margin::same(10));
@@ -149,7 +152,7 @@ fn innovation_ui(
             egui::Panel::top("innovation_header")
                 .frame(panel_frame)
                 .show(&mut root, |ui| {
-                    header(ui, &state, &p, &mut ui_state.tab, tour)
+                    header(ui, &state, status, &p, &mut ui_state.tab, tour)
                 });
             egui::Panel::left("cloud_plan")
                 .exact_size(340.0)
@@ -158,7 +161,11 @@ fn innovation_ui(
             egui::Panel::right("cloud_results")
                 .exact_size(380.0)
                 .frame(panel_frame)
-                .show(&mut root, |ui| results_panel(ui, spec, &state, &p));
+                .show(&mut root, |ui| {
+                    results_panel(ui, spec, &state, &p);
+                    ui.separator();
+                    task_list(ui, &p, status, lesson);
+                });
             egui::CentralPanel::default()
                 .frame(
                     egui::Frame::new()
@@ -177,9 +184,11 @@ fn innovation_ui(
                 .exact_size(width)
                 .frame(panel_frame)
                 .show(&mut root, |ui| {
-                    header(ui, &state, &p, &mut ui_state.tab, tour);
+                    header(ui, &state, status, &p, &mut ui_state.tab, tour);
                     ui.separator();
                     trailer_panel(ui, &state, &p, &mut out);
+                    ui.separator();
+                    task_list(ui, &p, status, lesson);
                 });
             trailer_caption(&ctx, &state, &p);
         }

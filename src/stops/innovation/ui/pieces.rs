@@ -9,7 +9,7 @@ use crate::stops::innovation::cloud::{Role, Via};
 use crate::stops::innovation::level::{
     InnovationState, MIN_DISTINCT_PROMPTS, MIN_GENERATIONS, THREE_STAR_PROMPTS, THREE_STAR_RUNS,
 };
-use crate::tour::TourCommand;
+use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
 use crate::ui::widgets::{focus_ring, primary_button, stars_text};
@@ -86,10 +86,21 @@ pub(super) fn check_item(ui: &mut egui::Ui, p: &Palette, done: bool, text: &str)
 pub(super) fn header(
     ui: &mut egui::Ui,
     state: &InnovationState,
+    status: &LevelStatus,
     p: &Palette,
     tab: &mut InnovationTab,
     tour: &mut MessageWriter<TourCommand>,
 ) {
+    // Refining is optional at a short lesson: say so beside it.
+    let refine_extension = status
+        .tasks
+        .iter()
+        .any(|row| row.id == "refine" && row.core == 0);
+    let extension = if refine_extension {
+        " · Extension"
+    } else {
+        ""
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(
             egui::RichText::new("Innovation · the studio of the future")
@@ -132,18 +143,18 @@ pub(super) fn header(
             p,
             state.distinct_prompts >= MIN_DISTINCT_PROMPTS,
             &format!(
-                "prompt refined: {} of {MIN_DISTINCT_PROMPTS} different prompts",
+                "prompt refined: {} of {MIN_DISTINCT_PROMPTS} different prompts{extension}",
                 state.distinct_prompts.min(MIN_DISTINCT_PROMPTS)
             ),
         );
     });
-    if state.is_complete() {
+    if status.complete {
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                egui::RichText::new(format!("Level complete! {}", stars_text(state.stars())))
+                egui::RichText::new(format!("Level complete! {}", stars_text(status.stars)))
                     .strong(),
             );
-            if state.stars() < 3 {
+            if status.stars < 3 {
                 ui.label(muted(
                     p,
                     format!(

@@ -8,7 +8,7 @@ use super::MarketingUi;
 use super::charts::charts;
 use super::table::results_table;
 use crate::stops::marketing::level::{
-    MarketingCommand, MarketingState, NextStep, RATIOS_TO_SOLVE, TRIES_BEFORE_WORKED,
+    MarketingCommand, MarketingState, NextStep, TRIES_BEFORE_WORKED,
 };
 use crate::stops::marketing::model::{self, RatioKind};
 use crate::ui::model::palette::{Palette, Rgb};
@@ -22,7 +22,7 @@ fn guide(
     p: &Palette,
     out: &mut MessageWriter<MarketingCommand>,
 ) {
-    let still_to_solve = RATIOS_TO_SOLVE.saturating_sub(state.ratios_solved);
+    let still_to_solve = state.ratios_needed.saturating_sub(state.ratios_solved);
     let (text, tone): (String, Rgb) = match state.next_step() {
         NextStep::AnswerRatio if state.campaign.is_finished() => (
             format!(

@@ -15,10 +15,10 @@ mod table;
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use crate::stops::marketing::level::{MarketingCommand, MarketingState, RATIOS_TO_SOLVE, STOP};
+use crate::stops::marketing::level::{MarketingCommand, MarketingState, STOP};
 use crate::stops::marketing::model::{ContentType, Post, PostTime, Segment, SortKey};
 use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
-use crate::ui::level_frame::LevelScreen;
+use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 use crate::ui::widgets::{primary_button, stars_text};
@@ -106,7 +106,7 @@ fn actions_bar(
         }
         ui.label(format!(
             "Ratios solved: {} of {}",
-            state.ratios_solved, RATIOS_TO_SOLVE
+            state.ratios_solved, state.ratios_needed
         ));
         match &state.exported {
             Some(Ok(said)) => {
@@ -188,7 +188,11 @@ fn marketing_ui(
                 });
             egui::ScrollArea::vertical()
                 .id_salt("marketing-plan-scroll")
-                .show(ui, |ui| plan::pickers(ui, &mut ui_state, &p));
+                .show(ui, |ui| {
+                    plan::pickers(ui, &mut ui_state, &p);
+                    ui.separator();
+                    task_list(ui, &p, &screen.status, screen.lesson.length);
+                });
         });
     egui::CentralPanel::default()
         .frame(

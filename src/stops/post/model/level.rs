@@ -8,6 +8,9 @@ use super::{
 };
 use serde::{Deserialize, Serialize};
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["sync", "count", "cuts", "drop-frame"];
+
 /// Which tasks are done.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PostProgress {
@@ -147,9 +150,25 @@ impl PostLevel {
         (done, flags.len() + p.cuts.len())
     }
 
+    /// Every task done: the level at its Full length.
     pub fn is_complete(&self) -> bool {
         let (done, total) = self.tasks_done();
         done == total
+    }
+
+    /// Units done of each task in [`TASKS`]: the frame count and its duration are one task of
+    /// two units, and so are the two drop-frame puzzles.
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        let p = &self.progress;
+        let count = |flags: &[bool]| {
+            u32::try_from(flags.iter().filter(|f| **f).count()).unwrap_or(u32::MAX)
+        };
+        vec![
+            ("sync", u32::from(p.sync)),
+            ("count", count(&[p.count_frames, p.count_duration])),
+            ("cuts", count(&p.cuts)),
+            ("drop-frame", count(&[p.frames_short, p.missing_labels])),
+        ]
     }
 
     /// Stars out of 3: no wrong answers 3, up to 3 wrong answers 2, more 1.
@@ -240,6 +259,65 @@ mod tests {
             }
         }
         panic!("never got in sync");
+    }
+
+    /// Each length's core, answered unit by unit in the level's order, opens the gate at that
+    /// length and no sooner; drop-frame is answered only at Full.
+    #[test]
+    fn each_length_opens_with_its_core_units_only() {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let tasks = table.tasks(3);
+        for length in LessonLength::ALL {
+            let spec = spec();
+            let w = worked(&spec);
+            let mut level = PostLevel::new(spec).expect("valid");
+            sync_by_ear(&mut level);
+            let core = |task: &str| table.core(3, task, length) as usize;
+            let mut steps: Vec<Box<dyn Fn(&mut PostLevel)>> = Vec::new();
+            steps.extend((0..core("sync")).map(|_| {
+                Box::new(|l: &mut PostLevel| {
+                    l.submit_sync();
+                }) as Box<dyn Fn(&mut PostLevel)>
+            }));
+            let (count, duration) = (w.count.clone(), w.duration.clone());
+            let counts: [Box<dyn Fn(&mut PostLevel)>; 2] = [
+                Box::new(move |l| {
+                    let _ = l.answer_count(&count);
+                }),
+                Box::new(move |l| {
+                    let _ = l.answer_duration(&duration);
+                }),
+            ];
+            steps.extend(counts.into_iter().take(core("count")));
+            for (i, (a, b)) in w.cuts.iter().cloned().enumerate().take(core("cuts")) {
+                steps.push(Box::new(move |l| {
+                    let _ = l.answer_cut(i, &a, &b);
+                }));
+            }
+            let (short, skipped) = (w.frames_short.clone(), w.skipped.clone());
+            let drops: [Box<dyn Fn(&mut PostLevel)>; 2] = [
+                Box::new(move |l| {
+                    let _ = l.answer_frames_short(&short);
+                }),
+                Box::new(move |l| {
+                    let _ = l.answer_missing_labels(&skipped);
+                }),
+            ];
+            steps.extend(drops.into_iter().take(core("drop-frame")));
+            for step in &steps {
+                assert!(!core_met(tasks, length, &level.task_counts()), "{length}");
+                step(&mut level);
+            }
+            assert!(core_met(tasks, length, &level.task_counts()), "{length}");
+            assert_eq!(level.mistakes, 0);
+            assert_eq!(
+                level.progress.frames_short,
+                length == LessonLength::Full,
+                "drop-frame is core only at Full"
+            );
+        }
     }
 
     #[test]

@@ -13,8 +13,9 @@ use crate::audio::model::synth::{door_slam, peak_envelope};
 use crate::stops::post::level::{PostCommand, PostState, STOP};
 use crate::stops::post::model::Nudge;
 use crate::tour::input::typing;
-use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
+use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::LevelScreen;
+use crate::ui::level_frame::task_list;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 
 mod panels;
@@ -41,6 +42,16 @@ impl Task {
             Task::DropFrame => "(d) Drop-frame",
         }
     }
+
+    /// The task's id in the lesson table.
+    fn lesson_id(self) -> &'static str {
+        match self {
+            Task::Sync => "sync",
+            Task::Count => "count",
+            Task::CutList => "cuts",
+            Task::DropFrame => "drop-frame",
+        }
+    }
 }
 
 /// What the player is typing, and which task tab is open.
@@ -63,8 +74,11 @@ fn post_keys(
     mut ui_state: ResMut<PostUi>,
     mut out: MessageWriter<PostCommand>,
     mut tour: MessageWriter<TourCommand>,
+    status: Res<LevelStatus>,
 ) {
-    let Some(state) = state else { return };
+    if state.is_none() {
+        return;
+    }
     if typing(&wants) {
         return;
     }
@@ -112,7 +126,7 @@ fn post_keys(
         ui_state.task = Task::ALL[(index + Task::ALL.len() - 1) % Task::ALL.len()];
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
-        if state.level.is_complete() {
+        if status.complete {
             tour.write(TourCommand::FinishLevel);
         } else if ui_state.task == Task::Sync {
             out.write(PostCommand::SubmitSync);
@@ -157,6 +171,8 @@ fn post_ui(
     allow_focus.0 = true;
     let (mut root, p) = screen.begin("post", HINTS)?;
     let tour = &mut screen.tour;
+    let status = &screen.status;
+    let lesson = screen.lesson.length;
     let envelope = ui_state.slam_envelope.clone().unwrap_or_default();
     egui::Panel::bottom("timeline")
         .frame(
@@ -174,7 +190,11 @@ fn post_ui(
                 .fill(color(p.background))
                 .inner_margin(egui::Margin::same(10)),
         )
-        .show(&mut root, |ui| viewer_panel(ui, &state, &p, tour));
+        .show(&mut root, |ui| {
+            viewer_panel(ui, &state, status, &p, tour);
+            ui.separator();
+            task_list(ui, &p, status, lesson);
+        });
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
@@ -182,7 +202,7 @@ fn post_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(&mut root, |ui| {
-            tasks_panel(ui, &state, &mut ui_state, &p, &mut out)
+            tasks_panel(ui, &state, status, &mut ui_state, &p, &mut out)
         });
     Ok(())
 }

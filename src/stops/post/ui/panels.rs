@@ -8,7 +8,7 @@ use super::{PostUi, Task};
 use crate::stops::post::level::{PostCommand, PostState};
 use crate::stops::post::model::Nudge;
 use crate::stops::post::timecode::{FrameRate, frames_to_timecode};
-use crate::tour::TourCommand;
+use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
 use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
@@ -538,6 +538,7 @@ fn drop_task(
 pub(super) fn viewer_panel(
     ui: &mut egui::Ui,
     state: &PostState,
+    status: &LevelStatus,
     p: &Palette,
     tour: &mut MessageWriter<TourCommand>,
 ) {
@@ -558,6 +559,13 @@ pub(super) fn viewer_panel(
             "Level complete! {}",
             stars_text(state.level.stars())
         ));
+    } else if status.complete {
+        ui.label(format!(
+            "Core tasks done! {}",
+            stars_text(state.level.stars())
+        ));
+    }
+    if status.complete {
         let go = primary_button(ui, p, "▶ Continue to the quiz gate");
         if go.clicked() {
             tour.write(TourCommand::FinishLevel);
@@ -569,6 +577,7 @@ pub(super) fn viewer_panel(
 pub(super) fn tasks_panel(
     ui: &mut egui::Ui,
     state: &PostState,
+    status: &LevelStatus,
     ui_state: &mut PostUi,
     p: &Palette,
     out: &mut MessageWriter<PostCommand>,
@@ -585,7 +594,17 @@ pub(super) fn tasks_panel(
                     state.level.progress.frames_short && state.level.progress.missing_labels
                 }
             };
-            let text = format!("{}{}", if done { "✔ " } else { "" }, task.label());
+            // A task with no core units at this lesson length is marked as an extension.
+            let extension = status
+                .tasks
+                .iter()
+                .any(|row| row.id == task.lesson_id() && row.core == 0);
+            let text = format!(
+                "{}{}{}",
+                if done { "✔ " } else { "" },
+                task.label(),
+                if extension { " · Extension" } else { "" }
+            );
             let r = ui.add(egui::Button::new(text).selected(ui_state.task == task));
             if ui_state.task == task {
                 focus_ring(ui, r.rect, p);

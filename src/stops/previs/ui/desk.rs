@@ -238,10 +238,15 @@ pub(super) fn sequence_summary(
         if primary_button(ui, p, "▶ Continue to the quiz gate").clicked() {
             tour.write(TourCommand::FinishLevel);
         }
-    } else if state.all_match() {
-        ui.label("Every shot matches: play the animatic to the end to lock the previs.");
+    } else if state.cut_ready() {
+        ui.label("Enough shots match: play the animatic to the end to lock the previs.");
     } else {
-        ui.label("Draft every shot, test it (check), revise, then watch the whole animatic.");
+        ui.label(format!(
+            "Draft a shot, test it (check), revise: {} of {} core shots match. Then watch the \
+             whole animatic.",
+            state.matched_count().min(state.panels_needed),
+            state.panels_needed
+        ));
     }
 }
 

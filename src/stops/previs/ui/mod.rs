@@ -18,6 +18,7 @@ use crate::tour::content_plugin::Content;
 use crate::tour::input::{digit_index, typing};
 use crate::tour::{LevelStatus, in_level};
 use crate::ui::level_frame::LevelScreen;
+use crate::ui::level_frame::task_list;
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 use crate::ui::widgets::hint_bar;
@@ -197,6 +198,8 @@ fn previs_ui(
                 desk::shot_verdict(ui, &p, &state);
                 ui.separator();
                 desk::sequence_summary(ui, &p, &state, &status, &mut screen.tour);
+                ui.separator();
+                task_list(ui, &p, &screen.status, screen.lesson.length);
             });
         });
     if setup != state.shots[i] {

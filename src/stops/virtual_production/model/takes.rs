@@ -18,6 +18,7 @@ use crate::stage::model::scene::{Environment, Weather};
 use crate::stops::virtual_production::model::shots::{
     CameraMove, ShotAttempt, ShotScore, ShotSpec, score_attempt,
 };
+use crate::tour::model::lesson::best_average;
 
 /// How long a take's camera move lasts, in seconds.
 pub const TAKE_SECONDS: f32 = 3.0;
@@ -119,6 +120,9 @@ pub struct VpLevel {
     pub takes: u32,
 }
 
+/// The tasks this level reports to the lesson table (`assets/lessons.ron`).
+pub const TASKS: &[&str] = &["shots"];
+
 /// Stars a shot needs before the level counts it as done.
 pub const STARS_TO_PASS: u8 = 2;
 
@@ -169,14 +173,35 @@ impl VpLevel {
         !self.shots.is_empty() && (0..self.shots.len()).all(|s| self.shot_passed(s))
     }
 
-    /// The level's stars: the average of the shots' best stars, rounded down.
+    /// Shots with a take of [`STARS_TO_PASS`] stars or more.
+    pub fn passed_count(&self) -> usize {
+        (0..self.shots.len())
+            .filter(|&s| self.shot_passed(s))
+            .count()
+    }
+
+    /// Units done of each task in [`TASKS`].
+    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
+        vec![(
+            "shots",
+            u32::try_from(self.passed_count()).unwrap_or(u32::MAX),
+        )]
+    }
+
+    /// The level's stars: the average of every shot's best stars, rounded down.
     pub fn stars(&self) -> u8 {
-        let total: u32 = self
+        self.stars_over(self.shots.len())
+    }
+
+    /// The average of the best `core` shots' best stars, rounded down: the shots a lesson
+    /// length leaves as extensions never pull the stars down.
+    pub fn stars_over(&self, core: usize) -> u8 {
+        let stars: Vec<u32> = self
             .best
             .iter()
             .map(|b| b.as_ref().map_or(0, |s| u32::from(s.stars)))
-            .sum();
-        u8::try_from(total / self.shots.len().max(1) as u32).unwrap_or(3)
+            .collect();
+        u8::try_from(best_average(&stars, core)).unwrap_or(3)
     }
 }
 
@@ -310,9 +335,34 @@ mod tests {
             };
             let worse = score_attempt(shot, &attempt_from(&laggy, &StageGeometry::default()));
             assert!(worse.stars < 3);
+            lesson_core_after_shots(&level, i + 1);
         }
         assert!(level.is_complete());
         assert_eq!(level.stars(), 3);
+    }
+
+    /// After `passed` good shots: the core is met exactly at the lengths that ask for no more,
+    /// and the stars over the core shots are 3 while undone extension shots count for nothing.
+    fn lesson_core_after_shots(level: &VpLevel, passed: usize) {
+        use crate::tour::model::content::bundled_file;
+        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
+        let table = bundled_file::<LessonTable>().expect("bundled lessons");
+        let tasks = table.tasks(2);
+        assert_eq!(level.passed_count(), passed);
+        for length in LessonLength::ALL {
+            let core = table.core(2, "shots", length) as usize;
+            assert_eq!(
+                core_met(tasks, length, &level.task_counts()),
+                passed >= core,
+                "{passed} shots at {length}"
+            );
+            if passed >= core {
+                assert_eq!(level.stars_over(core), 3, "{length}");
+            }
+        }
+        if passed < level.shots.len() {
+            assert!(level.stars() < 3, "every shot counts at Full");
+        }
     }
 
     #[test]

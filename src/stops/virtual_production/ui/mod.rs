@@ -14,8 +14,8 @@ use bevy_egui::input::EguiWantsInput;
 use crate::stage::model::led::PITCH_CHOICES_MM;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{STOP, VpCommand, VpState};
-use crate::tour::TourCommand;
 use crate::tour::input::typing;
+use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems};
 
@@ -85,6 +85,7 @@ fn vp_keys(
     tracker: Res<Tracker>,
     mut out: MessageWriter<VpCommand>,
     mut tour: MessageWriter<TourCommand>,
+    status: Res<LevelStatus>,
 ) {
     let Some(state) = state else { return };
     if typing(&wants) {
@@ -105,7 +106,7 @@ fn vp_keys(
     }
     set_keys(&keys, &state, &settings, &mut out);
     tuning_keys(&keys, &settings, &tracker, &mut out);
-    if state.level.is_complete() && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+    if status.complete && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         tour.write(TourCommand::FinishLevel);
     }
 }
@@ -231,7 +232,15 @@ fn vp_ui(
     let env = settings
         .current_scene()
         .map(|d| d.apply_conditions(settings.time, settings.weather));
-    shot_list_panel(&mut root, &p, &state, &mut out, &mut screen.tour);
+    shot_list_panel(
+        &mut root,
+        &p,
+        &state,
+        &screen.status,
+        screen.lesson.length,
+        &mut out,
+        &mut screen.tour,
+    );
     let stage = StageControls {
         settings: &settings,
         pose: &pose,

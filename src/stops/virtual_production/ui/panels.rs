@@ -12,7 +12,9 @@ use crate::stage::model::scene::Environment;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{VpCommand, VpState};
 use crate::stops::virtual_production::model::takes::light_target;
-use crate::tour::TourCommand;
+use crate::tour::model::lesson::LessonLength;
+use crate::tour::{LevelStatus, TourCommand};
+use crate::ui::level_frame::task_list;
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
 use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
@@ -47,6 +49,8 @@ pub(super) fn shot_list_panel(
     root: &mut egui::Ui,
     p: &Palette,
     state: &VpState,
+    status: &LevelStatus,
+    lesson: LessonLength,
     out: &mut MessageWriter<VpCommand>,
     tour: &mut MessageWriter<TourCommand>,
 ) {
@@ -77,7 +81,9 @@ pub(super) fn shot_list_panel(
                     }
                 }
                 current_shot_and_take(ui, p, state);
-                if state.level.is_complete() {
+                ui.separator();
+                task_list(ui, p, status, lesson);
+                if status.complete {
                     let go = primary_button(ui, p, "▶ Continue to the quiz gate");
                     if go.clicked() {
                         tour.write(TourCommand::FinishLevel);
