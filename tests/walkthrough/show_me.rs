@@ -37,8 +37,10 @@ fn showing(app: &App) -> Option<String> {
         .map(|s| s.caption.clone())
 }
 
-fn saved_text(dir: &std::path::Path, stop: usize) -> Option<String> {
-    std::fs::read_to_string(level_save_path(dir, stop)).ok()
+/// The level's save file as it is on disk now.
+fn saved_text(app: &App, stop: usize) -> Option<String> {
+    let dir = app.world().resource::<SaveData>().store.dir().to_path_buf();
+    std::fs::read_to_string(level_save_path(&dir, stop)).ok()
 }
 
 /// Let the autosave write the student's work, on the demonstration's frame length.
@@ -61,14 +63,13 @@ struct Shown {
 /// the level's status stays the student's. Returns what was shown.
 fn show(
     app: &mut App,
-    dir: &std::path::Path,
     stop: usize,
     stop_after: Option<usize>,
     reached: impl Fn(&App) -> bool,
 ) -> Shown {
     settle_autosave(app);
     let student = level_text(app, stop);
-    let saved_before = saved_text(dir, stop);
+    let saved_before = saved_text(app, stop);
     let status = *app.world().resource::<LevelStatus>();
     app.world_mut().write_message(ShowMeCommand::Toggle);
     let mut shown = Shown {
@@ -83,7 +84,7 @@ fn show(
         }
         shown.reached |= reached(app);
         assert_eq!(
-            saved_text(dir, stop),
+            saved_text(app, stop),
             saved_before,
             "stop {stop}: nothing of the demonstration is saved"
         );
@@ -125,7 +126,7 @@ fn assert_every_step_captioned(shown: &Shown, stop: usize) {
 
 /// Leave the level and check that nothing of the demonstration reached the progress or
 /// the level's save.
-fn assert_nothing_recorded(app: &mut App, dir: &std::path::Path, stop: usize, student: &str) {
+fn assert_nothing_recorded(app: &mut App, stop: usize, student: &str) {
     send(app, TourCommand::ToMap);
     let progress = &app.world().resource::<SaveData>().progress;
     assert_eq!(
@@ -134,7 +135,10 @@ fn assert_nothing_recorded(app: &mut App, dir: &std::path::Path, stop: usize, st
         "stop {stop}: no stars from the demonstration"
     );
     assert_same(
-        &saved_text(dir, stop).expect("the student's work is saved on leaving"),
+        &saved_text(app, stop).unwrap_or_else(|| {
+            let said = app.world().resource::<Notices>().history.join(" | ");
+            panic!("stop {stop}: the student's work is saved on leaving; notices: {said}")
+        }),
         student,
         &format!("stop {stop}: the save after leaving"),
     );
@@ -147,13 +151,13 @@ fn demonstrate(name: &str, stop: usize, reached: impl Fn(&App) -> bool) -> Shown
     let mut app = level_app(&dir, stop, true);
     work_half_way(&mut app, stop);
     let student = level_text(&app, stop);
-    let shown = show(&mut app, &dir, stop, None, reached);
+    let shown = show(&mut app, stop, None, reached);
     assert!(
         shown.reached,
         "stop {stop}: the level moved to the solution"
     );
     assert_every_step_captioned(&shown, stop);
-    assert_nothing_recorded(&mut app, &dir, stop, &student);
+    assert_nothing_recorded(&mut app, stop, &student);
     let _ = std::fs::remove_dir_all(&dir);
     shown
 }
@@ -187,7 +191,7 @@ fn stopping_early_or_leaving_mid_way_gives_the_work_back() {
     let mut app = level_app(&dir, 0, true);
     work_half_way(&mut app, 0);
     let student = level_text(&app, 0);
-    let shown = show(&mut app, &dir, 0, Some(2), |_| false);
+    let shown = show(&mut app, 0, Some(2), |_| false);
     assert_eq!(shown.captions.len(), 2, "stopped after two steps");
 
     // Start again and leave the level part-way: the exit save is the student's work.
@@ -202,7 +206,7 @@ fn stopping_early_or_leaving_mid_way_gives_the_work_back() {
         student,
         "the demonstration moved the level"
     );
-    assert_nothing_recorded(&mut app, &dir, 0, &student);
+    assert_nothing_recorded(&mut app, 0, &student);
     assert!(showing(&app).is_none(), "leaving ends the demonstration");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -226,7 +230,7 @@ fn conclusion_show_me_matches_one_card() {
         game.matched.iter().filter(|m| **m).count()
     };
     let before = matched(&app);
-    let shown = show(&mut app, &dir, 6, None, |app| matched(app) == before + 1);
+    let shown = show(&mut app, 6, None, |app| matched(app) == before + 1);
     assert!(
         shown.reached,
         "one more card is matched during the demonstration"
