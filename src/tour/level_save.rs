@@ -36,6 +36,11 @@ struct Written {
     since_check: f32,
 }
 
+/// Set while the level shows something that is not the student's work (a teacher's
+/// "Show me"): nothing is written until it is cleared, so the student's save stays theirs.
+#[derive(Resource, Debug, Default)]
+pub struct SavesOnHold(pub bool);
+
 /// Ask to forget a stop's saved work ("Start over").
 #[derive(Message, Debug, Clone, Copy)]
 pub struct StartOver(pub usize);
@@ -79,6 +84,9 @@ pub fn save_level<S: LevelSnapshot>(world: &mut World) {
 /// Write the level's work if it changed since the last write. False when there is no level
 /// or the write failed (the player is told).
 fn write_if_changed<S: LevelSnapshot>(world: &mut World) -> bool {
+    if world.get_resource::<SavesOnHold>().is_some_and(|h| h.0) {
+        return false;
+    }
     let Some(dir) = save_dir(world) else {
         return false;
     };
@@ -180,6 +188,7 @@ fn forget_written(mut loaded: MessageReader<ProfileLoaded>, mut written: ResMut<
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Written>()
+        .init_resource::<SavesOnHold>()
         .add_message::<StartOver>()
         .add_systems(PreUpdate, (forget_written, start_over));
 }

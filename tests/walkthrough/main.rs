@@ -27,6 +27,7 @@ mod post;
 mod previs;
 mod profiles;
 mod resume;
+mod show_me;
 mod teacher_lock;
 mod virtual_production;
 

@@ -15,12 +15,12 @@ use backlot::tour::level_save::{LevelSnapshot, StartOver};
 use backlot::tour::model::level_save::{level_save_path, to_text};
 
 /// The level's saved form right now: equal texts mean equal work.
-fn snapshot<S: LevelSnapshot>(app: &App) -> String {
+pub(super) fn snapshot<S: LevelSnapshot>(app: &App) -> String {
     let level = S::capture(app.world()).expect("the level is running");
     to_text(S::STOP, &level).expect("a snapshot has a text")
 }
 
-fn level_text(app: &App, stop: usize) -> String {
+pub(super) fn level_text(app: &App, stop: usize) -> String {
     match stop {
         0 => snapshot::<IntroState>(app),
         1 => snapshot::<PrevisState>(app),
@@ -34,7 +34,7 @@ fn level_text(app: &App, stop: usize) -> String {
 }
 
 /// Equal saved forms, or the first line where they differ.
-fn assert_same(now: &str, expected: &str, what: &str) {
+pub(super) fn assert_same(now: &str, expected: &str, what: &str) {
     if let Some((n, (a, b))) = now
         .lines()
         .zip(expected.lines())
@@ -53,7 +53,7 @@ fn assert_same(now: &str, expected: &str, what: &str) {
 }
 
 /// Some of each level's work, through the real commands.
-fn work_half_way(app: &mut App, stop: usize) {
+pub(super) fn work_half_way(app: &mut App, stop: usize) {
     match stop {
         0 => {
             let first = app

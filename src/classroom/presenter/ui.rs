@@ -12,6 +12,8 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::classroom::presenter::commands::{PresenterCommand, PresenterState};
+use crate::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
+use crate::classroom::presenter::show_me_ui::show_me_button;
 use crate::classroom::teacher_lock::TeacherLock;
 use crate::classroom::teacher_lock::lock::notify_locked;
 use crate::tour::model::content::STOP_COUNT;
@@ -131,6 +133,7 @@ fn presenter_bar(
     phase: Option<Res<State<StopPhase>>>,
     mut out: MessageWriter<PresenterCommand>,
     mut poll: ResMut<ClassPollWindow>,
+    (show, mut show_out): (Res<ShowMeStatus>, MessageWriter<ShowMeCommand>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
@@ -142,6 +145,7 @@ fn presenter_bar(
     }
     let at_gate = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Gate);
     let in_stop = *screen.get() == Screen::Stop;
+    let in_level = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Level);
     // Compact and tucked into the top-right corner, so it never hides the question the class
     // is reading; small text is fine, the teacher stands close to the screen.
     egui::Area::new(egui::Id::new("presenter-bar"))
@@ -159,6 +163,7 @@ fn presenter_bar(
                     ui.spacing_mut().interact_size.y = 22.0;
                     jump_row(ui, &p, &content, &save, &mut out);
                     control_row(ui, at_gate, in_stop, state.paused, &mut out, &mut poll);
+                    show_me_button(ui, in_level, &show, &mut show_out);
                     if let Some(length) = lesson_row(ui, lesson.length) {
                         lesson.choose(length);
                         settings.lesson = length;
