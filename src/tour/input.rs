@@ -54,6 +54,32 @@ fn ctrl_held(keys: &ButtonInput<KeyCode>) -> bool {
     keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight])
 }
 
+/// Kept while typing, as bevy_egui's own input absorber does, so Ctrl and Shift shortcuts
+/// elsewhere do not see a modifier "released" mid-press.
+const MODIFIER_KEYS: [KeyCode; 8] = [
+    KeyCode::ShiftLeft,
+    KeyCode::ShiftRight,
+    KeyCode::ControlLeft,
+    KeyCode::ControlRight,
+    KeyCode::AltLeft,
+    KeyCode::AltRight,
+    KeyCode::SuperLeft,
+    KeyCode::SuperRight,
+];
+
+/// Clear every key but the modifiers: while a text box has the keyboard, letters and Space
+/// belong to it and must not also walk, start the tour or answer a gate.
+pub fn swallow_typing(keys: &mut ButtonInput<KeyCode>) {
+    let held: Vec<KeyCode> = MODIFIER_KEYS
+        .into_iter()
+        .filter(|&k| keys.pressed(k))
+        .collect();
+    keys.reset_all();
+    for key in held {
+        keys.press(key);
+    }
+}
+
 /// True when egui has a text field focused: then letters belong to it.
 pub fn typing(wants: &Option<Res<EguiWantsInput>>) -> bool {
     wants.as_ref().is_some_and(|w| w.wants_keyboard_input())

@@ -19,7 +19,7 @@ use crate::classroom::poll::model::{Bar, PollArchive, PollError, PollTally};
 use crate::classroom::presenter::ui::ClassPollWindow;
 use crate::classroom::teacher_lock::TeacherLock;
 use crate::classroom::teacher_lock::lock::notify_locked;
-use crate::tour::input::typing;
+use crate::tour::input::{swallow_typing, typing};
 use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{ActiveGate, CurrentStop, GameContent, Notices};
 use crate::ui::model::palette::Palette;
@@ -30,18 +30,6 @@ use crate::ui::widgets::value_bar;
 const FINALE_STOP: usize = STOP_COUNT - 1;
 /// Long prompts are cut to this many characters in the list; the full text shows below it.
 const LIST_CHARS: usize = 64;
-
-/// Kept while typing, as bevy_egui's own input absorber does.
-const MODIFIER_KEYS: [KeyCode; 8] = [
-    KeyCode::ShiftLeft,
-    KeyCode::ShiftRight,
-    KeyCode::ControlLeft,
-    KeyCode::ControlRight,
-    KeyCode::AltLeft,
-    KeyCode::AltRight,
-    KeyCode::SuperLeft,
-    KeyCode::SuperRight,
-];
 
 /// What is being polled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -585,14 +573,7 @@ fn poll_keys(
     if !window.open || !typing(&wants) {
         return;
     }
-    let held: Vec<KeyCode> = MODIFIER_KEYS
-        .into_iter()
-        .filter(|&k| keys.pressed(k))
-        .collect();
-    keys.reset_all();
-    for key in held {
-        keys.press(key);
-    }
+    swallow_typing(&mut keys);
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -8,6 +8,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
 use crate::classroom::teacher_lock::lock::{TeacherLock, TeacherLockCommand};
 use crate::classroom::teacher_lock::model::MIN_CODE_CHARS;
+use crate::tour::input::swallow_typing;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
 use crate::ui::widgets::{keep_keyboard_in, primary_button};
 
@@ -163,21 +164,7 @@ fn swallow_keys(mut keys: ResMut<ButtonInput<KeyCode>>, lock: Res<TeacherLock>) 
     if !lock.asking {
         return;
     }
-    const MODIFIERS: [KeyCode; 8] = [
-        KeyCode::ShiftLeft,
-        KeyCode::ShiftRight,
-        KeyCode::ControlLeft,
-        KeyCode::ControlRight,
-        KeyCode::AltLeft,
-        KeyCode::AltRight,
-        KeyCode::SuperLeft,
-        KeyCode::SuperRight,
-    ];
-    let held: Vec<KeyCode> = MODIFIERS.into_iter().filter(|&k| keys.pressed(k)).collect();
-    keys.reset_all();
-    for key in held {
-        keys.press(key);
-    }
+    swallow_typing(&mut keys);
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -8,7 +8,7 @@ use super::CampWindow;
 use super::card::{CardKind, card_kind};
 use crate::classroom::camp::play::{CampCommand, CampPlay};
 use crate::tour::Screen;
-use crate::tour::input::typing;
+use crate::tour::input::{swallow_typing, typing};
 
 /// Keys that act on the screen under a camp card or the camp window (start the tour, enter a
 /// stop at a door, answer a finale poll). While camp mode owns the keyboard they are swallowed,
@@ -36,31 +36,6 @@ const DIGIT_KEYS: [KeyCode; 20] = [
     KeyCode::Numpad8,
     KeyCode::Numpad9,
 ];
-/// Kept while typing, as bevy_egui's own input absorber does, so Ctrl and Shift shortcuts
-/// elsewhere do not see a modifier "released" mid-press.
-const MODIFIER_KEYS: [KeyCode; 8] = [
-    KeyCode::ShiftLeft,
-    KeyCode::ShiftRight,
-    KeyCode::ControlLeft,
-    KeyCode::ControlRight,
-    KeyCode::AltLeft,
-    KeyCode::AltRight,
-    KeyCode::SuperLeft,
-    KeyCode::SuperRight,
-];
-
-/// Clear every key but the modifiers: while a text box has the keyboard, letters and Space
-/// belong to it and must not also walk, start the tour or answer a gate.
-fn swallow_typing(keys: &mut ButtonInput<KeyCode>) {
-    let held: Vec<KeyCode> = MODIFIER_KEYS
-        .into_iter()
-        .filter(|&k| keys.pressed(k))
-        .collect();
-    keys.reset_all();
-    for key in held {
-        keys.press(key);
-    }
-}
 
 /// Clear Enter, Space and the digits (digits stay with Ctrl, the presenter's stop jump).
 fn swallow_screen_keys(keys: &mut ButtonInput<KeyCode>) {
