@@ -7,6 +7,10 @@ use crate::audio::captions::Captions;
 use crate::tour::Notices;
 use crate::tour::notices::NoticeKind;
 use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::content_area;
+
+/// How many notices show at once.
+const MAX_SHOWN: usize = 3;
 
 fn notices_ui(
     mut contexts: EguiContexts,
@@ -18,12 +22,21 @@ fn notices_ui(
     }
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
+    // Below the bars along the top, never over them.
+    let below_bars = content_area(ctx).top() - ctx.viewport_rect().top();
     egui::Area::new(egui::Id::new("notices"))
-        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-16.0, 16.0))
+        .anchor(
+            egui::Align2::RIGHT_TOP,
+            egui::vec2(-16.0, 16.0 + below_bars),
+        )
         .interactable(false)
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             ui.set_max_width(520.0);
-            for n in &notices.active {
+            // The newest few: a burst of notices (a teacher skipping through stops) must not
+            // fill the screen.
+            let from = notices.active.len().saturating_sub(MAX_SHOWN);
+            for n in &notices.active[from..] {
                 let (icon, word, tone) = match n.kind {
                     NoticeKind::Info => ("ℹ", "Note", p.text),
                     NoticeKind::Success => ("✔", "Done", p.success),

@@ -253,7 +253,9 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<AllowWidgetFocus>()
         .add_systems(
             EguiPrimaryContextPass,
-            apply_theme.before(UiSystems::Screens),
+            (apply_theme, forget_last_frames_bars)
+                .chain()
+                .before(UiSystems::Bars),
         )
         .add_systems(
             EguiPrimaryContextPass,
@@ -262,7 +264,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (reload_settings, theme_keys, save_settings).chain());
     app.configure_sets(
         EguiPrimaryContextPass,
-        (UiSystems::Screens, UiSystems::Overlays).chain(),
+        (UiSystems::Bars, UiSystems::Screens, UiSystems::Overlays).chain(),
     );
 }
 
@@ -306,9 +308,17 @@ fn release_widget_focus(
     Ok(())
 }
 
-/// Drawing order inside the egui pass: the screen first, then overlays on top.
+/// Each frame's bars are drawn afresh; a bar that is gone must not keep its space.
+fn forget_last_frames_bars(mut contexts: EguiContexts) -> Result {
+    crate::ui::widgets::clear_bars(contexts.ctx_mut()?);
+    Ok(())
+}
+
+/// Drawing order inside the egui pass: the bars along the top (presenter, camp), then the
+/// screen in the space they leave, then overlays on top.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub enum UiSystems {
+    Bars,
     Screens,
     Overlays,
 }

@@ -6,15 +6,98 @@ use crate::ui::model::keymap::{Action, KeyMap, display_key};
 use crate::ui::model::palette::Palette;
 use crate::ui::paint::color;
 
-/// A full-window `Ui` to hang panels on (egui 0.36 panels show inside a `Ui`).
+/// A `Ui` over the screen's content area to hang panels on (egui 0.36 panels show inside a
+/// `Ui`): the window less the bars along the top (presenter mode, camp), so no screen is ever
+/// drawn under them.
 pub fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         egui::Id::new(id),
         egui::UiBuilder::new()
             .layer_id(egui::LayerId::background())
-            .max_rect(ctx.viewport_rect()),
+            .max_rect(content_area(ctx)),
     )
+}
+
+/// Where the bars along the top of the window end, this frame.
+fn bars_bottom_id() -> egui::Id {
+    egui::Id::new("backlot-bars-bottom")
+}
+
+/// The part of the window that screens, windows and toasts may use: all of it, less the bars
+/// drawn along the top this frame (`UiSystems::Bars` runs first and calls `reserve_top`).
+pub fn content_area(ctx: &egui::Context) -> egui::Rect {
+    let window = ctx.viewport_rect();
+    let bars_bottom: f32 = ctx
+        .data(|d| d.get_temp(bars_bottom_id()))
+        .unwrap_or(window.top());
+    egui::Rect::from_min_max(
+        egui::pos2(
+            window.left(),
+            bars_bottom.clamp(window.top(), window.bottom()),
+        ),
+        window.max,
+    )
+}
+
+/// A side panel's width, from the window: `designed` points (its width in a 1280-point-wide
+/// window, the game's usual size), in proportion when the window is narrower. A projector at
+/// presenter mode's 150 % is 853 points wide, so a 390-point panel becomes 260.
+pub fn panel_width(ui: &egui::Ui, designed: f32) -> f32 {
+    designed.min(ui.max_rect().width() * designed / DESIGN_WIDTH)
+}
+
+/// The window width, in points, the side panels were designed for.
+pub const DESIGN_WIDTH: f32 = 1280.0;
+
+/// A slider under its name, as wide as the space it has. egui puts the name to the right of the
+/// slider, which a side panel on a projector (about 260 points) is too narrow for.
+pub fn slider_row(
+    ui: &mut egui::Ui,
+    name: impl Into<egui::WidgetText>,
+    slider: egui::Slider<'_>,
+) -> egui::Response {
+    ui.label(name);
+    // Room for the value box beside it.
+    ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(60.0);
+    ui.add(slider)
+}
+
+/// A window's size: what it asks for, but never more than the content area (a projector at
+/// 150 % leaves about 850 × 430 points), so its title bar and buttons stay on screen.
+pub fn fit_window(ctx: &egui::Context, wanted: egui::Vec2) -> egui::Vec2 {
+    wanted.min(content_area(ctx).size() - egui::vec2(16.0, 16.0))
+}
+
+/// Forget last frame's bars; the first system of `UiSystems::Bars` calls this.
+pub fn clear_bars(ctx: &egui::Context) {
+    // Read before writing: egui's context lock is not re-entrant.
+    let top = ctx.viewport_rect().top();
+    ctx.data_mut(|d| d.insert_temp(bars_bottom_id(), top));
+}
+
+/// A bar along the top of the window, below any bar already drawn this frame. Screens drawn
+/// after it start below it. Returns what `add_contents` returned.
+pub fn top_bar<R>(
+    ctx: &egui::Context,
+    id: &str,
+    frame: egui::Frame,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    let mut ui = egui::Ui::new(
+        ctx.clone(),
+        egui::Id::new(id),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::new(egui::Order::Middle, egui::Id::new(id)))
+            .max_rect(content_area(ctx)),
+    );
+    let shown = egui::Panel::top(egui::Id::new(id))
+        .frame(frame)
+        .resizable(false)
+        .show(&mut ui, add_contents);
+    let bottom = shown.response.rect.bottom();
+    ctx.data_mut(|d| d.insert_temp(bars_bottom_id(), bottom));
+    shown.inner
 }
 
 /// The keyboard focus ring: a thick outline in the palette's focus colour, outside the widget,
@@ -33,7 +116,7 @@ pub fn primary_button(ui: &mut egui::Ui, palette: &Palette, label: &str) -> egui
     let response = ui.add(
         egui::Button::new(egui::RichText::new(label).color(color(palette.accent_text)))
             .fill(color(palette.accent))
-            .min_size(egui::vec2(300.0, 46.0)),
+            .min_size(egui::vec2(300.0_f32.min(ui.available_width()), 46.0)),
     );
     focus_ring(ui, response.rect, palette);
     response
@@ -102,7 +185,9 @@ pub fn key_hints(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
 
 /// Draw a full-width bottom bar of key hints.
 pub fn hint_bar(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
+    // Not resizable: its height follows its lines, which change with the window and scale.
     egui::Panel::bottom("key_hints")
+        .resizable(false)
         .frame(
             egui::Frame::new()
                 .fill(color(palette.panel))

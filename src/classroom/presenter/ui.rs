@@ -21,6 +21,7 @@ use crate::tour::model::lesson::LessonLength;
 use crate::tour::{ActiveLesson, GameContent, Notices, SaveData, Screen, StopPhase};
 use crate::ui::model::palette::{Palette, PaletteKind};
 use crate::ui::theme::{UiSettings, UiSystems, color};
+use crate::ui::widgets::top_bar;
 
 /// Text size presenter mode asks for: readable from the back of a classroom.
 pub const PRESENTER_SCALE: f32 = 1.5;
@@ -122,7 +123,8 @@ fn presenter_look(
     }
 }
 
-fn presenter_bar(
+/// The presenter bar, first of the bars along the top.
+pub(crate) fn presenter_bar(
     mut contexts: EguiContexts,
     state: Res<PresenterState>,
     mut settings: ResMut<UiSettings>,
@@ -146,30 +148,28 @@ fn presenter_bar(
     let at_gate = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Gate);
     let in_stop = *screen.get() == Screen::Stop;
     let in_level = phase.as_ref().is_some_and(|p| *p.get() == StopPhase::Level);
-    // Compact and tucked into the top-right corner, so it never hides the question the class
-    // is reading; small text is fine, the teacher stands close to the screen.
-    egui::Area::new(egui::Id::new("presenter-bar"))
-        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 4.0))
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(color(p.panel))
-                .stroke(egui::Stroke::new(2.0, color(p.accent)))
-                .corner_radius(6.0)
-                .inner_margin(egui::Margin::same(4))
-                .show(ui, |ui| {
-                    ui.spacing_mut().button_padding = egui::vec2(6.0, 2.0);
-                    ui.spacing_mut().item_spacing = egui::vec2(4.0, 4.0);
-                    ui.spacing_mut().interact_size.y = 22.0;
-                    jump_row(ui, &p, &content, &save, &mut out);
-                    control_row(ui, at_gate, in_stop, state.paused, &mut out, &mut poll);
-                    show_me_button(ui, in_level, &show, &mut show_out);
-                    if let Some(length) = lesson_row(ui, lesson.length) {
-                        lesson.choose(length);
-                        settings.lesson = length;
-                    }
-                });
+    // A strip across the top: the screen below starts under it, so it never hides the question
+    // the class is reading. Small text is fine, the teacher stands close to the screen.
+    let frame = egui::Frame::new()
+        .fill(color(p.panel))
+        .stroke(egui::Stroke::new(2.0, color(p.accent)))
+        .inner_margin(egui::Margin::symmetric(6, 4));
+    top_bar(ctx, "presenter-bar", frame, |ui| {
+        ui.spacing_mut().button_padding = egui::vec2(6.0, 2.0);
+        ui.spacing_mut().item_spacing = egui::vec2(4.0, 4.0);
+        ui.spacing_mut().interact_size.y = 22.0;
+        ui.horizontal_wrapped(|ui| {
+            jump_row(ui, &p, &content, &save, &mut out);
+            ui.separator();
+            control_row(ui, at_gate, in_stop, state.paused, &mut out, &mut poll);
+            show_me_button(ui, in_level, &show, &mut show_out);
+            ui.separator();
+            if let Some(length) = lesson_row(ui, lesson.length) {
+                lesson.choose(length);
+                settings.lesson = length;
+            }
         });
+    });
     Ok(())
 }
 
@@ -202,28 +202,26 @@ fn jump_row(
     save: &SaveData,
     out: &mut MessageWriter<PresenterCommand>,
 ) {
-    ui.horizontal(|ui| {
-        ui.label(
-            small("🎬 Presenter · jump (Ctrl+0–6):")
-                .strong()
-                .color(color(p.accent)),
-        );
-        for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
-            let lock = if save.progress.is_unlocked(stop) {
-                ""
-            } else {
-                "🔒"
-            };
-            let title = &content.tour.stops[stop].title;
-            if ui
-                .button(small(&format!("{lock}{stop}")))
-                .on_hover_text(title)
-                .clicked()
-            {
-                out.write(PresenterCommand::JumpTo(stop));
-            }
+    ui.label(
+        small("🎬 Presenter · jump (Ctrl+0–6):")
+            .strong()
+            .color(color(p.accent)),
+    );
+    for stop in 0..content.tour.stops.len().min(STOP_COUNT) {
+        let lock = if save.progress.is_unlocked(stop) {
+            ""
+        } else {
+            "🔒"
+        };
+        let title = &content.tour.stops[stop].title;
+        if ui
+            .button(small(&format!("{lock}{stop}")))
+            .on_hover_text(title)
+            .clicked()
+        {
+            out.write(PresenterCommand::JumpTo(stop));
         }
-    });
+    }
 }
 
 /// Reveal, skip to the gate, skip the gate, pause, hide, poll and exit, each with its key.
@@ -236,7 +234,7 @@ fn control_row(
     out: &mut MessageWriter<PresenterCommand>,
     poll: &mut ResMut<ClassPollWindow>,
 ) {
-    ui.horizontal(|ui| {
+    {
         if ui
             .add_enabled(at_gate, egui::Button::new(small("Reveal F6")))
             .clicked()
@@ -273,13 +271,13 @@ fn control_row(
         if ui.button(small("Exit F5")).clicked() {
             out.write(PresenterCommand::Toggle);
         }
-    });
+    }
 }
 
 /// The lesson length, for the class in front of the teacher: the one picked, if any.
 fn lesson_row(ui: &mut egui::Ui, current: LessonLength) -> Option<LessonLength> {
     let mut picked = None;
-    ui.horizontal(|ui| {
+    {
         ui.label(small("Lesson:"));
         for length in LessonLength::ALL {
             let r = ui
@@ -289,7 +287,7 @@ fn lesson_row(ui: &mut egui::Ui, current: LessonLength) -> Option<LessonLength> 
                 picked = Some(length);
             }
         }
-    });
+    }
     picked
 }
 
@@ -303,7 +301,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Update, (presenter_keys, presenter_look))
         .add_systems(
             EguiPrimaryContextPass,
-            presenter_bar.in_set(UiSystems::Overlays),
+            presenter_bar.in_set(UiSystems::Bars),
         )
         .configure_sets(
             EguiPrimaryContextPass,

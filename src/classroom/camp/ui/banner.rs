@@ -6,11 +6,10 @@ use bevy_egui::{EguiContexts, egui};
 use super::parts::team_line;
 use crate::classroom::camp::model::QuestionTimer;
 use crate::classroom::camp::play::{CampCommand, CampPlay};
-use crate::classroom::presenter::commands::PresenterState;
 use crate::tour::{CurrentStop, Screen, StopPhase};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, color};
-use crate::ui::widgets::value_bar;
+use crate::ui::widgets::{top_bar, value_bar};
 
 /// The team banner in a stop: whose turn it is, and in the gate the timer when the camp uses
 /// one. It never blocks the game: time's up is a message, not a lock.
@@ -21,7 +20,6 @@ pub(super) fn camp_banner_ui(
     current: Res<CurrentStop>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<StopPhase>>>,
-    presenter: Option<Res<PresenterState>>,
     mut out: MessageWriter<CampCommand>,
 ) -> Result {
     if *screen.get() != Screen::Stop || !play.is_active() {
@@ -37,47 +35,37 @@ pub(super) fn camp_banner_ui(
         return Ok(());
     };
     let at_gate = phase.is_some_and(|s| *s.get() == StopPhase::Gate);
-    // Below the presenter bar when it is showing.
-    let top = if presenter.is_some_and(|s| s.active && !s.chrome_hidden) {
-        96.0
-    } else {
-        12.0
-    };
     let extension = session.options().timer.map_or(0, |t| t.extension_seconds);
     let (done, total) = session.turn_progress();
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
-    egui::Area::new(egui::Id::new("camp-banner"))
-        .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, top))
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(color(p.panel))
-                .stroke(egui::Stroke::new(2.0, color(p.accent)))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::same(10))
-                .show(ui, |ui| {
-                    ui.set_max_width(440.0);
-                    team_line(ui, &p, team.color, team.icon, &team.name, 22.0);
-                    ui.label(format!(
-                        "Stop {stop} · turn {} of {total}",
-                        (done + 1).min(total)
-                    ));
-                    if play.between_turns || current.0 != stop {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "ℹ Not a camp turn: go back to the lot to start {}'s turn at \
-                                 Stop {stop}.",
-                                team.name
-                            ))
-                            .color(color(p.muted_text)),
-                        );
-                    }
-                    if at_gate && let Some(timer) = play.timer.as_ref() {
-                        timer_ui(ui, &p, timer, extension, &mut out);
-                    }
-                });
+    // A strip across the top (below the presenter bar when it shows): the screen starts under
+    // it, so the team's name never hides a question.
+    let frame = egui::Frame::new()
+        .fill(color(p.panel))
+        .stroke(egui::Stroke::new(2.0, color(p.accent)))
+        .inner_margin(egui::Margin::symmetric(10, 6));
+    top_bar(ctx, "camp-banner", frame, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            team_line(ui, &p, team.color, team.icon, &team.name, 22.0);
+            ui.label(format!(
+                "Stop {stop} · turn {} of {total}",
+                (done + 1).min(total)
+            ));
+            if play.between_turns || current.0 != stop {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "ℹ Not a camp turn: go back to the lot to start {}'s turn at Stop {stop}.",
+                        team.name
+                    ))
+                    .color(color(p.muted_text)),
+                );
+            }
         });
+        if at_gate && let Some(timer) = play.timer.as_ref() {
+            timer_ui(ui, &p, timer, extension, &mut out);
+        }
+    });
     Ok(())
 }
 

@@ -74,8 +74,14 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_systems(
             EguiPrimaryContextPass,
-            (camp_card_ui, camp_banner_ui, camp_window_ui)
+            (camp_card_ui, camp_window_ui)
                 .chain()
                 .in_set(UiSystems::Overlays),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            camp_banner_ui
+                .in_set(UiSystems::Bars)
+                .after(crate::classroom::presenter::ui::presenter_bar),
         );
 }
