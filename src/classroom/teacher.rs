@@ -2,6 +2,7 @@
 //! class results of every student profile as CSV, the curriculum standards of every stop (CS,
 //! NGSS, CCSS, ISTE), the current stop first, and where the save and content files live.
 
+use crate::ui::widgets::{content_area, fit_window};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -147,7 +148,9 @@ fn teacher_ui(
     let mut open = panel.open;
     egui::Window::new("Teacher panel · standards (F1 to close)")
         .open(&mut open)
-        .default_size(egui::vec2(720.0, 520.0))
+        .default_size(fit_window(ctx, egui::vec2(720.0, 520.0)))
+        .max_size(content_area(ctx).size())
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             ui.label(format!(
                 "Playing: {}   ·   progress file: {}   ·   content folder: {}",

@@ -7,7 +7,7 @@ use crate::tour::flow::BriefingChoice;
 use crate::tour::level_save::StartOver;
 use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
+use crate::ui::widgets::{card, content_area, focus_ring, hint_bar, root_ui};
 
 fn briefing_ui(
     mut contexts: EguiContexts,
@@ -147,6 +147,7 @@ fn confirm_start_over(
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             ui.label(
                 "Your work in this level will be cleared and the level starts fresh. \

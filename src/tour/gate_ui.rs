@@ -11,6 +11,10 @@ use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, hint_bar, root_ui};
 
+/// Below this height (in points) the gate packs tighter: smaller headings, two columns of
+/// choices. 1280×720 at presenter mode's 150 % leaves about 400 points.
+const COMPACT_BELOW: f32 = 560.0;
+
 fn gate_ui(
     mut contexts: EguiContexts,
     settings: Res<UiSettings>,
@@ -46,27 +50,41 @@ fn gate_ui(
             ("Esc", "leave"),
         ],
     );
+    let title = if is_final {
+        "Rapid Fire Review · the final gate".to_string()
+    } else {
+        format!("Quiz gate · {stop_title}")
+    };
+    let compact = root.available_height() < COMPACT_BELOW;
+    let margin = if compact { 8 } else { 24 };
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().inner_margin(egui::Margin::same(24)))
+        .frame(
+            card(&p)
+                .outer_margin(egui::Margin::same(margin))
+                .inner_margin(egui::Margin::same(if compact { 10 } else { 16 })),
+        )
         .show(&mut root, |ui| {
-            card(&p).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let title = if is_final {
-                    "Rapid Fire Review · the final gate".to_string()
-                } else {
-                    format!("Quiz gate · {stop_title}")
-                };
-                question_header(ui, &p, &title, session, question, timed);
-                ui.add_space(8.0);
-                choice_buttons(ui, &p, &gate, question.is_multi_answer(), &mut out);
-                ui.add_space(10.0);
-                action_button(ui, &p, &gate, is_final, &mut out);
-                ui.add_space(10.0);
-                feedback(ui, &gate, &p);
-                if gate.revealed && !session.current_answered() {
-                    revealed_answer(ui, &gate, &p);
-                }
-            });
+            // The action button is pinned to the bottom of the card, so it is always in view;
+            // only the question, choices and feedback above it scroll, and only on a small
+            // screen.
+            egui::Panel::bottom("gate-action")
+                .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
+                .resizable(false)
+                .show(ui, |ui| {
+                    action_button(ui, &p, &gate, is_final, compact, &mut out)
+                });
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    question_header(ui, &p, &title, session, question, timed, compact);
+                    ui.add_space(if compact { 4.0 } else { 8.0 });
+                    choice_buttons(ui, &p, &gate, question.is_multi_answer(), compact, &mut out);
+                    ui.add_space(if compact { 4.0 } else { 10.0 });
+                    feedback(ui, &gate, &p);
+                    if gate.revealed && !session.current_answered() {
+                        revealed_answer(ui, &gate, &p);
+                    }
+                });
         });
     Ok(())
 }
@@ -79,10 +97,12 @@ fn question_header(
     session: &GateSession,
     question: &Question,
     timed: bool,
+    compact: bool,
 ) {
+    let heading = if compact { 21.0 } else { 26.0 };
     ui.label(
         egui::RichText::new(title)
-            .size(26.0)
+            .size(heading)
             .strong()
             .color(color(p.accent)),
     );
@@ -100,42 +120,78 @@ fn question_header(
         ))
         .color(color(p.muted_text)),
     );
-    ui.add_space(8.0);
-    ui.label(egui::RichText::new(&question.prompt).size(26.0));
+    ui.add_space(if compact { 2.0 } else { 8.0 });
+    ui.label(egui::RichText::new(&question.prompt).size(heading));
     if question.is_multi_answer() {
         ui.label(egui::RichText::new("Choose every correct answer.").color(color(p.muted_text)));
     }
 }
 
-/// One wide button per choice, marked chosen or not; a click selects it.
+/// One wide button per choice, marked chosen or not; a click selects it. A compact gate sets
+/// them out in two columns (A B over C D), so four fit on a projector at 150 %.
 fn choice_buttons(
     ui: &mut egui::Ui,
     p: &Palette,
     gate: &ActiveGate,
     multi: bool,
+    compact: bool,
+    out: &mut MessageWriter<GateCommand>,
+) {
+    let choices = gate.session.displayed_choices();
+    if !compact {
+        for pos in 0..choices.len() {
+            choice_button(ui, p, gate, multi, pos, 22.0, 48.0, out);
+        }
+        return;
+    }
+    let spacing = ui.spacing().item_spacing.x;
+    let width = (ui.available_width() - spacing) / 2.0;
+    for row in (0..choices.len()).step_by(2) {
+        ui.horizontal(|ui| {
+            for pos in row..(row + 2).min(choices.len()) {
+                ui.allocate_ui(egui::vec2(width, 40.0), |ui| {
+                    choice_button(ui, p, gate, multi, pos, 19.0, 40.0, out);
+                });
+            }
+        });
+    }
+}
+
+/// The choice at `pos`, as wide as the space it is given.
+fn choice_button(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    gate: &ActiveGate,
+    multi: bool,
+    pos: usize,
+    text_size: f32,
+    height: f32,
     out: &mut MessageWriter<GateCommand>,
 ) {
     let session = &gate.session;
-    for (pos, (label, choice)) in session.displayed_choices().into_iter().enumerate() {
-        let selected = session.is_selected(pos);
-        let mark = match (multi, selected) {
-            (true, true) => "☑",
-            (true, false) => "☐",
-            (false, true) => "☑",
-            (false, false) => "○",
-        };
-        let button = egui::Button::new(
-            egui::RichText::new(format!("{mark}  {label}.  {}", choice.text)).size(22.0),
-        )
-        .selected(selected)
-        .min_size(egui::vec2(ui.available_width(), 48.0));
-        let response = ui.add(button);
-        if gate.focus == pos {
-            focus_ring(ui, response.rect, p);
-        }
-        if response.clicked() {
-            out.write(GateCommand::Select(pos));
-        }
+    let choices = session.displayed_choices();
+    let Some((label, choice)) = choices.get(pos) else {
+        return;
+    };
+    let selected = session.is_selected(pos);
+    let mark = match (multi, selected) {
+        (true, true) => "☑",
+        (true, false) => "☐",
+        (false, true) => "☑",
+        (false, false) => "○",
+    };
+    let button = egui::Button::new(
+        egui::RichText::new(format!("{mark}  {label}.  {}", choice.text)).size(text_size),
+    )
+    .wrap()
+    .selected(selected)
+    .min_size(egui::vec2(ui.available_width(), height));
+    let response = ui.add(button);
+    if gate.focus == pos {
+        focus_ring(ui, response.rect, p);
+    }
+    if response.clicked() {
+        out.write(GateCommand::Select(pos));
     }
 }
 
@@ -145,6 +201,7 @@ fn action_button(
     p: &Palette,
     gate: &ActiveGate,
     is_final: bool,
+    compact: bool,
     out: &mut MessageWriter<GateCommand>,
 ) {
     let session = &gate.session;
@@ -161,11 +218,11 @@ fn action_button(
     let response = ui.add(
         egui::Button::new(
             egui::RichText::new(action)
-                .size(22.0)
+                .size(if compact { 20.0 } else { 22.0 })
                 .color(color(p.accent_text)),
         )
         .fill(color(p.accent))
-        .min_size(egui::vec2(280.0, 48.0)),
+        .min_size(egui::vec2(280.0, if compact { 40.0 } else { 48.0 })),
     );
     if gate.focus == session.displayed_choices().len() {
         focus_ring(ui, response.rect, p);

@@ -9,7 +9,7 @@ use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, UiSystems, color};
-use crate::ui::widgets::{hint_bar, root_ui, stars_text};
+use crate::ui::widgets::{hint_bar, panel_width, root_ui, stars_text};
 
 /// How a stop shows on the map, in words and an icon (never colour alone).
 pub fn stop_badge(save: &SaveData, stop: usize) -> (&'static str, &'static str) {
@@ -46,7 +46,7 @@ fn map_ui(
     );
     let list_right = egui::Panel::left("stops")
         .resizable(false)
-        .exact_size(360.0)
+        .exact_size(panel_width(&root, 360.0))
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))

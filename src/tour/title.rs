@@ -24,31 +24,47 @@ struct Picker<'a> {
     roster: &'a ProfileRoster,
     new_name: &'a mut NewName,
     allow_focus: &'a mut AllowWidgetFocus,
+    /// A small screen (a projector at 150 %): the name list scrolls sooner and the note on
+    /// where names are kept moves into the "Add me" button's tooltip.
+    compact: bool,
 }
 
 /// Who is playing: a button per profile (the active one ticked), and a box to add a name.
 /// Nothing is asked but a name: no account, no password. Returns what the student chose.
 fn profile_picker(ui: &mut egui::Ui, p: &Palette, picker: Picker) -> Option<ProfileCommand> {
     let mut command = None;
-    ui.label(
-        egui::RichText::new(format!("Playing as {}", picker.active.0.name))
-            .size(24.0)
-            .strong(),
+    let where_kept = format!(
+        "Each name keeps its own progress and settings, {}.",
+        crate::platform::storage::WHERE_SAVES_LIVE
     );
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Who is playing?");
-        for profile in &picker.roster.profiles {
-            let chosen = profile.slug == picker.active.0.slug;
-            let mark = if chosen { "☑" } else { "☐" };
-            if ui
-                .selectable_label(chosen, format!("{mark} {}", profile.name))
-                .clicked()
-                && !chosen
-            {
-                command = Some(ProfileCommand::Choose(profile.slug.clone()));
-            }
-        }
-    });
+    // On a small screen the ticked name below says who is playing.
+    if !picker.compact {
+        ui.label(
+            egui::RichText::new(format!("Playing as {}", picker.active.0.name))
+                .size(24.0)
+                .strong(),
+        );
+    }
+    // A class of thirty names scrolls here rather than pushing "Start" off the screen.
+    egui::ScrollArea::vertical()
+        .id_salt("roster")
+        .max_height(if picker.compact { 44.0 } else { 130.0 })
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Who is playing?");
+                for profile in &picker.roster.profiles {
+                    let chosen = profile.slug == picker.active.0.slug;
+                    let mark = if chosen { "☑" } else { "☐" };
+                    if ui
+                        .selectable_label(chosen, format!("{mark} {}", profile.name))
+                        .clicked()
+                        && !chosen
+                    {
+                        command = Some(ProfileCommand::Choose(profile.slug.clone()));
+                    }
+                }
+            });
+        });
     ui.horizontal(|ui| {
         let field = ui.add(
             egui::TextEdit::singleline(&mut picker.new_name.0)
@@ -61,7 +77,7 @@ fn profile_picker(ui: &mut egui::Ui, p: &Palette, picker: Picker) -> Option<Prof
             picker.allow_focus.0 = true;
         }
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button("Add me").clicked() || entered {
+        if ui.button("Add me").on_hover_text(&where_kept).clicked() || entered {
             command = Some(ProfileCommand::Create(std::mem::take(
                 &mut picker.new_name.0,
             )));
@@ -70,13 +86,9 @@ fn profile_picker(ui: &mut egui::Ui, p: &Palette, picker: Picker) -> Option<Prof
     if let Some(m) = &picker.roster.message {
         ui.label(egui::RichText::new(m).color(color(p.muted_text)));
     }
-    ui.label(
-        egui::RichText::new(format!(
-            "Each name keeps its own progress and settings, {}.",
-            crate::platform::storage::WHERE_SAVES_LIVE
-        ))
-        .color(color(p.muted_text)),
-    );
+    if !picker.compact {
+        ui.label(egui::RichText::new(where_kept).color(color(p.muted_text)));
+    }
     command
 }
 
@@ -98,6 +110,10 @@ fn start_button(ui: &mut egui::Ui, p: &Palette, passed: usize) -> bool {
     crate::ui::widgets::focus_ring(ui, response.rect, p);
     response.clicked()
 }
+
+/// Below this height (in points) the title packs tighter. 1280×720 at presenter mode's 150 %
+/// leaves about 360.
+const COMPACT_BELOW: f32 = 560.0;
 
 fn title_ui(
     mut contexts: EguiContexts,
@@ -130,48 +146,42 @@ fn title_ui(
             ("Ctrl +/−", "text size"),
         ],
     );
+    // One card, at most 760 points wide, centred. Its actions (who is playing, start, the
+    // teacher's buttons) are pinned to its bottom so they always show; on a small screen the
+    // introduction above them scrolls.
+    let area = root.available_rect_before_wrap();
+    let compact = area.height() < COMPACT_BELOW;
+    let side = ((area.width() - 760.0) / 2.0).max(if compact { 8.0 } else { 40.0 });
+    let top = if compact { 8.0 } else { 40.0 };
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().inner_margin(egui::Margin::same(40)))
+        .frame(card(&p).outer_margin(egui::Margin {
+            left: side as i8,
+            right: side as i8,
+            top: top as i8,
+            bottom: top as i8,
+        }))
         .show(&mut root, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.add_space(20.0);
-                card(&p).show(ui, |ui| {
-                    ui.set_max_width(760.0);
+            egui::Panel::bottom("title-actions")
+                .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 4)))
+                .resizable(false)
+                .show(ui, |ui| {
                     ui.vertical_centered(|ui| {
-                        ui.label(
-                            egui::RichText::new("BACKLOT")
-                                .size(64.0)
-                                .strong()
-                                .color(color(p.accent)),
-                        );
-                        ui.label(egui::RichText::new(&content.tour.title).size(30.0));
-                        ui.add_space(8.0);
-                        ui.label(
-                            "Tour a film studio stop by stop. Build a production, drive an LED \
-                             volume, sync sound to the frame, and meet the people who make movies.",
-                        );
-                        ui.add_space(8.0);
-                        for q in &content.tour.big_questions {
-                            ui.label(
-                                egui::RichText::new(format!("• {q}")).color(color(p.muted_text)),
-                            );
-                        }
-                        ui.add_space(12.0);
                         let picker = Picker {
                             active: &active,
                             roster: &roster,
                             new_name: &mut new_name,
                             allow_focus: &mut allow_focus,
+                            compact,
                         };
                         if let Some(command) = profile_picker(ui, &p, picker) {
                             profile_commands.write(command);
                         }
-                        ui.add_space(12.0);
+                        ui.add_space(if compact { 4.0 } else { 12.0 });
                         if start_button(ui, &p, save.progress.stops_passed()) {
                             tour.write(TourCommand::StartTour);
                         }
-                        ui.add_space(8.0);
-                        ui.horizontal(|ui| {
+                        ui.add_space(if compact { 4.0 } else { 8.0 });
+                        ui.horizontal_wrapped(|ui| {
                             if ui.button("Settings (F3)").clicked() {
                                 settings_window.open = true;
                             }
@@ -184,7 +194,37 @@ fn title_ui(
                         });
                     });
                 });
-            });
+            // On a projector at 150 % the introduction gets what the actions leave, however
+            // little: it scrolls, and the actions never move.
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .min_scrolled_height(0.0)
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            egui::RichText::new("BACKLOT")
+                                .size(if compact { 40.0 } else { 64.0 })
+                                .strong()
+                                .color(color(p.accent)),
+                        );
+                        ui.label(egui::RichText::new(&content.tour.title).size(if compact {
+                            24.0
+                        } else {
+                            30.0
+                        }));
+                        ui.add_space(8.0);
+                        ui.label(
+                            "Tour a film studio stop by stop. Build a production, drive an LED \
+                             volume, sync sound to the frame, and meet the people who make movies.",
+                        );
+                        ui.add_space(8.0);
+                        for q in &content.tour.big_questions {
+                            ui.label(
+                                egui::RichText::new(format!("• {q}")).color(color(p.muted_text)),
+                            );
+                        }
+                    });
+                });
         });
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! While it is open, Tab and Shift+Tab move between its controls, Space or Enter uses one, and
 //! the arrow keys move a slider.
 
+use crate::ui::widgets::{content_area, fit_window};
 use bevy::input::ButtonState;
 use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
@@ -101,7 +102,9 @@ fn settings_ui(
     let mut edited = settings.clone();
     let shown = egui::Window::new("Settings (F3 to close)")
         .open(&mut open)
-        .default_size(egui::vec2(640.0, 560.0))
+        .default_size(fit_window(ctx, egui::vec2(640.0, 560.0)))
+        .max_size(content_area(ctx).size())
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 look_section(ui, &mut edited);

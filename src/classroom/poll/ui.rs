@@ -24,7 +24,7 @@ use crate::tour::model::content::{STOP_COUNT, Tour};
 use crate::tour::{ActiveGate, CurrentStop, GameContent, Notices};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
-use crate::ui::widgets::value_bar;
+use crate::ui::widgets::{content_area, fit_window, value_bar};
 
 /// The tour's polls are asked after the Conclusion's gate, so they are filed under its stop.
 const FINALE_STOP: usize = STOP_COUNT - 1;
@@ -543,7 +543,9 @@ fn class_poll_ui(
     let mut open = true;
     let shown = egui::Window::new("Class poll (F10 to close)")
         .open(&mut open)
-        .default_size(egui::vec2(780.0, 660.0))
+        .default_size(fit_window(ctx, egui::vec2(780.0, 660.0)))
+        .max_size(content_area(ctx).size())
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 source_picker(ui, &mut *state, gate, tour);

@@ -10,7 +10,7 @@ use crate::classroom::teacher_lock::lock::{TeacherLock, TeacherLockCommand};
 use crate::classroom::teacher_lock::model::MIN_CODE_CHARS;
 use crate::tour::input::swallow_typing;
 use crate::ui::theme::{AllowWidgetFocus, UiSettings, UiSystems, color};
-use crate::ui::widgets::{keep_keyboard_in, primary_button};
+use crate::ui::widgets::{content_area, keep_keyboard_in, primary_button};
 
 /// What is typed in the dialog's boxes; emptied as soon as it is sent or the dialog closes.
 #[derive(Resource, Debug, Default)]
@@ -70,6 +70,7 @@ fn code_dialog_ui(
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             ui.set_max_width(560.0);
             if choosing {

@@ -11,7 +11,7 @@ use crate::tour::{GameContent, SaveData, Screen, TourCommand};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSystems, color};
-use crate::ui::widgets::{card, focus_ring, stars_text};
+use crate::ui::widgets::{card, focus_ring, panel_width, stars_text};
 
 #[derive(Resource, Default)]
 struct PollFocus(usize);
@@ -65,37 +65,50 @@ fn finale_ui(
         ],
     )?;
     egui::Panel::right("summary")
-        .exact_size(520.0)
+        .exact_size(panel_width(&root, 520.0))
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))
                 .inner_margin(egui::Margin::same(16)),
         )
         .show(&mut root, |ui| {
-            run_summary(ui, &content, progress);
-            ui.add_space(10.0);
-            if ui.button("◀ Back to the lot").clicked() {
-                screen.tour.write(TourCommand::ToMap);
-            }
+            // The way out stays in view; the summary above it scrolls on a small screen.
+            egui::Panel::bottom("summary-actions")
+                .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(0, 6)))
+                .resizable(false)
+                .show(ui, |ui| {
+                    if ui.button("◀ Back to the lot").clicked() {
+                        screen.tour.write(TourCommand::ToMap);
+                    }
+                });
+            egui::ScrollArea::vertical()
+                .id_salt("summary")
+                .show(ui, |ui| run_summary(ui, &content, progress));
         });
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::same(20)))
         .show(&mut root, |ui| {
-            card(&p).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(
-                    egui::RichText::new("That's a wrap! 🎬")
-                        .size(34.0)
-                        .strong()
-                        .color(color(p.accent)),
-                );
-                if let Some(stop) = content.tour.stops.last() {
-                    ui.label(egui::RichText::new(&stop.guiding_question).italics());
-                }
-                ui.label("Three quick polls. Your answers are saved on this computer only.");
-            });
-            ui.add_space(8.0);
-            polls(ui, &p, &content, progress, focus.0, &mut answers);
+            egui::ScrollArea::vertical()
+                .id_salt("polls")
+                .show(ui, |ui| {
+                    card(&p).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.label(
+                            egui::RichText::new("That's a wrap! 🎬")
+                                .size(34.0)
+                                .strong()
+                                .color(color(p.accent)),
+                        );
+                        if let Some(stop) = content.tour.stops.last() {
+                            ui.label(egui::RichText::new(&stop.guiding_question).italics());
+                        }
+                        ui.label(
+                            "Three quick polls. Your answers are saved on this computer only.",
+                        );
+                    });
+                    ui.add_space(8.0);
+                    polls(ui, &p, &content, progress, focus.0, &mut answers);
+                });
         });
     Ok(())
 }
@@ -109,30 +122,51 @@ fn run_summary(ui: &mut egui::Ui, content: &GameContent, progress: &Progress) {
         "Gates passed: {passed} of {}",
         content.tour.stops.len()
     ));
-    egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
-        ui.label(egui::RichText::new("Stop").strong());
-        ui.label(egui::RichText::new("Gate").strong());
-        ui.label(egui::RichText::new("Attempts").strong());
-        ui.label(egui::RichText::new("Level").strong());
-        ui.end_row();
+    // A table where it fits; in a narrow panel (a projector) a line per stop instead.
+    if ui.available_width() < 440.0 {
         for stop in &content.tour.stops {
-            let gate = progress.gates.get(&stop.number);
-            ui.label(format!("{} {}", stop.number, stop.title));
-            ui.label(if progress.gate_passed(usize::from(stop.number)) {
+            let attempts = progress
+                .gates
+                .get(&stop.number)
+                .map_or(0, |g| g.total_attempts());
+            let gate = if progress.gate_passed(usize::from(stop.number)) {
                 "✔ passed"
             } else {
                 "— not yet"
-            });
-            ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
-            ui.label(
-                progress
-                    .level_stars
-                    .get(&stop.number)
-                    .map_or("—".to_string(), |s| stars_text(*s)),
-            );
-            ui.end_row();
+            };
+            let stars = progress
+                .level_stars
+                .get(&stop.number)
+                .map_or("—".to_string(), |s| stars_text(*s));
+            ui.label(egui::RichText::new(format!("{} {}", stop.number, stop.title)).strong());
+            ui.label(format!("{gate} · attempts {attempts} · level {stars}"));
         }
-    });
+    } else {
+        egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
+            ui.label(egui::RichText::new("Stop").strong());
+            ui.label(egui::RichText::new("Gate").strong());
+            ui.label(egui::RichText::new("Attempts").strong());
+            ui.label(egui::RichText::new("Level").strong());
+            ui.end_row();
+            for stop in &content.tour.stops {
+                let gate = progress.gates.get(&stop.number);
+                ui.label(format!("{} {}", stop.number, stop.title));
+                ui.label(if progress.gate_passed(usize::from(stop.number)) {
+                    "✔ passed"
+                } else {
+                    "— not yet"
+                });
+                ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
+                ui.label(
+                    progress
+                        .level_stars
+                        .get(&stop.number)
+                        .map_or("—".to_string(), |s| stars_text(*s)),
+                );
+                ui.end_row();
+            }
+        });
+    }
     let (first_try, total): (usize, usize) = progress
         .gates
         .values()

@@ -15,7 +15,7 @@ use crate::tour::{TourCommand, in_level};
 use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSystems, color};
-use crate::ui::widgets::{focus_ring, primary_button, stars_text};
+use crate::ui::widgets::{focus_ring, panel_width, primary_button, stars_text};
 
 #[derive(Resource, Default)]
 struct IntroFocus(usize);
@@ -118,18 +118,26 @@ fn intro_ui(
         .fill(color(p.panel))
         .inner_margin(egui::Margin::same(12));
     egui::Panel::left("parts_bin")
-        .exact_size(390.0)
+        .exact_size(panel_width(&root, 390.0))
         .frame(panel_frame)
         .show(&mut root, |ui| {
-            parts_bin(ui, &p, &state, &status, &focus, &mut out);
+            egui::ScrollArea::vertical()
+                .id_salt("parts")
+                .show(ui, |ui| {
+                    parts_bin(ui, &p, &state, &status, &focus, &mut out)
+                });
         });
     egui::Panel::right("status")
-        .exact_size(420.0)
+        .exact_size(panel_width(&root, 420.0))
         .frame(panel_frame)
         .show(&mut root, |ui| {
-            status_panel(ui, &p, &state, &status, &mut screen.tour);
-            ui.separator();
-            task_list(ui, &p, &screen.status, screen.lesson.length);
+            egui::ScrollArea::vertical()
+                .id_salt("status")
+                .show(ui, |ui| {
+                    status_panel(ui, &p, &state, &status, &mut screen.tour);
+                    ui.separator();
+                    task_list(ui, &p, &screen.status, screen.lesson.length);
+                });
         });
     // Name tags over the plinths, so the 3D set reads without the list.
     if let Ok(cam) = camera.single() {

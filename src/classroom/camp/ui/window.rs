@@ -17,7 +17,7 @@ use crate::tour::model::content::Tour;
 use crate::tour::{GameContent, Screen, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, BODY_SIZE, UiSettings, color};
-use crate::ui::widgets::primary_button;
+use crate::ui::widgets::{content_area, fit_window, primary_button};
 
 /// The page while a camp runs: where it is, the scoreboard, and the ways out.
 fn status_page(
@@ -110,7 +110,9 @@ pub(super) fn camp_window_ui(
     let mut open = true;
     let shown = egui::Window::new("Camp mode (Esc to close)")
         .open(&mut open)
-        .default_size(egui::vec2(880.0, 660.0))
+        .default_size(fit_window(ctx, egui::vec2(880.0, 660.0)))
+        .max_size(content_area(ctx).size())
+        .constrain_to(content_area(ctx))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| match (window.forced, session) {
                 (Some(CampView::Scoreboard), Some(s)) => {

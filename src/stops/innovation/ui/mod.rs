@@ -23,6 +23,7 @@ use crate::tour::input::typing;
 use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
+use crate::ui::widgets::panel_width;
 use cloud_tab::{map_panel, plan_panel, results_panel};
 use pieces::header;
 use trailer_tab::{trailer_caption, trailer_panel};
@@ -155,11 +156,11 @@ fn innovation_ui(
                     header(ui, &state, status, &p, &mut ui_state.tab, tour)
                 });
             egui::Panel::left("cloud_plan")
-                .exact_size(340.0)
+                .exact_size(panel_width(&root, 340.0))
                 .frame(panel_frame)
                 .show(&mut root, |ui| plan_panel(ui, spec, &state, &p, &mut out));
             egui::Panel::right("cloud_results")
-                .exact_size(380.0)
+                .exact_size(panel_width(&root, 380.0))
                 .frame(panel_frame)
                 .show(&mut root, |ui| {
                     results_panel(ui, spec, &state, &p);

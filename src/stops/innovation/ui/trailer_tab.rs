@@ -15,7 +15,7 @@ use crate::stops::innovation::level::{
 };
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
-use crate::ui::widgets::card;
+use crate::ui::widgets::{card, content_area};
 
 fn prompt_controls(
     ui: &mut egui::Ui,
@@ -207,7 +207,8 @@ pub(super) fn trailer_caption(ctx: &egui::Context, state: &InnovationState, p: &
     let screen = ctx.viewport_rect();
     let free_left = screen.left() + screen.width() * TRAILER_VIEWPORT_FRACTION;
     let centre_x = (free_left + screen.right()) / 2.0;
-    let max_width = (screen.right() - free_left - 40.0).max(120.0);
+    // The card's own margins (16 on each side) come on top of its text.
+    let max_width = (screen.right() - free_left - 80.0).max(120.0);
     let (title, clock) = match &state.concept {
         Some(concept) => (
             format!("🎬 {}", concept.shot_title),
@@ -222,16 +223,16 @@ pub(super) fn trailer_caption(ctx: &egui::Context, state: &InnovationState, p: &
         ),
     };
     egui::Area::new(egui::Id::new("innovation_trailer_caption"))
-        .anchor(
-            egui::Align2::CENTER_BOTTOM,
-            egui::vec2(centre_x - screen.center().x, -60.0),
-        )
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .fixed_pos(egui::pos2(centre_x, screen.bottom() - 60.0))
+        .constrain_to(content_area(ctx))
         .interactable(false)
         .show(ctx, |ui| {
             card(p).show(ui, |ui| {
-                ui.set_max_width(max_width);
-                ui.label(egui::RichText::new(title).strong());
-                ui.label(clock);
+                // A fixed width, so the card sits centred in the free area and its text wraps.
+                ui.set_width(max_width);
+                ui.add(egui::Label::new(egui::RichText::new(title).strong()).wrap());
+                ui.add(egui::Label::new(clock).wrap());
             });
         });
 }

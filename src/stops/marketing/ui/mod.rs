@@ -21,7 +21,7 @@ use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
-use crate::ui::widgets::{primary_button, stars_text};
+use crate::ui::widgets::{panel_width, primary_button, stars_text};
 
 /// Width of the planning column: room for two or three picker buttons per row at the classroom
 /// text size, leaving the dashboard the rest of a 1280-wide window.
@@ -168,7 +168,7 @@ fn marketing_ui(
             actions_bar(ui, &state, &p, &mut out, &mut screen.tour)
         });
     egui::Panel::left("marketing-plan")
-        .exact_size(PLAN_WIDTH)
+        .exact_size(panel_width(&root, PLAN_WIDTH))
         .resizable(false)
         .frame(
             egui::Frame::new()
@@ -184,11 +184,13 @@ fn marketing_ui(
                         .inner_margin(egui::Margin::symmetric(0, 6)),
                 )
                 .show(ui, |ui| {
-                    plan::post_and_goals(ui, &state, &ui_state, &p, &mut out)
+                    plan::post_button(ui, &state, &ui_state, &p, &mut out)
                 });
             egui::ScrollArea::vertical()
                 .id_salt("marketing-plan-scroll")
                 .show(ui, |ui| {
+                    plan::goals(ui, &state, &p);
+                    ui.separator();
                     plan::pickers(ui, &mut ui_state, &p);
                     ui.separator();
                     task_list(ui, &p, &screen.status, screen.lesson.length);

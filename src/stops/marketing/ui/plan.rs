@@ -99,8 +99,8 @@ fn goal_bar(ui: &mut egui::Ui, p: &Palette, fraction: f64, text: String, met: bo
     );
 }
 
-/// Kept in view under the pickers: the day, the button, the goals and the definition.
-pub(super) fn post_and_goals(
+/// Kept in view under the pickers: the day and the button.
+pub(super) fn post_button(
     ui: &mut egui::Ui,
     state: &MarketingState,
     ui_state: &MarketingUi,
@@ -136,7 +136,8 @@ pub(super) fn post_and_goals(
         _ => {
             ui.add_enabled(
                 false,
-                egui::Button::new("Post it ▶").min_size(egui::vec2(300.0, 46.0)),
+                egui::Button::new("Post it ▶")
+                    .min_size(egui::vec2(300.0_f32.min(ui.available_width()), 46.0)),
             );
             let why = if state.ratio.is_some() {
                 "⚠ Work out the ratio on the dashboard first."
@@ -146,7 +147,10 @@ pub(super) fn post_and_goals(
             ui.label(egui::RichText::new(why).color(color(p.warning)));
         }
     }
-    ui.separator();
+}
+
+/// The campaign's goals, how near they are, and what engagement means.
+pub(super) fn goals(ui: &mut egui::Ui, state: &MarketingState, p: &Palette) {
     let goals = state.campaign.goal_status();
     let views_fraction = goals.views as f64 / (goals.goal_views as f64).max(1.0);
     goal_bar(

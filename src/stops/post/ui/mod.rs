@@ -17,6 +17,7 @@ use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::level_frame::task_list;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
+use crate::ui::widgets::panel_width;
 
 mod panels;
 
@@ -184,7 +185,7 @@ fn post_ui(
             timeline(ui, &state, &envelope, &p, &mut out)
         });
     egui::Panel::left("viewer")
-        .exact_size(540.0)
+        .exact_size(panel_width(&root, 540.0))
         .frame(
             egui::Frame::new()
                 .fill(color(p.background))

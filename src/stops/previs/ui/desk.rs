@@ -15,7 +15,7 @@ use crate::stops::previs::model::{
 use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
-use crate::ui::widgets::{card, primary_button, stars_text};
+use crate::ui::widgets::{card, primary_button, slider_row, stars_text};
 
 /// The title and logline, and a button for each storyboard to switch scenes.
 pub(super) fn storyboard_picker(
@@ -253,12 +253,20 @@ pub(super) fn sequence_summary(
 /// The camera's height, aim height and lens, a shortcut to aim at the subject's eyes, and
 /// the move with its amount.
 fn camera_controls(ui: &mut egui::Ui, state: &PrevisState, setup: &mut ShotSetup) {
-    ui.add(egui::Slider::new(&mut setup.camera[1], 0.1..=12.0).text("camera height (m)"));
-    ui.add(egui::Slider::new(&mut setup.aim[1], 0.0..=6.0).text("aim height (m)"));
-    ui.add(
-        egui::Slider::new(&mut setup.focal_mm, MIN_FOCAL_MM..=MAX_FOCAL_MM)
-            .logarithmic(true)
-            .text("lens (mm)"),
+    slider_row(
+        ui,
+        "camera height (m)",
+        egui::Slider::new(&mut setup.camera[1], 0.1..=12.0),
+    );
+    slider_row(
+        ui,
+        "aim height (m)",
+        egui::Slider::new(&mut setup.aim[1], 0.0..=6.0),
+    );
+    slider_row(
+        ui,
+        "lens (mm)",
+        egui::Slider::new(&mut setup.focal_mm, MIN_FOCAL_MM..=MAX_FOCAL_MM).logarithmic(true),
     );
     if ui.button("Aim at the subject's eyes").clicked() {
         let panel = &state.storyboard.panels[state.selected];
@@ -285,20 +293,24 @@ fn camera_controls(ui: &mut egui::Ui, state: &PrevisState, setup: &mut ShotSetup
         CameraMove::Crane => (-4.0..=6.0, "crane (m, + rises)"),
     };
     if setup.movement != CameraMove::Static {
-        ui.add(egui::Slider::new(&mut setup.move_amount_m, range).text(unit));
+        slider_row(ui, unit, egui::Slider::new(&mut setup.move_amount_m, range));
     }
 }
 
 /// The mood lights (ratio, colour temperature, fog, time and grade) and how they read.
 fn mood_controls(ui: &mut egui::Ui, p: &Palette, panel: &Panel, setup: &mut ShotSetup) {
     let l = &mut setup.lighting;
-    ui.add(egui::Slider::new(&mut l.key_to_fill, 1.0..=16.0).text("key-to-fill ratio (:1)"));
-    ui.add(
-        egui::Slider::new(&mut l.color_temp_k, 2000.0..=10000.0)
-            .step_by(100.0)
-            .text("colour temperature (K)"),
+    slider_row(
+        ui,
+        "key-to-fill ratio (:1)",
+        egui::Slider::new(&mut l.key_to_fill, 1.0..=16.0),
     );
-    ui.add(egui::Slider::new(&mut l.fog, 0.0..=1.0).text("fog"));
+    slider_row(
+        ui,
+        "colour temperature (K)",
+        egui::Slider::new(&mut l.color_temp_k, 2000.0..=10000.0).step_by(100.0),
+    );
+    slider_row(ui, "fog", egui::Slider::new(&mut l.fog, 0.0..=1.0));
     ui.horizontal_wrapped(|ui| {
         ui.label("Time:");
         for t in PrevisTime::ALL {

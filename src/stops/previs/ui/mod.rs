@@ -21,13 +21,14 @@ use crate::ui::level_frame::LevelScreen;
 use crate::ui::level_frame::task_list;
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
-use crate::ui::widgets::hint_bar;
+use crate::ui::widgets::{content_area, hint_bar};
 
 mod desk;
 mod drawings;
 
+/// The desk's three tabs (public to the crate for the layout test).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Tab {
+pub(crate) enum Tab {
     #[default]
     Camera,
     Blocking,
@@ -44,8 +45,8 @@ enum MapMode {
 }
 
 #[derive(Resource, Default)]
-struct PrevisUi {
-    tab: Tab,
+pub(crate) struct PrevisUi {
+    pub(crate) tab: Tab,
     map_mode: MapMode,
 }
 
@@ -279,7 +280,11 @@ fn caption(ctx: &egui::Context, p: &Palette, state: &PrevisState, frame: egui::R
         ),
     };
     egui::Area::new(egui::Id::new("previs-caption"))
-        .fixed_pos(egui::pos2(frame.left(), (frame.top() - 40.0).max(2.0)))
+        // Above the frame, but never under the bars along the top.
+        .fixed_pos(egui::pos2(
+            frame.left(),
+            (frame.top() - 40.0).max(content_area(ctx).top() + 2.0),
+        ))
         .show(ctx, |ui| {
             egui::Frame::new()
                 .fill(color(p.panel))

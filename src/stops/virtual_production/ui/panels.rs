@@ -17,7 +17,7 @@ use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::level_frame::task_list;
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
-use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
+use crate::ui::widgets::{card, focus_ring, panel_width, primary_button, slider_row, stars_text};
 
 /// What the stage controls show and change.
 pub(super) struct StageControls<'a> {
@@ -55,7 +55,7 @@ pub(super) fn shot_list_panel(
     tour: &mut MessageWriter<TourCommand>,
 ) {
     egui::Panel::left("shots")
-        .exact_size(330.0)
+        .exact_size(panel_width(root, 330.0))
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))
@@ -135,7 +135,7 @@ pub(super) fn controls_panel(
     out: &mut MessageWriter<VpCommand>,
 ) {
     egui::Panel::right("controls")
-        .exact_size(360.0)
+        .exact_size(panel_width(root, 360.0))
         .frame(
             egui::Frame::new()
                 .fill(color(p.panel))
@@ -175,7 +175,7 @@ fn world_section(
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button(format!("Time: {}", settings.time.label()))
             .clicked()
@@ -199,16 +199,22 @@ fn camera_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWri
     let (settings, pose) = (stage.settings, stage.pose);
     ui.label(egui::RichText::new("Cinema camera").strong());
     let mut focal = settings.lens.focal_mm;
-    if ui
-        .add(egui::Slider::new(&mut focal, 12.0..=135.0).text("focal length (mm)"))
-        .changed()
+    if slider_row(
+        ui,
+        "focal length (mm)",
+        egui::Slider::new(&mut focal, 12.0..=135.0),
+    )
+    .changed()
     {
         out.write(VpCommand::SetFocal(focal));
     }
     let mut focus = settings.lens.focus_distance_m;
-    if ui
-        .add(egui::Slider::new(&mut focus, 0.5..=20.0).text("focus distance (m)"))
-        .changed()
+    if slider_row(
+        ui,
+        "focus distance (m)",
+        egui::Slider::new(&mut focus, 0.5..=20.0),
+    )
+    .changed()
     {
         out.write(VpCommand::SetFocus(focus));
     }
@@ -230,30 +236,36 @@ fn tracking_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageW
     let (settings, tracker) = (stage.settings, stage.tracker);
     ui.label(egui::RichText::new("Tracking and the inner frustum").strong());
     let mut overscan = settings.overscan;
-    if ui
-        .add(egui::Slider::new(&mut overscan, 1.0..=1.5).text("overscan"))
-        .changed()
-    {
+    if slider_row(ui, "overscan", egui::Slider::new(&mut overscan, 1.0..=1.5)).changed() {
         out.write(VpCommand::SetOverscan(overscan));
     }
     let mut latency = tracker.0.settings.latency_frames;
-    if ui
-        .add(egui::Slider::new(&mut latency, 0..=12).text("latency (frames)"))
-        .changed()
+    if slider_row(
+        ui,
+        "latency (frames)",
+        egui::Slider::new(&mut latency, 0..=12),
+    )
+    .changed()
     {
         out.write(VpCommand::SetLatency(latency));
     }
     let mut comp = tracker.0.settings.compensation_frames;
-    if ui
-        .add(egui::Slider::new(&mut comp, 0.0..=12.0).text("delay compensation"))
-        .changed()
+    if slider_row(
+        ui,
+        "delay compensation",
+        egui::Slider::new(&mut comp, 0.0..=12.0),
+    )
+    .changed()
     {
         out.write(VpCommand::SetCompensation(comp));
     }
     let mut jitter = tracker.0.settings.jitter_mm;
-    if ui
-        .add(egui::Slider::new(&mut jitter, 0.0..=20.0).text("tracking jitter (mm)"))
-        .changed()
+    if slider_row(
+        ui,
+        "tracking jitter (mm)",
+        egui::Slider::new(&mut jitter, 0.0..=20.0),
+    )
+    .changed()
     {
         out.write(VpCommand::SetJitter(jitter));
     }
@@ -285,7 +297,7 @@ fn wall_section(ui: &mut egui::Ui, settings: &StageSettings, out: &mut MessageWr
         f64::from(across) * f64::from(up) / 1e6,
         g.pixel_pitch_mm()
     ));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for pitch in PITCH_CHOICES_MM {
             let now = (g.pixel_pitch_mm() - pitch).abs() < 0.2;
             if ui
@@ -317,15 +329,24 @@ fn lights_section(
         } else {
             "fill"
         };
-        let c1 = ui
-            .add(egui::Slider::new(&mut k, 1800.0..=12000.0).text(format!("{name} colour (K)")))
-            .changed();
-        let c2 = ui
-            .add(egui::Slider::new(&mut i, 0.0..=1.0).text(format!("{name} brightness")))
-            .changed();
-        let c3 = ui
-            .add(egui::Slider::new(&mut a, -180.0..=180.0).text(format!("{name} direction (°)")))
-            .changed();
+        let c1 = slider_row(
+            ui,
+            format!("{name} colour (K)"),
+            egui::Slider::new(&mut k, 1800.0..=12000.0),
+        )
+        .changed();
+        let c2 = slider_row(
+            ui,
+            format!("{name} brightness"),
+            egui::Slider::new(&mut i, 0.0..=1.0),
+        )
+        .changed();
+        let c3 = slider_row(
+            ui,
+            format!("{name} direction (°)"),
+            egui::Slider::new(&mut a, -180.0..=180.0),
+        )
+        .changed();
         if c1 || c2 || c3 {
             out.write(VpCommand::SetLight {
                 kind,
