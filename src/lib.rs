@@ -113,14 +113,31 @@ impl Plugin for AppPlugin {
             config: self.config.clone(),
         });
         app.add_plugins((
-            ui::plugin,
+            ScreensPlugin,
             tour::view_plugin,
             stage::plugin,
             stops::view_plugin,
-            classroom::view_plugin,
             audio::view_plugin,
             capture::plugin,
             platform::page::plugin,
         ));
     }
 }
+
+/// Every screen, window and bar drawn with egui, with no 3D world: the layout test lays these
+/// out at projector sizes without a renderer.
+pub struct ScreensPlugin;
+
+impl Plugin for ScreensPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_plugins((
+            ui::plugin,
+            tour::screens_plugin,
+            stops::screens_plugin,
+            classroom::view_plugin,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod layout_tests;

@@ -31,16 +31,25 @@ pub(crate) fn plugin(app: &mut App) {
     ));
 }
 
-/// Every stop's screen and 3D set.
+/// Every stop's 3D set.
 pub(crate) fn view_plugin(app: &mut App) {
     app.add_plugins((
         intro::view_plugin,
         previs::view_plugin,
-        virtual_production::view_plugin,
-        post::view_plugin,
-        marketing::view_plugin,
         innovation::view_plugin,
-        conclusion::view_plugin,
+    ));
+}
+
+/// Every stop's screen, drawn with egui.
+pub(crate) fn screens_plugin(app: &mut App) {
+    app.add_plugins((
+        intro::screens_plugin,
+        previs::screens_plugin,
+        virtual_production::screens_plugin,
+        post::screens_plugin,
+        marketing::screens_plugin,
+        innovation::screens_plugin,
+        conclusion::screens_plugin,
     ));
 }
 

@@ -50,12 +50,14 @@ pub(crate) fn plugin(app: &mut App) {
     ));
 }
 
-/// The tour on screen: the main camera, the lot, the title, map, briefing and gate screens,
-/// the notices and the tour's keys.
+/// The tour's 3D world: the main camera and the lot.
 pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((camera::plugin, lot::plugin));
+}
+
+/// The tour's screens, drawn with egui (and the keys that drive them).
+pub(crate) fn screens_plugin(app: &mut App) {
     app.add_plugins((
-        camera::plugin,
-        lot::plugin,
         input::plugin,
         title::plugin,
         map_ui::plugin,

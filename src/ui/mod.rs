@@ -7,6 +7,8 @@ use bevy::prelude::*;
 
 #[cfg(test)]
 mod glyphs;
+#[cfg(test)]
+pub mod layout_check;
 pub mod level_frame;
 pub mod model;
 pub mod paint;

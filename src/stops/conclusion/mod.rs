@@ -15,6 +15,6 @@ pub(crate) fn plugin(app: &mut App) {
 }
 
 /// What the player sees: the level's screen and the finale.
-pub(crate) fn view_plugin(app: &mut App) {
+pub(crate) fn screens_plugin(app: &mut App) {
     app.add_plugins((ui::plugin, finale::plugin));
 }

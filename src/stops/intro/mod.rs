@@ -15,7 +15,12 @@ pub(crate) fn plugin(app: &mut App) {
     crate::classroom::presenter::show_me::register::<level::IntroState>(app);
 }
 
-/// What the player sees: the level's screen and the parts on their plinths.
+/// What the player sees: the level's screen.
+pub(crate) fn screens_plugin(app: &mut App) {
+    app.add_plugins(ui::plugin);
+}
+
+/// The level's 3D set.
 pub(crate) fn view_plugin(app: &mut App) {
-    app.add_plugins((ui::plugin, set::plugin));
+    app.add_plugins(set::plugin);
 }

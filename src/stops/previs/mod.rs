@@ -13,7 +13,12 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(level::plugin);
 }
 
-/// What the player sees: the level's screen and the grey-box set.
+/// What the player sees: the level's screen.
+pub(crate) fn screens_plugin(app: &mut App) {
+    app.add_plugins(ui::plugin);
+}
+
+/// The level's 3D set.
 pub(crate) fn view_plugin(app: &mut App) {
-    app.add_plugins((ui::plugin, set::plugin));
+    app.add_plugins(set::plugin);
 }
