@@ -9,6 +9,7 @@ use backlot::classroom::presenter::model::STEP_SECONDS;
 use backlot::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
 use backlot::classroom::teacher_lock::model::LOCKED_NOTICE;
 use backlot::config::StartScreen;
+use backlot::stops::previs::level::PrevisState;
 use backlot::tour::LevelStatus;
 use backlot::tour::model::level_save::level_save_path;
 use bevy::time::TimeUpdateStrategy;
@@ -238,4 +239,21 @@ fn conclusion_show_me_matches_one_card() {
     assert_every_step_captioned(&shown, 6);
     assert_eq!(matched(&app), before, "and given back afterwards");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn previs_show_me_composes_the_selected_panel_and_checks_it() {
+    let shown = demonstrate("show-previs", 1, |app| {
+        app.world().resource::<PrevisState>().panel_done(1)
+    });
+    let captions = shown.captions.join("\n");
+    assert!(captions.contains("panel 2"), "{captions}");
+    assert!(captions.contains("place the camera"), "{captions}");
+    assert!(
+        shown
+            .captions
+            .last()
+            .is_some_and(|c| c.contains("check the shot")),
+        "{captions}"
+    );
 }
