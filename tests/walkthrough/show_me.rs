@@ -10,6 +10,7 @@ use backlot::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
 use backlot::classroom::teacher_lock::model::LOCKED_NOTICE;
 use backlot::config::StartScreen;
 use backlot::stops::previs::level::PrevisState;
+use backlot::stops::virtual_production::level::{VpCommand, VpState};
 use backlot::tour::LevelStatus;
 use backlot::tour::model::level_save::level_save_path;
 use bevy::time::TimeUpdateStrategy;
@@ -68,7 +69,19 @@ fn show(
     stop_after: Option<usize>,
     reached: impl Fn(&App) -> bool,
 ) -> Shown {
+    show_at(app, stop, stop_after, FRAME, reached)
+}
+
+/// [`show`] with frames of `frame`.
+fn show_at(
+    app: &mut App,
+    stop: usize,
+    stop_after: Option<usize>,
+    frame: Duration,
+    reached: impl Fn(&App) -> bool,
+) -> Shown {
     settle_autosave(app);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(frame));
     let student = level_text(app, stop);
     let saved_before = saved_text(app, stop);
     let status = app.world().resource::<LevelStatus>().clone();
@@ -77,7 +90,9 @@ fn show(
         captions: Vec::new(),
         reached: false,
     };
-    for _ in 0..400 {
+    // Far more frames than any demonstration needs: it ends by itself.
+    let frames = (600.0 / frame.as_secs_f32()) as usize;
+    for _ in 0..frames {
         app.update();
         let Some(caption) = showing(app) else { break };
         if shown.captions.last() != Some(&caption) && !caption.is_empty() {
@@ -256,4 +271,46 @@ fn previs_show_me_composes_the_selected_panel_and_checks_it() {
             .is_some_and(|c| c.contains("check the shot")),
         "{captions}"
     );
+}
+
+#[test]
+fn vp_show_me_sets_up_the_shot_and_records_a_passing_take() {
+    let dir = temp_data_dir("show-vp");
+    let mut app = level_app(&dir, 2, true);
+    work_half_way(&mut app, 2);
+    // A tracker that runs behind: the demonstration must compensate for it.
+    send(&mut app, VpCommand::SetLatency(5));
+    let student = level_text(&app, 2);
+    let takes = app.world().resource::<VpState>().level.takes;
+    // A take is measured frame by frame: play it at a game's frame rate.
+    let shown = show_at(
+        &mut app,
+        2,
+        None,
+        Duration::from_secs_f32(1.0 / 60.0),
+        |app| {
+            let level = &app.world().resource::<VpState>().level;
+            level.best[1].as_ref().is_some_and(|b| b.stars == 3)
+        },
+    );
+    assert!(
+        shown.reached,
+        "the current shot was filmed with three stars: {:?}",
+        shown.captions
+    );
+    assert_every_step_captioned(&shown, 2);
+    let captions = shown.captions.join("\n");
+    for part in [
+        "focus on the actor",
+        "compensation = latency",
+        "key light",
+        "roll",
+    ] {
+        assert!(captions.contains(part), "{part}: {captions}");
+    }
+    let level = &app.world().resource::<VpState>().level;
+    assert_eq!(level.takes, takes, "the take is given back too");
+    assert!(!level.shot_passed(1));
+    assert_nothing_recorded(&mut app, 2, &student);
+    let _ = std::fs::remove_dir_all(&dir);
 }
