@@ -9,6 +9,7 @@ use backlot::classroom::presenter::model::STEP_SECONDS;
 use backlot::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
 use backlot::classroom::teacher_lock::model::LOCKED_NOTICE;
 use backlot::config::StartScreen;
+use backlot::stops::marketing::level::MarketingState;
 use backlot::stops::previs::level::PrevisState;
 use backlot::stops::virtual_production::level::{VpCommand, VpState};
 use backlot::tour::LevelStatus;
@@ -312,5 +313,26 @@ fn vp_show_me_sets_up_the_shot_and_records_a_passing_take() {
     assert_eq!(level.takes, takes, "the take is given back too");
     assert!(!level.shot_passed(1));
     assert_nothing_recorded(&mut app, 2, &student);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn marketing_show_me_works_the_open_ratio() {
+    let dir = temp_data_dir("show-marketing");
+    let mut app = level_app(&dir, 4, true);
+    work_half_way(&mut app, 4);
+    let student = level_text(&app, 4);
+    let solved = |app: &App| app.world().resource::<MarketingState>().ratios_solved;
+    let before = solved(&app);
+    let shown = show(&mut app, 4, None, |app| solved(app) == before + 1);
+    assert!(shown.reached, "the ratio was answered right");
+    assert_every_step_captioned(&shown, 4);
+    assert!(
+        shown.captions[0].contains("5,000 ÷ 100,000 = 0.05"),
+        "the comparison's arithmetic: {:?}",
+        shown.captions
+    );
+    assert_eq!(solved(&app), before, "and given back afterwards");
+    assert_nothing_recorded(&mut app, 4, &student);
     let _ = std::fs::remove_dir_all(&dir);
 }
