@@ -9,6 +9,7 @@ use backlot::classroom::presenter::model::STEP_SECONDS;
 use backlot::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
 use backlot::classroom::teacher_lock::model::LOCKED_NOTICE;
 use backlot::config::StartScreen;
+use backlot::stops::innovation::level::InnovationState;
 use backlot::stops::marketing::level::MarketingState;
 use backlot::stops::previs::level::PrevisState;
 use backlot::stops::virtual_production::level::{VpCommand, VpState};
@@ -335,4 +336,20 @@ fn marketing_show_me_works_the_open_ratio() {
     assert_eq!(solved(&app), before, "and given back afterwards");
     assert_nothing_recorded(&mut app, 4, &student);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn innovation_show_me_sets_a_plan_that_meets_the_deadline_and_runs_it() {
+    let shown = demonstrate("show-innovation", 5, |app| {
+        app.world().resource::<InnovationState>().best_met
+    });
+    let captions = shown.captions.join("\n");
+    assert!(captions.contains("stop shipping drives"), "{captions}");
+    assert!(
+        shown
+            .captions
+            .last()
+            .is_some_and(|c| c.contains("run the day")),
+        "{captions}"
+    );
 }
