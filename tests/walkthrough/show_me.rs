@@ -9,6 +9,10 @@ use backlot::classroom::presenter::model::STEP_SECONDS;
 use backlot::classroom::presenter::show_me::{ShowMeCommand, ShowMeStatus};
 use backlot::classroom::teacher_lock::model::LOCKED_NOTICE;
 use backlot::config::StartScreen;
+use backlot::stops::innovation::level::InnovationState;
+use backlot::stops::marketing::level::MarketingState;
+use backlot::stops::previs::level::PrevisState;
+use backlot::stops::virtual_production::level::{VpCommand, VpState};
 use backlot::tour::LevelStatus;
 use backlot::tour::model::level_save::level_save_path;
 use bevy::time::TimeUpdateStrategy;
@@ -67,7 +71,19 @@ fn show(
     stop_after: Option<usize>,
     reached: impl Fn(&App) -> bool,
 ) -> Shown {
+    show_at(app, stop, stop_after, FRAME, reached)
+}
+
+/// [`show`] with frames of `frame`.
+fn show_at(
+    app: &mut App,
+    stop: usize,
+    stop_after: Option<usize>,
+    frame: Duration,
+    reached: impl Fn(&App) -> bool,
+) -> Shown {
     settle_autosave(app);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(frame));
     let student = level_text(app, stop);
     let saved_before = saved_text(app, stop);
     let status = app.world().resource::<LevelStatus>().clone();
@@ -76,7 +92,9 @@ fn show(
         captions: Vec::new(),
         reached: false,
     };
-    for _ in 0..400 {
+    // Far more frames than any demonstration needs: it ends by itself.
+    let frames = (600.0 / frame.as_secs_f32()) as usize;
+    for _ in 0..frames {
         app.update();
         let Some(caption) = showing(app) else { break };
         if shown.captions.last() != Some(&caption) && !caption.is_empty() {
@@ -238,4 +256,100 @@ fn conclusion_show_me_matches_one_card() {
     assert_every_step_captioned(&shown, 6);
     assert_eq!(matched(&app), before, "and given back afterwards");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn previs_show_me_composes_the_selected_panel_and_checks_it() {
+    let shown = demonstrate("show-previs", 1, |app| {
+        app.world().resource::<PrevisState>().panel_done(1)
+    });
+    let captions = shown.captions.join("\n");
+    assert!(captions.contains("panel 2"), "{captions}");
+    assert!(captions.contains("place the camera"), "{captions}");
+    assert!(
+        shown
+            .captions
+            .last()
+            .is_some_and(|c| c.contains("check the shot")),
+        "{captions}"
+    );
+}
+
+#[test]
+fn vp_show_me_sets_up_the_shot_and_records_a_passing_take() {
+    let dir = temp_data_dir("show-vp");
+    let mut app = level_app(&dir, 2, true);
+    work_half_way(&mut app, 2);
+    // A tracker that runs behind: the demonstration must compensate for it.
+    send(&mut app, VpCommand::SetLatency(5));
+    let student = level_text(&app, 2);
+    let takes = app.world().resource::<VpState>().level.takes;
+    // A take is measured frame by frame: play it at a game's frame rate.
+    let shown = show_at(
+        &mut app,
+        2,
+        None,
+        Duration::from_secs_f32(1.0 / 60.0),
+        |app| {
+            let level = &app.world().resource::<VpState>().level;
+            level.best[1].as_ref().is_some_and(|b| b.stars == 3)
+        },
+    );
+    assert!(
+        shown.reached,
+        "the current shot was filmed with three stars: {:?}",
+        shown.captions
+    );
+    assert_every_step_captioned(&shown, 2);
+    let captions = shown.captions.join("\n");
+    for part in [
+        "focus on the actor",
+        "compensation = latency",
+        "key light",
+        "roll",
+    ] {
+        assert!(captions.contains(part), "{part}: {captions}");
+    }
+    let level = &app.world().resource::<VpState>().level;
+    assert_eq!(level.takes, takes, "the take is given back too");
+    assert!(!level.shot_passed(1));
+    assert_nothing_recorded(&mut app, 2, &student);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn marketing_show_me_works_the_open_ratio() {
+    let dir = temp_data_dir("show-marketing");
+    let mut app = level_app(&dir, 4, true);
+    work_half_way(&mut app, 4);
+    let student = level_text(&app, 4);
+    let solved = |app: &App| app.world().resource::<MarketingState>().ratios_solved;
+    let before = solved(&app);
+    let shown = show(&mut app, 4, None, |app| solved(app) == before + 1);
+    assert!(shown.reached, "the ratio was answered right");
+    assert_every_step_captioned(&shown, 4);
+    assert!(
+        shown.captions[0].contains("5,000 ÷ 100,000 = 0.05"),
+        "the comparison's arithmetic: {:?}",
+        shown.captions
+    );
+    assert_eq!(solved(&app), before, "and given back afterwards");
+    assert_nothing_recorded(&mut app, 4, &student);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn innovation_show_me_sets_a_plan_that_meets_the_deadline_and_runs_it() {
+    let shown = demonstrate("show-innovation", 5, |app| {
+        app.world().resource::<InnovationState>().best_met
+    });
+    let captions = shown.captions.join("\n");
+    assert!(captions.contains("stop shipping drives"), "{captions}");
+    assert!(
+        shown
+            .captions
+            .last()
+            .is_some_and(|c| c.contains("run the day")),
+        "{captions}"
+    );
 }

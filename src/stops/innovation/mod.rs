@@ -5,12 +5,14 @@ use bevy::prelude::*;
 pub mod cloud;
 pub mod concept;
 pub mod level;
+pub mod show_me;
 pub mod trailer_set;
 pub mod ui;
 
 /// The level's logic: runs headless in the walkthrough.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(level::plugin);
+    crate::classroom::presenter::show_me::register::<level::InnovationState>(app);
 }
 
 /// What the player sees: the level's screen.

@@ -151,16 +151,35 @@ impl PrevisState {
         score_sequence(&scores, self.revisions, core)
     }
 
+    /// A setup that meets panel `panel_index`: [`solve_setup`] from the subject's start,
+    /// facing +Z. `None` for a panel that does not exist or names no character.
+    pub fn solved_setup(&self, panel_index: usize) -> Option<ShotSetup> {
+        let panel = self.storyboard.panels.get(panel_index)?;
+        let subject = self.storyboard.character(&panel.subject)?;
+        Some(solve_setup(
+            panel,
+            subject.start_ground(),
+            subject.height_m,
+            Vec3::Z,
+        ))
+    }
+
+    /// Whether panel `panel_index` matched at its last check and has not changed since.
+    pub fn panel_done(&self, panel_index: usize) -> bool {
+        !self.dirty.get(panel_index).copied().unwrap_or(true)
+            && self
+                .verdicts
+                .get(panel_index)
+                .and_then(Option::as_ref)
+                .is_some_and(|v| v.matches)
+    }
+
     /// Put the camera where the panel asks (the teacher's reveal and screenshots use it).
     pub fn compose_as_asked(&mut self, panel_index: usize) {
-        let Some(panel) = self.storyboard.panels.get(panel_index) else {
+        let Some(setup) = self.solved_setup(panel_index) else {
             return;
         };
-        let Some(subject) = self.storyboard.character(&panel.subject) else {
-            return;
-        };
-        self.shots[panel_index] =
-            solve_setup(panel, subject.start_ground(), subject.height_m, Vec3::Z);
+        self.shots[panel_index] = setup;
         self.dirty[panel_index] = true;
     }
 

@@ -9,7 +9,7 @@ use crate::stage::model::led::StageGeometry;
 use crate::stage::model::lighting::{LightKind, StageLight};
 use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{TimeOfDay, Weather};
-use crate::stage::model::tracking::TrackingSettings;
+use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::model::shots::ShotFile;
 use crate::stops::virtual_production::model::takes::{
@@ -301,24 +301,35 @@ fn run_take(
         return;
     }
     // The take is over: measure it from where it started.
-    let Some(desc) = settings.current_scene() else {
+    let Some(measurement) = measure_take(&settings, take.start, &tracker.0, &lights) else {
         state.take = None;
         return;
-    };
-    let measurement = TakeMeasurement {
-        scene: desc.name.clone(),
-        environment: desc.apply_conditions(settings.time, settings.weather),
-        start_pose: take.start,
-        lens: settings.lens,
-        overscan: settings.overscan,
-        max_lag: tracker.0.max_lag_error(),
-        lights: lights.as_vec(),
     };
     let attempt = attempt_from(&measurement, &settings.geometry);
     state.level.record(&attempt);
     state.take = None;
     pose.0 = take.start;
     set_status(&state, &lesson, &mut status);
+}
+
+/// What a take that started at `start` measured, as the stage is now: the scene on the wall,
+/// the lens, the overscan, the tracker's worst lag and the lights. `None` with no scene.
+pub fn measure_take(
+    settings: &StageSettings,
+    start: CameraPose,
+    tracker: &TrackingSystem,
+    lights: &StageLights,
+) -> Option<TakeMeasurement> {
+    let desc = settings.current_scene()?;
+    Some(TakeMeasurement {
+        scene: desc.name.clone(),
+        environment: desc.apply_conditions(settings.time, settings.weather),
+        start_pose: start,
+        lens: settings.lens,
+        overscan: settings.overscan,
+        max_lag: tracker.max_lag_error(),
+        lights: lights.as_vec(),
+    })
 }
 
 /// The core is the lesson's number of shots at two stars; the stars average the best of them.

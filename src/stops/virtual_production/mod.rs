@@ -5,11 +5,13 @@ use bevy::prelude::*;
 
 pub mod level;
 pub mod model;
+pub mod show_me;
 pub mod ui;
 
 /// The level's logic: runs headless in the walkthrough.
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(level::plugin);
+    crate::classroom::presenter::show_me::register::<level::VpSave>(app);
 }
 
 /// What the player sees: the level's screen.

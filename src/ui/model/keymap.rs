@@ -75,9 +75,10 @@ impl Action {
     }
 }
 
-/// Keys that may not be bound: modifiers (they make the shortcuts) and the presenter's F6–F10,
-/// which a teacher must find where the README says they are.
-const RESERVED: [&str; 9] = [
+/// Keys that may not be bound: modifiers (they make the shortcuts), the presenter's F6–F10,
+/// which a teacher must find where the README says they are, and M, the presenter's Ctrl+M
+/// "Show me" (an action on M would fire with every Ctrl+M as well).
+const RESERVED: [&str; 10] = [
     "ControlLeft",
     "ControlRight",
     "AltLeft",
@@ -87,6 +88,7 @@ const RESERVED: [&str; 9] = [
     "F8",
     "F9",
     "F10",
+    "KeyM",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,6 +280,13 @@ mod tests {
             map.rebind(Action::Settings, "F6", known),
             Err(RebindError::Reserved(_))
         ));
+        assert!(
+            matches!(
+                map.rebind(Action::CampMode, "KeyM", known),
+                Err(RebindError::Reserved(_))
+            ),
+            "M is Show me's Ctrl+M"
+        );
         assert!(matches!(
             map.rebind(Action::Back, "NotAKey", known),
             Err(RebindError::Unknown(_))
