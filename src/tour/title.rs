@@ -199,34 +199,31 @@ fn title_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .min_scrolled_height(0.0)
-                .show(ui, |ui| {
-                    ui.vertical_centered(|ui| {
-                        ui.label(
-                            egui::RichText::new("BACKLOT")
-                                .size(if compact { 40.0 } else { 64.0 })
-                                .strong()
-                                .color(color(p.accent)),
-                        );
-                        ui.label(egui::RichText::new(&content.tour.title).size(if compact {
-                            24.0
-                        } else {
-                            30.0
-                        }));
-                        ui.add_space(8.0);
-                        ui.label(
-                            "Tour a film studio stop by stop. Build a production, drive an LED \
-                             volume, sync sound to the frame, and meet the people who make movies.",
-                        );
-                        ui.add_space(8.0);
-                        for q in &content.tour.big_questions {
-                            ui.label(
-                                egui::RichText::new(format!("• {q}")).color(color(p.muted_text)),
-                            );
-                        }
-                    });
-                });
+                .show(ui, |ui| introduction(ui, &p, &content, compact));
         });
     Ok(())
+}
+
+/// The title and what the tour is about, above the pinned actions.
+fn introduction(ui: &mut egui::Ui, p: &Palette, content: &GameContent, compact: bool) {
+    ui.vertical_centered(|ui| {
+        ui.label(
+            egui::RichText::new("BACKLOT")
+                .size(if compact { 40.0 } else { 64.0 })
+                .strong()
+                .color(color(p.accent)),
+        );
+        ui.label(egui::RichText::new(&content.tour.title).size(if compact { 24.0 } else { 30.0 }));
+        ui.add_space(8.0);
+        ui.label(
+            "Tour a film studio stop by stop. Build a production, drive an LED \
+             volume, sync sound to the frame, and meet the people who make movies.",
+        );
+        ui.add_space(8.0);
+        for q in &content.tour.big_questions {
+            ui.label(egui::RichText::new(format!("• {q}")).color(color(p.muted_text)));
+        }
+    });
 }
 
 pub(super) fn plugin(app: &mut App) {
