@@ -115,14 +115,22 @@ const SLACK: f32 = 0.5;
 ///   holds it: one whose vertical scroll bar is on screen, to the right of the control, beside
 ///   the part of it that shows.
 /// - Two controls *overlap* when their clickable parts share more than a sliver, unless one
-///   holds the other (a button inside a clickable card). A dialog window (egui's middle
-///   order) may cover the screen under it; anything else covering a control is a fault.
+///   holds the other (a button inside a clickable card). A dialog window (a layer with a
+///   window in it) may cover the screen under it; anything else covering a control, such as
+///   a floating bar or card, is a fault.
 pub fn check_layout(window: egui::Rect, widgets: &[Widget]) -> LayoutReport {
     let bars: Vec<&Widget> = widgets
         .iter()
         .filter(|w| w.is_vertical_scroll_bar())
         .collect();
     let controls: Vec<&Widget> = widgets.iter().filter(|w| w.is_checked()).collect();
+    // Dialog windows may cover the screen under them; other floating areas may not.
+    let dialogs: Vec<egui::LayerId> = widgets
+        .iter()
+        .filter(|w| w.kind == Some(egui::WidgetType::Window))
+        .map(|w| w.layer)
+        .collect();
+    let is_dialog = |layer: egui::LayerId| dialogs.contains(&layer);
     let mut report = LayoutReport {
         widgets: controls.len(),
         ..LayoutReport::default()
@@ -160,8 +168,7 @@ pub fn check_layout(window: egui::Rect, widgets: &[Widget]) -> LayoutReport {
             if a.layer == b.layer && nested {
                 continue;
             }
-            let dialog_over_screen = a.layer != b.layer
-                && (a.layer.order == egui::Order::Middle) != (b.layer.order == egui::Order::Middle);
+            let dialog_over_screen = a.layer != b.layer && is_dialog(a.layer) != is_dialog(b.layer);
             if dialog_over_screen {
                 continue;
             }
@@ -252,7 +259,24 @@ mod tests {
         let report = check_layout(WINDOW, &[title.clone(), bar_button]);
         assert_eq!(report.overlapping.len(), 1, "{report:?}");
         let dialog_button = button(dialog, rect(560.0, 10.0, 640.0, 40.0), WINDOW);
-        assert!(check_layout(WINDOW, &[title, dialog_button]).is_clean());
+        let dialog_window = Widget {
+            kind: Some(egui::WidgetType::Window),
+            ..button(dialog, rect(500.0, 0.0, 700.0, 200.0), WINDOW)
+        };
+        assert!(
+            check_layout(
+                WINDOW,
+                &[title.clone(), dialog_button.clone(), dialog_window]
+            )
+            .is_clean()
+        );
+        // The same button on a floating area that is not a window covers the title.
+        assert_eq!(
+            check_layout(WINDOW, &[title, dialog_button])
+                .overlapping
+                .len(),
+            1
+        );
     }
 
     #[test]

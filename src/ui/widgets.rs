@@ -172,10 +172,14 @@ pub fn key_hints(ui: &mut egui::Ui, palette: &Palette, hints: &[(&str, &str)]) {
     ui.horizontal_wrapped(|ui| {
         for (key, what) in hints {
             let key = mapped_hint_key(&map, key);
-            ui.label(
-                egui::RichText::new(format!(" {key} "))
-                    .strong()
-                    .background_color(color(palette.button)),
+            // Never split a key across lines (its chip would be left empty at a line's end).
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(format!(" {key} "))
+                        .strong()
+                        .background_color(color(palette.button)),
+                )
+                .extend(),
             );
             ui.label(egui::RichText::new(*what).color(color(palette.muted_text)));
             ui.add_space(12.0);

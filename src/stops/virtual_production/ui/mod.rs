@@ -249,7 +249,7 @@ fn vp_ui(
         env: env.as_ref(),
     };
     controls_panel(&mut root, &p, &stage, &mut out);
-    view_bar(root.ctx(), &p, &settings, &mut out);
+    view_bar(&mut root, &p, &settings, &mut out);
     Ok(())
 }
 

@@ -365,18 +365,20 @@ fn lights_section(
     }
 }
 
-/// View switch and the record button, bottom centre over the picture.
+/// View switch and the record button, along the bottom of the picture between the side panels
+/// (drawn after them, in the space they leave, so it never covers their controls).
 pub(super) fn view_bar(
-    ctx: &egui::Context,
+    root: &mut egui::Ui,
     p: &Palette,
     settings: &StageSettings,
     out: &mut MessageWriter<VpCommand>,
 ) {
-    egui::Area::new(egui::Id::new("vp-view"))
-        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -84.0))
-        .show(ctx, |ui| {
+    egui::Panel::bottom("vp-view")
+        .resizable(false)
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(8)))
+        .show(root, |ui| {
             card(p).show(ui, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     for (v, label) in [
                         (StageView::Camera, "Camera"),
                         (StageView::Witness, "Witness"),
