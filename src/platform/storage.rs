@@ -152,21 +152,23 @@ mod imp {
             std::process::id(),
             WRITES.fetch_add(1, Ordering::Relaxed)
         ));
-        let written = (|| {
-            let mut f = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)?;
-            f.write_all(bytes)?;
-            f.sync_all()?;
-            drop(f);
-            fs::rename(&tmp, path)
-        })();
-        if let Err(e) = written {
+        if let Err(e) = write_and_rename(&tmp, path, bytes) {
             let _ = fs::remove_file(&tmp);
             return Err(e);
         }
         sync_dir(dir)
+    }
+
+    /// Write `bytes` to the new file `tmp`, sync it, and rename it over `path`.
+    fn write_and_rename(tmp: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(tmp, path)
     }
 
     /// Make a rename in `dir` durable. Only Unix can open a folder to sync it; a file system
