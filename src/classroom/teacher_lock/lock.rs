@@ -127,7 +127,7 @@ fn read_code(path: &Path) -> (Option<StoredCode>, Option<String>) {
     (
         None,
         Some(format!(
-            "The teacher code file {} could not be used ({error}). {kept} Press F5 to choose a new \
+            "The teacher code file {} was damaged ({error}). {kept} Press F5 to choose a new \
              teacher code.",
             path.display()
         )),
