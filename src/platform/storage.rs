@@ -188,7 +188,8 @@ mod imp {
         }
     }
 
-    /// Windows makes a rename durable with the file's own sync; a folder cannot be opened.
+    /// Elsewhere (Windows) the standard library cannot open a folder to sync it: the file's
+    /// own sync before the rename is what there is.
     #[cfg(not(unix))]
     fn sync_dir(_dir: &Path) -> io::Result<()> {
         Ok(())
