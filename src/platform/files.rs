@@ -25,7 +25,13 @@ pub struct PickedFile {
 /// from its own event loop).
 static PICKED: Mutex<Vec<PickedFile>> = Mutex::new(Vec::new());
 
-fn deliver(file: PickedFile) {
+fn deliver(mut file: PickedFile) {
+    // A file saved as "UTF-8 with BOM" (Windows Notepad) is the same text without it.
+    if let Ok(text) = &mut file.text
+        && text.starts_with('\u{feff}')
+    {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     PICKED.lock().unwrap_or_else(|e| e.into_inner()).push(file);
 }
 

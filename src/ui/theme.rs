@@ -60,6 +60,64 @@ impl UiSettings {
     pub fn colors(&self) -> Palette {
         self.palette.colors()
     }
+
+    /// Put back in range what a hand-edited file may hold: a scale or a volume that is not a
+    /// number (`NaN`, `inf`) takes its default, one out of range the nearest allowed value.
+    /// Returns a line for each value changed, for the player.
+    pub fn sanitise(&mut self) -> Vec<String> {
+        let mut changed = Vec::new();
+        let defaults = UiSettings::default();
+        let mut fix = |name: &str, value: &mut f32, min: f32, max: f32, default: f32| {
+            let fixed = if value.is_finite() {
+                value.clamp(min, max)
+            } else {
+                default
+            };
+            if fixed.to_bits() != value.to_bits() {
+                changed.push(format!("{name} {value} became {fixed}"));
+                *value = fixed;
+            }
+        };
+        fix(
+            "scale",
+            &mut self.scale,
+            MIN_SCALE,
+            MAX_SCALE,
+            defaults.scale,
+        );
+        let v = defaults.volumes;
+        fix("music volume", &mut self.volumes.music, 0.0, 1.0, v.music);
+        fix(
+            "effects volume",
+            &mut self.volumes.effects,
+            0.0,
+            1.0,
+            v.effects,
+        );
+        fix("voice volume", &mut self.volumes.voice, 0.0, 1.0, v.voice);
+        changed
+    }
+}
+
+/// Read the settings at `path`: a missing file gives the defaults, one that cannot be read is
+/// set aside (see `load_or_quarantine`), and values out of range are put back in range. The
+/// warning, if any, names the file and says what changed.
+pub fn read_settings(path: &std::path::Path) -> (UiSettings, Option<String>) {
+    let (mut settings, warning) = load_or_quarantine::<UiSettings>(path, "settings");
+    let changed = settings.sanitise();
+    if changed.is_empty() {
+        return (settings, warning);
+    }
+    let fixed = format!(
+        "Some settings in {} were out of range and were reset ({}).",
+        path.display(),
+        changed.join(", ")
+    );
+    let warning = match warning {
+        Some(w) => format!("{w} {fixed}"),
+        None => fixed,
+    };
+    (settings, Some(warning))
 }
 
 fn visuals_for(p: &Palette) -> egui::Visuals {
@@ -187,9 +245,8 @@ fn load_settings(config: &GameConfig, profile: &ActiveProfile) -> (UiSettings, O
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => shared,
             _ => own,
         };
-        load_or_quarantine::<UiSettings>(&path, "settings")
+        read_settings(&path)
     };
-    settings.scale = settings.scale.clamp(MIN_SCALE, MAX_SCALE);
     if config.projector {
         settings.palette = PaletteKind::Projector;
         settings.scale = settings.scale.max(1.25);
@@ -326,6 +383,67 @@ pub enum UiSystems {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn settings_dir(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("backlot-settings-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        dir
+    }
+
+    #[test]
+    fn a_scale_that_is_not_a_number_takes_the_default_with_a_notice() {
+        let dir = settings_dir("nan");
+        let path = dir.join(SETTINGS_FILE);
+        std::fs::write(&path, "(scale: NaN, reduced_motion: true)").expect("write");
+        let (settings, warning) = read_settings(&path);
+        assert_eq!(settings.scale, 1.0);
+        assert!(settings.reduced_motion, "the rest of the file is kept");
+        let warning = warning.expect("the player is told");
+        assert!(warning.contains("scale NaN became 1"), "{warning}");
+        assert!(warning.contains(&path.display().to_string()), "{warning}");
+        assert!(path.exists(), "a file that parses is not set aside");
+        // Out of range: the nearest allowed value; infinity: the default.
+        std::fs::write(
+            &path,
+            "(scale: 9.0, volumes: (music: inf, effects: -1.0, voice: 0.25))",
+        )
+        .expect("write");
+        let (settings, warning) = read_settings(&path);
+        assert_eq!(settings.scale, MAX_SCALE);
+        assert_eq!(settings.volumes.music, Volumes::default().music);
+        assert_eq!(settings.volumes.effects, 0.0);
+        assert_eq!(settings.volumes.voice, 0.25, "a good value is untouched");
+        let warning = warning.expect("told");
+        assert!(
+            warning.contains("scale 9 became 2") && warning.contains("music volume inf"),
+            "{warning}"
+        );
+        // A good file says nothing.
+        std::fs::write(&path, "(scale: 1.5)").expect("write");
+        assert_eq!(read_settings(&path).1, None);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn settings_with_a_byte_order_mark_load_and_junk_is_kept_aside() {
+        let dir = settings_dir("bom");
+        let path = dir.join(SETTINGS_FILE);
+        std::fs::write(&path, "\u{feff}(scale: 1.5)").expect("write");
+        let (settings, warning) = read_settings(&path);
+        assert_eq!((settings.scale, warning), (1.5, None));
+        std::fs::write(&path, b"\xff\xfe\x00 not text").expect("write");
+        let (settings, warning) = read_settings(&path);
+        assert_eq!(settings, UiSettings::default());
+        let warning = warning.expect("told");
+        assert!(warning.contains("settings.ron.bak"), "{warning}");
+        assert_eq!(
+            std::fs::read(dir.join("settings.ron.bak")).expect("kept"),
+            b"\xff\xfe\x00 not text"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
 
     #[test]
     fn scale_is_clamped_to_the_allowed_range() {

@@ -101,32 +101,21 @@ fn load_teacher_code(
 
 /// Is something stored at `path` (so a backup must not go there)?
 fn taken(path: &Path) -> bool {
-    match storage::read_to_string(path) {
-        Ok(_) => true,
-        Err(e) => e.kind() != io::ErrorKind::NotFound,
-    }
+    // When that cannot be told, the name is not used.
+    storage::exists(path).unwrap_or(true)
 }
 
-/// The stored code, if any. A damaged file is moved to the first free `.bak` name and the
-/// warning says so: the teacher chooses a new code rather than being locked out.
+/// The stored code, if any. A file that cannot be read or is damaged is moved to the first
+/// free `.bak` name (so choosing a new code never writes over it) and the warning says so:
+/// the teacher chooses a new code rather than being locked out.
 fn read_code(path: &Path) -> (Option<StoredCode>, Option<String>) {
-    let text = match storage::read_to_string(path) {
-        Ok(text) => text,
+    let error = match storage::read_to_string(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return (None, None),
-        Err(e) => {
-            return (
-                None,
-                Some(format!(
-                    "Could not read the teacher code file {}: {e}. Press F5 to choose a new \
-                     teacher code.",
-                    path.display()
-                )),
-            );
-        }
-    };
-    let error = match StoredCode::parse(&text) {
-        Ok(stored) => return (Some(stored), None),
-        Err(e) => e,
+        Err(e) => format!("it cannot be read: {e}"),
+        Ok(text) => match StoredCode::parse(&text) {
+            Ok(stored) => return (Some(stored), None),
+            Err(e) => e.to_string(),
+        },
     };
     let kept = match backup_path(path, taken) {
         Some(bak) => match storage::rename(path, &bak) {
@@ -213,4 +202,36 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, load_teacher_code)
         .configure_sets(Update, TeacherLockSystems.in_set(TourSystems::Play))
         .add_systems(Update, apply_lock_commands.in_set(TeacherLockSystems));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_teacher_file_is_kept_aside_not_written_over() {
+        let dir = std::env::temp_dir().join(format!("backlot-teacher-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join(TEACHER_FILE);
+        assert_eq!(
+            read_code(&path),
+            (None, None),
+            "no file: no code, no warning"
+        );
+        // Not UTF-8: a read error, which used to be left in place for the new code to replace.
+        std::fs::write(&path, b"\xff\xfe junk").expect("write");
+        let (stored, warning) = read_code(&path);
+        assert!(stored.is_none());
+        let warning = warning.expect("told");
+        let bak = dir.join(format!("{TEACHER_FILE}.bak"));
+        assert!(warning.contains(&bak.display().to_string()), "{warning}");
+        assert!(!path.exists());
+        // Damaged RON next: a second backup, the first untouched.
+        std::fs::write(&path, "(salt: ").expect("write");
+        let (_, warning) = read_code(&path);
+        assert!(warning.expect("told").contains(".bak2"));
+        assert_eq!(std::fs::read(&bak).expect("kept"), b"\xff\xfe junk");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }

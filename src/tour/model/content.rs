@@ -151,9 +151,10 @@ impl ContentError {
 }
 
 /// Parse RON text, turning a syntax or shape error into a `ContentError` with line and column.
+/// A leading UTF-8 byte order mark is not part of the RON.
 pub fn parse_ron<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, ContentError> {
     ron::Options::default()
-        .from_str(text)
+        .from_str(crate::platform::storage::without_bom(text))
         .map_err(|e: ron::error::SpannedError| ContentError {
             file: file.to_path_buf(),
             line: e.span.start.line,
@@ -206,7 +207,8 @@ pub fn read_file<T>(
     let path = dir.join(name);
     let text = std::fs::read_to_string(&path)
         .map_err(|e| vec![ContentError::whole_file(&path, format!("cannot read: {e}"))])?;
-    parse(&text, &path)
+    // A file saved as "UTF-8 with BOM" (Windows Notepad) reads as the same content.
+    parse(crate::platform::storage::without_bom(&text), &path)
 }
 
 /// Read `dir/name`; if it is missing or broken, parse `bundled` instead and return the
@@ -529,6 +531,37 @@ mod tests {
         let (fallback, problems) = load_or_bundled::<Tour>(&dir);
         assert_eq!(fallback, bundle().tour);
         assert!(problems[0].message.contains("cannot read"), "{problems:?}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_content_file_saved_with_a_byte_order_mark_is_read() {
+        let dir = std::env::temp_dir().join(format!("backlot-content-bom-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let mut tour = bundle().tour;
+        tour.title = "Saved by Notepad".into();
+        let text = format!(
+            "\u{feff}{}",
+            ron::ser::to_string_pretty(&tour, ron::ser::PrettyConfig::default())
+                .expect("serialise")
+        );
+        assert!(
+            ron::from_str::<Tour>(&text).is_err(),
+            "RON itself refuses the mark, so the loader must strip it"
+        );
+        std::fs::write(dir.join(TOUR_FILE), &text).expect("write");
+        assert_eq!(check_file::<Tour>(&dir), Vec::new());
+        let (loaded, problems) = load_or_bundled::<Tour>(&dir);
+        assert_eq!(problems, Vec::new());
+        assert_eq!(
+            loaded.title, "Saved by Notepad",
+            "the file, not the bundled copy"
+        );
+        assert_eq!(
+            parse_ron::<Tour>(&text, Path::new("t.ron")).expect("parse_ron strips it too"),
+            tour
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -19,8 +19,6 @@ use crate::platform::storage;
 pub const LEVELS_DIR: &str = "levels";
 /// Bumped when a snapshot's shape changes in a way old files cannot be read as.
 const LEVEL_SAVE_VERSION: u32 = 1;
-/// Backups kept beside a damaged file: `.bak`, `.bak2`, … up to this many.
-const MAX_BACKUPS: u32 = 99;
 
 /// Where stop `stop`'s level save lives inside the save folder `dir`.
 pub fn level_save_path(dir: &Path, stop: usize) -> PathBuf {
@@ -118,32 +116,9 @@ pub fn remove(dir: &Path, stop: usize) -> io::Result<()> {
 }
 
 /// Move a file that cannot be read to the first free numbered backup beside it
-/// (`x.ron.bak`, `x.ron.bak2`, …), so an earlier backup is never replaced.
-pub fn set_aside(path: &Path) -> io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for n in 1..=MAX_BACKUPS {
-        let suffix = if n == 1 {
-            ".bak".to_string()
-        } else {
-            format!(".bak{n}")
-        };
-        let candidate = path.with_file_name(format!("{name}{suffix}"));
-        match storage::read_to_string(&candidate) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                storage::rename(path, &candidate)?;
-                return Ok(candidate);
-            }
-            // Taken (or unreadable, which also means something is there): try the next.
-            _ => continue,
-        }
-    }
-    Err(io::Error::other(format!(
-        "{MAX_BACKUPS} backups of {name} already exist"
-    )))
-}
+/// (`x.ron.bak`, `x.ron.bak2`, …), so an earlier backup is never replaced. The one rule for
+/// every save lives in the platform's storage.
+pub use storage::set_aside;
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,8 +22,6 @@ const COPY_VERSION: u32 = 1;
 /// The profile's folder of level saves, and its settings file.
 const LEVELS_DIR: &str = "levels";
 const SETTINGS_FILE: &str = "settings.ron";
-/// Backups kept beside a replaced file: `.bak`, `.bak2`, … up to this many.
-const MAX_BACKUPS: u32 = 99;
 
 /// One profile in one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,7 +186,7 @@ fn restore_level(path: &Path, text: &str) -> io::Result<Option<String>> {
     let kept = match storage::read_to_string(path) {
         Ok(mine) if mine == text => return Ok(None),
         Ok(mine) => {
-            let bak = free_backup(path)?;
+            let bak = storage::free_backup(path)?;
             storage::write_atomic(&bak, mine.as_bytes())?;
             Some(bak)
         }
@@ -205,28 +203,11 @@ fn restore_level(path: &Path, text: &str) -> io::Result<Option<String>> {
     }))
 }
 
-/// The first backup name beside `path` that is free (`x.ron.bak`, `x.ron.bak2`, …).
-fn free_backup(path: &Path) -> io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    (1..=MAX_BACKUPS)
-        .map(|n| {
-            let suffix = if n == 1 { String::new() } else { n.to_string() };
-            path.with_file_name(format!("{name}.bak{suffix}"))
-        })
-        .find(|candidate| {
-            matches!(storage::read_to_string(candidate),
-                Err(e) if e.kind() == io::ErrorKind::NotFound)
-        })
-        .ok_or_else(|| io::Error::other(format!("{MAX_BACKUPS} backups of {name} already exist")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
+    use std::path::PathBuf;
 
     fn temp_dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("backlot-copy-{name}-{}", std::process::id()));

@@ -475,6 +475,34 @@ mod tests {
     }
 
     #[test]
+    fn a_profile_file_with_a_byte_order_mark_reads_and_one_not_text_is_never_written_over() {
+        let dir = temp_dir("bom-and-junk");
+        let ana = profile_dir(&dir, "ana");
+        fs::create_dir_all(&ana).expect("dir");
+        fs::write(
+            ana.join(PROFILE_FILE),
+            "\u{feff}(name: \"Ana María\", created: \"2026-12-02\")",
+        )
+        .expect("write");
+        let jo = profile_dir(&dir, "jo");
+        fs::create_dir_all(&jo).expect("dir");
+        fs::write(jo.join(PROFILE_FILE), b"\xff\xfe not text").expect("write");
+        let all = list(&dir);
+        assert_eq!(all[0].name, "Ana María");
+        assert_eq!(all[0].problem, None, "the mark is not part of the file");
+        assert_eq!(all[1].name, "Jo");
+        let problem = all[1].problem.clone().expect("reported");
+        assert!(problem.contains("profile.ron"), "{problem}");
+        // The name is taken (from the folder), so nothing writes over the unreadable file.
+        assert!(create(&dir, "jo", "d").is_err());
+        assert_eq!(
+            fs::read(jo.join(PROFILE_FILE)).expect("kept"),
+            b"\xff\xfe not text"
+        );
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn start_up_takes_the_asked_then_the_last_then_player() {
         let dir = temp_dir("start");
         let first = choose_at_start(&dir, None, "d", true);

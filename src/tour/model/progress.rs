@@ -1,9 +1,11 @@
 //! The player's progress and its save file: plain Rust, no Bevy.
 //!
 //! Progress is RON in the platform data directory (or `--data-dir`; `localStorage` in a browser,
-//! see `platform::storage`). Writes are atomic: write a temporary file beside the save, flush
-//! it, then rename it over the old one, so a crash never leaves half a save. A save that cannot be read is moved aside as `.bak`, the player is told,
-//! and play continues from a fresh start: never a panic.
+//! see `platform::storage`). Writes are atomic: write a temporary file beside the save, sync
+//! it, rename it over the old one and sync the folder, so a crash never leaves half a save. A
+//! save that cannot be read is moved aside under a numbered backup (`.bak`, `.bak2`, …) that
+//! never replaces an earlier one, the player is told where, and play continues from a fresh
+//! start: never a panic.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -323,47 +325,38 @@ pub fn write_ron_atomic<T: Serialize>(path: &Path, value: &T) -> std::io::Result
     storage::write_atomic(path, text.as_bytes())
 }
 
-/// Load a RON file of `T`. A missing file gives `T::default()`; a corrupt one is renamed to
-/// `<file>.bak` (keeping the player's data for a teacher to rescue) and a warning is returned.
-/// Used for every saved file: progress, settings, camp sessions.
+/// Load a RON file of `T`. A missing file gives `T::default()`. Anything else that cannot be
+/// read (damaged RON, binary junk, text that is not UTF-8, a folder in its place) is moved to
+/// the first free numbered backup beside it (`<file>.bak`, `.bak2`, …, never replacing an
+/// earlier one) so the next save cannot write over the only copy, and a warning for the
+/// player names the file and where it was kept. Play goes on from `T::default()`.
+/// Used for every saved file: progress, settings, camp sessions, class polls.
 pub fn load_or_quarantine<T>(path: &Path, what: &str) -> (T, Option<String>)
 where
     T: serde::de::DeserializeOwned + Default,
 {
-    let text = match storage::read_to_string(path) {
-        Ok(t) => t,
+    let problem = match storage::read_to_string(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (T::default(), None),
-        Err(e) => {
-            return (
-                T::default(),
-                Some(format!(
-                    "Could not read the {what} file {}: {e}. Starting fresh.",
-                    path.display()
-                )),
-            );
-        }
+        Err(e) => format!("it could not be read: {e}"),
+        Ok(text) => match ron::from_str::<T>(&text) {
+            Ok(v) => return (v, None),
+            Err(e) => format!(
+                "it was damaged (line {}, column {}: {})",
+                e.span.start.line, e.span.start.col, e.code
+            ),
+        },
     };
-    match ron::from_str::<T>(&text) {
-        Ok(v) => (v, None),
-        Err(e) => {
-            let bak = path.with_extension("ron.bak");
-            let moved = storage::rename(path, &bak);
-            let kept = match moved {
-                Ok(()) => format!("It was kept as {}.", bak.display()),
-                Err(err) => format!("It could not be moved aside ({err})."),
-            };
-            (
-                T::default(),
-                Some(format!(
-                    "The {what} file {} was damaged (line {}, column {}: {}). {kept} Starting fresh.",
-                    path.display(),
-                    e.span.start.line,
-                    e.span.start.col,
-                    e.code
-                )),
-            )
-        }
-    }
+    let kept = match storage::set_aside(path) {
+        Ok(bak) => format!("It was kept as {}.", bak.display()),
+        Err(err) => format!("It could not be moved aside ({err})."),
+    };
+    (
+        T::default(),
+        Some(format!(
+            "The {what} file {} could not be used: {problem}. {kept} Starting fresh.",
+            path.display()
+        )),
+    )
 }
 
 #[cfg(test)]
@@ -490,6 +483,142 @@ mod tests {
         // Saving again works after a corrupt load.
         store.save(&report.progress).expect("save");
         assert_eq!(store.load().warning, None);
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    /// The names in `dir`, sorted.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_unreadable_save_is_kept_under_its_own_numbered_backup() {
+        let dir = temp_dir("keep-every-copy");
+        fs::create_dir_all(&dir).expect("dir");
+        let store = SaveStore::new(&dir);
+        // Not UTF-8 (a read error), control characters (a RON error), cut short (a RON error).
+        let damaged: [&[u8]; 3] = [
+            b"\xff\xfe\x00junk\x80",
+            b"\x00\x01\x02\x03",
+            b"(version: 1, unlocked: [tr",
+        ];
+        for (i, bytes) in damaged.iter().enumerate() {
+            fs::write(store.path(), bytes).expect("write junk");
+            let report = store.load();
+            assert_eq!(report.progress, Progress::default(), "play goes on fresh");
+            let warning = report.warning.expect("the player is told");
+            let bak = if i == 0 {
+                "progress.ron.bak".to_string()
+            } else {
+                format!("progress.ron.bak{}", i + 1)
+            };
+            assert!(
+                warning.contains(&dir.join(&bak).display().to_string()),
+                "the notice names the backup: {warning}"
+            );
+            assert!(
+                !store.path().exists(),
+                "moved, so no save can write over it"
+            );
+            // The next save works and does not touch the backups.
+            store
+                .save(&report.progress)
+                .expect("save after a damaged load");
+        }
+        for (i, bytes) in damaged.iter().enumerate() {
+            let bak = if i == 0 {
+                dir.join("progress.ron.bak")
+            } else {
+                dir.join(format!("progress.ron.bak{}", i + 1))
+            };
+            assert_eq!(
+                &fs::read(&bak).expect("kept"),
+                bytes,
+                "{} unchanged",
+                bak.display()
+            );
+        }
+        assert_eq!(
+            names_in(&dir),
+            [
+                "progress.ron",
+                "progress.ron.bak",
+                "progress.ron.bak2",
+                "progress.ron.bak3"
+            ],
+            "three backups and the new save, no temporary file"
+        );
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_folder_in_place_of_the_save_is_reported_and_kept() {
+        // Running as root, a file without read permission can still be read, so this is the
+        // case of a read error other than "not found" that every user can produce.
+        let dir = temp_dir("folder-in-place");
+        let store = SaveStore::new(&dir);
+        fs::create_dir_all(store.path()).expect("folder in the way");
+        fs::write(store.path().join("inside.txt"), "keep me").expect("inside");
+        let report = store.load();
+        let warning = report.warning.expect("the player is told");
+        assert!(warning.contains("could not be read"), "{warning}");
+        assert!(warning.contains("progress.ron.bak"), "{warning}");
+        assert_eq!(
+            fs::read_to_string(dir.join("progress.ron.bak").join("inside.txt")).expect("kept"),
+            "keep me"
+        );
+        store
+            .save(&report.progress)
+            .expect("the save now has its place");
+        assert_eq!(store.load().warning, None);
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_save_with_a_byte_order_mark_loads() {
+        let dir = temp_dir("bom");
+        fs::create_dir_all(&dir).expect("dir");
+        let store = SaveStore::new(&dir);
+        let mut p = Progress::default();
+        p.record_level(0, 2);
+        let text = format!("\u{feff}{}", p.export_text());
+        fs::write(store.path(), text).expect("write");
+        let report = store.load();
+        assert_eq!(report.warning, None);
+        assert_eq!(report.progress, p);
+        assert!(!dir.join("progress.ron.bak").exists());
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_failed_save_leaves_no_temporary_file_and_the_next_save_retries() {
+        let dir = temp_dir("failed-save");
+        fs::create_dir_all(&dir).expect("dir");
+        let store = SaveStore::new(&dir);
+        // A non-empty folder where the save goes: the temporary file is written, the rename
+        // over the folder fails.
+        fs::create_dir_all(store.path().join("x")).expect("folder in the way");
+        let mut p = Progress::default();
+        p.record_level(1, 3);
+        assert!(
+            store.save(&p).is_err(),
+            "the rename cannot replace a folder"
+        );
+        assert_eq!(names_in(&dir), ["progress.ron"], "no temporary file left");
+        fs::remove_dir_all(store.path()).expect("clear the way");
+        store.save(&p).expect("the next save works");
+        assert_eq!(store.load().progress, p);
+        // A save folder that is a file: nothing can be written, and nothing is left behind.
+        let blocked = dir.join("blocked");
+        fs::write(&blocked, "a file, not a folder").expect("file");
+        assert!(SaveStore::new(&blocked).save(&p).is_err());
+        assert_eq!(names_in(&dir), ["blocked", "progress.ron"]);
         fs::remove_dir_all(&dir).ok();
     }
 

@@ -122,6 +122,29 @@ mod tests {
     }
 
     #[test]
+    fn a_camp_file_that_is_not_text_is_kept_and_a_second_one_beside_it() {
+        let dir = temp_dir("not-text");
+        std::fs::create_dir_all(&dir).expect("dir");
+        let store = CampStore::new(&dir);
+        std::fs::write(store.path(), b"\xff\xfe\x00 first").expect("write");
+        let warning = store.load().1.expect("warned");
+        assert!(warning.contains("camp.ron.bak"), "{warning}");
+        store.save(&played_session()).expect("the next save works");
+        std::fs::write(store.path(), b"\xff second").expect("write");
+        let warning = store.load().1.expect("warned");
+        assert!(warning.contains("camp.ron.bak2"), "{warning}");
+        assert_eq!(
+            std::fs::read(dir.join("camp.ron.bak")).expect("first kept"),
+            b"\xff\xfe\x00 first"
+        );
+        assert_eq!(
+            std::fs::read(dir.join("camp.ron.bak2")).expect("second kept"),
+            b"\xff second"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn a_camp_file_that_does_not_add_up_is_refused() {
         let dir = temp_dir("inconsistent");
         let store = CampStore::new(&dir);

@@ -129,6 +129,23 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_in_place_of_the_archive_is_moved_aside_and_saving_works() {
+        let dir = temp_dir("folder");
+        std::fs::create_dir_all(PollArchive::path(&dir)).expect("folder in the way");
+        let (archive, warning) = PollArchive::load(&dir);
+        assert!(archive.tallies.is_empty());
+        let warning = warning.expect("warned");
+        assert!(warning.contains("class_polls.ron.bak"), "{warning}");
+        assert!(
+            dir.join("class_polls.ron.bak").is_dir(),
+            "kept, not deleted"
+        );
+        archive.save(&dir).expect("the archive has its place again");
+        assert_eq!(PollArchive::load(&dir).1, None);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn a_damaged_archive_is_moved_aside_and_an_edited_one_is_made_to_fit() {
         let dir = temp_dir("damaged");
         std::fs::create_dir_all(&dir).expect("dir");
