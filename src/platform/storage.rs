@@ -385,9 +385,7 @@ mod tests {
     }
 
     fn fresh_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("backlot-storage-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::testing::temp_data_dir(&format!("storage-{name}"));
         std::fs::create_dir_all(&dir).expect("dir");
         dir
     }

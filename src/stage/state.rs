@@ -167,7 +167,31 @@ impl Default for StageLights {
     }
 }
 
+/// The colour temperatures a stage light's slider offers.
+pub const LIGHT_KELVIN_RANGE: (f32, f32) = (1800.0, 12000.0);
+
 impl StageLights {
+    /// Set one light as its sliders do: the colour from `kelvin` (clamped to the slider's
+    /// range), brightness from 0 to 1, and the slider's own reading kept as given.
+    pub fn set(&mut self, kind: LightKind, kelvin: f32, intensity: f32, azimuth_deg: f32) {
+        let light = StageLight::from_kelvin(
+            kind,
+            kelvin.clamp(LIGHT_KELVIN_RANGE.0, LIGHT_KELVIN_RANGE.1),
+            intensity.clamp(0.0, 1.0),
+            azimuth_deg,
+        );
+        match kind {
+            LightKind::Key => {
+                self.key = light;
+                self.key_kelvin = kelvin;
+            }
+            LightKind::Fill => {
+                self.fill = light;
+                self.fill_kelvin = kelvin;
+            }
+        }
+    }
+
     pub fn as_vec(&self) -> Vec<StageLight> {
         vec![self.key, self.fill]
     }

@@ -385,9 +385,7 @@ mod tests {
     use super::*;
 
     fn settings_dir(name: &str) -> std::path::PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("backlot-settings-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::testing::temp_data_dir(&format!("settings-{name}"));
         std::fs::create_dir_all(&dir).expect("dir");
         dir
     }

@@ -210,8 +210,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_teacher_file_is_kept_aside_not_written_over() {
-        let dir = std::env::temp_dir().join(format!("backlot-teacher-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::testing::temp_data_dir("teacher");
         std::fs::create_dir_all(&dir).expect("dir");
         let path = dir.join(TEACHER_FILE);
         assert_eq!(

@@ -122,47 +122,49 @@ fn run_summary(ui: &mut egui::Ui, content: &GameContent, progress: &Progress) {
         "Gates passed: {passed} of {}",
         content.tour.stops.len()
     ));
-    // A table where it fits; in a narrow panel (a projector) a line per stop instead.
-    if ui.available_width() < 440.0 {
-        for stop in &content.tour.stops {
-            let attempts = progress
-                .gates
-                .get(&stop.number)
-                .map_or(0, |g| g.total_attempts());
+    // Each stop's row: its name, gate, attempts and level stars.
+    let rows: Vec<[String; 4]> = content
+        .tour
+        .stops
+        .iter()
+        .map(|stop| {
             let gate = if progress.gate_passed(usize::from(stop.number)) {
                 "✔ passed"
             } else {
                 "— not yet"
             };
+            let attempts = progress
+                .gates
+                .get(&stop.number)
+                .map_or(0, |g| g.total_attempts());
             let stars = progress
                 .level_stars
                 .get(&stop.number)
                 .map_or("—".to_string(), |s| stars_text(*s));
-            ui.label(egui::RichText::new(format!("{} {}", stop.number, stop.title)).strong());
+            [
+                format!("{} {}", stop.number, stop.title),
+                gate.to_string(),
+                attempts.to_string(),
+                stars,
+            ]
+        })
+        .collect();
+    // A table where it fits; in a narrow panel (a projector) a line per stop instead.
+    if ui.available_width() < 440.0 {
+        for [stop, gate, attempts, stars] in &rows {
+            ui.label(egui::RichText::new(stop).strong());
             ui.label(format!("{gate} · attempts {attempts} · level {stars}"));
         }
     } else {
         egui::Grid::new("run_summary").striped(true).show(ui, |ui| {
-            ui.label(egui::RichText::new("Stop").strong());
-            ui.label(egui::RichText::new("Gate").strong());
-            ui.label(egui::RichText::new("Attempts").strong());
-            ui.label(egui::RichText::new("Level").strong());
+            for heading in ["Stop", "Gate", "Attempts", "Level"] {
+                ui.label(egui::RichText::new(heading).strong());
+            }
             ui.end_row();
-            for stop in &content.tour.stops {
-                let gate = progress.gates.get(&stop.number);
-                ui.label(format!("{} {}", stop.number, stop.title));
-                ui.label(if progress.gate_passed(usize::from(stop.number)) {
-                    "✔ passed"
-                } else {
-                    "— not yet"
-                });
-                ui.label(gate.map_or(0, |g| g.total_attempts()).to_string());
-                ui.label(
-                    progress
-                        .level_stars
-                        .get(&stop.number)
-                        .map_or("—".to_string(), |s| stars_text(*s)),
-                );
+            for row in &rows {
+                for cell in row {
+                    ui.label(cell);
+                }
                 ui.end_row();
             }
         });

@@ -6,7 +6,7 @@
 use bevy::prelude::*;
 
 use crate::stage::model::led::StageGeometry;
-use crate::stage::model::lighting::{LightKind, StageLight};
+use crate::stage::model::lighting::LightKind;
 use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{TimeOfDay, Weather};
 use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
@@ -226,24 +226,7 @@ fn apply_vp_commands(
                 kelvin,
                 intensity,
                 azimuth_deg,
-            } => {
-                let light = StageLight::from_kelvin(
-                    *kind,
-                    kelvin.clamp(1800.0, 12000.0),
-                    intensity.clamp(0.0, 1.0),
-                    *azimuth_deg,
-                );
-                match kind {
-                    LightKind::Key => {
-                        lights.key = light;
-                        lights.key_kelvin = *kelvin;
-                    }
-                    LightKind::Fill => {
-                        lights.fill = light;
-                        lights.fill_kelvin = *kelvin;
-                    }
-                }
-            }
+            } => lights.set(*kind, *kelvin, *intensity, *azimuth_deg),
             VpCommand::SetView(v) => settings.view = *v,
             VpCommand::FreezeOuter(f) => settings.freeze_outer = *f,
             VpCommand::MoveCamera { local, yaw, pitch } => {

@@ -16,6 +16,7 @@ use crate::stage::model::lighting::{
 use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{TimeOfDay, Weather};
 use crate::stage::model::tracking::TrackingSettings;
+use crate::stage::state::LIGHT_KELVIN_RANGE;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{VpCommand, VpSave, VpState};
 use crate::stops::virtual_production::model::shots::{CameraMove, ShotSpec};
@@ -33,9 +34,7 @@ const FOCAL_RANGE_MM: (f32, f32) = (12.0, 135.0);
 /// Focus distances the level accepts (`VpCommand::SetFocus` clamps to it).
 const FOCUS_RANGE_M: (f32, f32) = (0.5, 20.0);
 
-/// Colour temperatures the stage lights can make (`VpCommand::SetLight` clamps to it), and
-/// what a lamp uses for a sun or a sky that is no colour a lamp can make.
-const KELVIN_RANGE: (f32, f32) = (1800.0, 12000.0);
+/// What a lamp uses for a sun or a sky that is no colour a lamp can make.
 const KEY_FALLBACK_K: f32 = 5600.0;
 const FILL_FALLBACK_K: f32 = 9000.0;
 
@@ -110,39 +109,31 @@ fn world_steps(
         ));
     }
     let time_ok = |t: TimeOfDay| t.label().eq_ignore_ascii_case(&shot.time_of_day);
-    let mut time = settings.time;
-    for _ in 0..TimeOfDay::ALL.len() {
-        if time_ok(time) {
-            break;
-        }
-        time = time.next();
-        let why = if time_ok(time) {
-            ", as the director asks: the wall's sun and sky move with it"
-        } else {
-            ""
-        };
-        steps.push(ShowStep::new(
-            format!("time of day: {}{why}", time.label().to_lowercase()),
-            VpCommand::NextTime,
-        ));
-    }
+    let time = press_until(
+        Cycle {
+            from: settings.time,
+            presses: TimeOfDay::ALL.len(),
+            next: TimeOfDay::next,
+            wanted: time_ok,
+            caption: |t: TimeOfDay| format!("time of day: {}", t.label().to_lowercase()),
+            why: ", as the director asks: the wall's sun and sky move with it",
+            command: VpCommand::NextTime,
+        },
+        &mut steps,
+    );
     let weather_ok = |w: Weather| weather_word(w).eq_ignore_ascii_case(&shot.weather);
-    let mut weather = settings.weather;
-    for _ in 0..Weather::ALL.len() {
-        if weather_ok(weather) {
-            break;
-        }
-        weather = weather.next();
-        let why = if weather_ok(weather) {
-            ", as the director asks"
-        } else {
-            ""
-        };
-        steps.push(ShowStep::new(
-            format!("weather: {}{why}", weather.label().to_lowercase()),
-            VpCommand::NextWeather,
-        ));
-    }
+    let weather = press_until(
+        Cycle {
+            from: settings.weather,
+            presses: Weather::ALL.len(),
+            next: Weather::next,
+            wanted: weather_ok,
+            caption: |w: Weather| format!("weather: {}", w.label().to_lowercase()),
+            why: ", as the director asks",
+            command: VpCommand::NextWeather,
+        },
+        &mut steps,
+    );
     (time_ok(time) && weather_ok(weather)).then_some((steps, scene, time, weather))
 }
 
@@ -246,7 +237,7 @@ fn light_steps(target: &SceneLightTarget, now: &StageLights) -> Vec<ShowStep<VpC
     ];
     let mut steps = Vec::new();
     for (kind, kelvin, intensity, azimuth_deg, now) in lights {
-        let kelvin = kelvin.clamp(KELVIN_RANGE.0, KELVIN_RANGE.1);
+        let kelvin = kelvin.clamp(LIGHT_KELVIN_RANGE.0, LIGHT_KELVIN_RANGE.1);
         let intensity = intensity.clamp(0.0, 1.0);
         if now == StageLight::from_kelvin(kind, kelvin, intensity, azimuth_deg) {
             continue;
@@ -343,6 +334,42 @@ impl ShowMe for VpSave {
     }
 }
 
+/// A button that steps through a cycle of values (time of day, weather).
+struct Cycle<T, N, W, C> {
+    from: T,
+    presses: usize,
+    next: N,
+    wanted: W,
+    caption: C,
+    /// Said on the press that reaches the wanted value.
+    why: &'static str,
+    command: VpCommand,
+}
+
+/// Press a cycling button until the wanted value shows, a step per press. Returns where it
+/// stopped, whether or not that is the wanted value.
+fn press_until<T, N, W, C>(cycle: Cycle<T, N, W, C>, steps: &mut Vec<ShowStep<VpCommand>>) -> T
+where
+    T: Copy,
+    N: Fn(T) -> T,
+    W: Fn(T) -> bool,
+    C: Fn(T) -> String,
+{
+    let mut value = cycle.from;
+    for _ in 0..cycle.presses {
+        if (cycle.wanted)(value) {
+            break;
+        }
+        value = (cycle.next)(value);
+        let why = if (cycle.wanted)(value) { cycle.why } else { "" };
+        steps.push(ShowStep::new(
+            format!("{}{why}", (cycle.caption)(value)),
+            cycle.command.clone(),
+        ));
+    }
+    value
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,18 +437,7 @@ mod tests {
                     kelvin,
                     intensity,
                     azimuth_deg,
-                } => {
-                    let light = StageLight::from_kelvin(
-                        *kind,
-                        kelvin.clamp(1800.0, 12000.0),
-                        intensity.clamp(0.0, 1.0),
-                        *azimuth_deg,
-                    );
-                    match kind {
-                        LightKind::Key => self.lights.key = light,
-                        LightKind::Fill => self.lights.fill = light,
-                    }
-                }
+                } => self.lights.set(*kind, *kelvin, *intensity, *azimuth_deg),
                 VpCommand::SetView(v) => self.settings.view = *v,
                 VpCommand::SetPose(p) => self.pose = *p,
                 VpCommand::RecordTake => {

@@ -536,8 +536,7 @@ mod tests {
 
     #[test]
     fn a_content_file_saved_with_a_byte_order_mark_is_read() {
-        let dir = std::env::temp_dir().join(format!("backlot-content-bom-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let dir = crate::testing::temp_data_dir("content-bom");
         std::fs::create_dir_all(&dir).expect("temp dir");
         let mut tour = bundle().tour;
         tour.title = "Saved by Notepad".into();
