@@ -11,6 +11,14 @@ use crate::stage::model::quality::Quality;
 use crate::tour::model::content;
 use crate::tour::model::lesson::LessonLength;
 
+mod bench;
+mod check;
+mod teacher;
+
+use bench::{bench_stage, bench_timecode};
+use check::check_content;
+use teacher::{class_results, import_bank};
+
 #[derive(Parser, Debug)]
 #[command(
     name = "backlot",
@@ -144,91 +152,6 @@ pub enum BenchTarget {
         #[arg(long, default_value_t = 60)]
         frames: u32,
     },
-}
-
-/// Run this binary's `capture --bench` for one view and read its average frame time.
-fn time_view(view: &str, size: &str, frames: u32) -> Result<f64, String> {
-    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
-    let data = std::env::temp_dir().join(format!("backlot-bench-{}", std::process::id()));
-    let out = std::process::Command::new(exe)
-        .args(["capture", "--stop", "2", "--scene", "tokyo", "--view", view])
-        .args([
-            "--camera-pos",
-            "0.6,1.6,1.5",
-            "--camera-look-at",
-            "-0.2,1.8,-5",
-        ])
-        .args(["--size", size, "--frames", &frames.to_string(), "--bench"])
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .map_err(|e| e.to_string())?;
-    let _ = std::fs::remove_dir_all(&data);
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.lines()
-        .find_map(|l| {
-            l.strip_prefix("frame_ms ")
-                .and_then(|v| v.trim().parse().ok())
-        })
-        .ok_or_else(|| {
-            format!(
-                "the {view} run printed no timing:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
-}
-
-fn bench_stage(size: &str, frames: u32) -> ExitCode {
-    if let Err(e) = parse_size(size) {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
-    }
-    let direct = time_view("direct", size, frames);
-    let stage = time_view("camera", size, frames);
-    match (direct, stage) {
-        (Ok(d), Ok(s)) => {
-            println!("render, {size}, {frames} frames after {} warm-up", 5);
-            println!("  direct scene alone      {d:8.2} ms/frame");
-            println!("  full stage (camera)     {s:8.2} ms/frame");
-            println!("  ratio stage / direct    {:8.2}", s / d);
-        }
-        (d, s) => {
-            for e in [d.err(), s.err()].into_iter().flatten() {
-                eprintln!("error: {e}");
-            }
-            return ExitCode::FAILURE;
-        }
-    }
-    println!("stage systems' CPU time per frame as the wall's LED pixel count grows");
-    println!("  LED pixels    µs/frame");
-    for row in crate::stage::bench::cpu_per_frame_by_pixel_count() {
-        println!("  {:>10}    {:8.2}", row.0, row.1);
-    }
-    ExitCode::SUCCESS
-}
-
-fn bench_timecode() -> ExitCode {
-    use crate::stops::post::timecode::{FrameRate, bench_round_trip};
-    println!("rate        round trips   ns/round trip   ns/conversion   mismatches");
-    let mut failed = false;
-    for rate in FrameRate::ALL {
-        let r = bench_round_trip(rate, rate.frames_per_day());
-        failed |= r.mismatches > 0;
-        // A round trip is two conversions (frame -> timecode -> frame).
-        println!(
-            "{:<11} {:>11}   {:>13.1}   {:>13.1}   {}",
-            rate.cli_name(),
-            r.conversions,
-            r.nanos_per_conversion,
-            r.nanos_per_conversion / 2.0,
-            r.mismatches
-        );
-    }
-    if failed {
-        eprintln!("error: some round trips did not return the same frame");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
 }
 
 #[derive(Args, Debug, Clone)]
@@ -469,168 +392,6 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         quality: Some(args.quality.unwrap_or(Quality::High)),
         lesson: None,
     })
-}
-
-fn import_bank(
-    file: &std::path::Path,
-    stop: usize,
-    replace: bool,
-    data_dir: Option<PathBuf>,
-) -> ExitCode {
-    use crate::tour::model::bank_library::{BankMode, install};
-    let data_dir = data_dir.unwrap_or_else(crate::platform::storage::default_data_dir);
-    let mode = if replace {
-        BankMode::Replace
-    } else {
-        BankMode::Add
-    };
-    match install(&data_dir, file, stop, mode) {
-        Ok((copy, report)) => {
-            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("bank");
-            println!("{}", report.summary(name));
-            for s in &report.skipped {
-                println!("{name}:{s}");
-            }
-            let how = if replace { "replace" } else { "join" };
-            println!(
-                "Copied to {}; these questions {how} the Stop {stop} gate.",
-                copy.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// `backlot class-results`: every profile in the data folder as CSV. A damaged profile is
-/// skipped and named on stderr; a folder with no profiles or a file that cannot be written
-/// is an error.
-fn class_results(data_dir: Option<PathBuf>, out: &std::path::Path) -> ExitCode {
-    use crate::classroom::results::model::{gather, results_csv};
-    let data_dir = data_dir.unwrap_or_else(crate::platform::storage::default_data_dir);
-    if !data_dir.is_dir() {
-        eprintln!(
-            "error: {} is not a folder: give the game's data folder with --data-dir",
-            data_dir.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let gathered = gather(&data_dir, None);
-    for line in &gathered.skipped {
-        eprintln!("warning: {line}");
-    }
-    if gathered.students.is_empty() {
-        eprintln!(
-            "error: no student profiles could be read in {} (they live in its profiles/ folder)",
-            data_dir.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let tour = content::load_with_fallback(&content::default_assets_dir())
-        .content
-        .tour;
-    let stops: Vec<(usize, String)> = tour
-        .stops
-        .iter()
-        .map(|s| (usize::from(s.number), s.title.clone()))
-        .collect();
-    let csv = results_csv(&gathered.students, &stops);
-    if let Err(e) = crate::platform::storage::write_atomic(out, csv.as_bytes()) {
-        eprintln!("error: could not write {}: {e}", out.display());
-        return ExitCode::FAILURE;
-    }
-    println!(
-        "Wrote {} rows ({} profiles × {} stops) to {}",
-        gathered.students.len() * stops.len(),
-        gathered.students.len(),
-        stops.len(),
-        out.display()
-    );
-    ExitCode::SUCCESS
-}
-
-fn check_content(dir: Option<PathBuf>) -> ExitCode {
-    let dir = dir.unwrap_or_else(content::default_assets_dir);
-    // A teacher's question bank (GIFT or Aiken): report what it holds, line-numbered errors.
-    if dir.is_file() {
-        return check_question_bank(&dir);
-    }
-    // A folder of question banks (a teacher's, or the data directory's `banks/`).
-    if !dir.join(content::TOUR_FILE).is_file() && !dir.join("stage.ron").is_file() {
-        let mut banks: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            ["gift", "aiken", "txt"].contains(&e.to_ascii_lowercase().as_str())
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !banks.is_empty() {
-            banks.sort();
-            let failed = banks
-                .iter()
-                .filter(|b| check_question_bank(b) != ExitCode::SUCCESS)
-                .count();
-            return if failed == 0 {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            };
-        }
-    }
-    // A scenes folder holds the stage and the virtual worlds; anything else is tour content.
-    let errors = if dir.join("stage.ron").is_file() {
-        crate::stage::model::scene::check_dir(&dir)
-    } else {
-        let mut errors = content::check_dir(&dir);
-        errors.extend(crate::stops::check_content(&dir));
-        errors
-    };
-    if errors.is_empty() {
-        println!("{}: all content files are valid", dir.display());
-        ExitCode::SUCCESS
-    } else {
-        for e in &errors {
-            eprintln!("error: {e}");
-        }
-        eprintln!("{} error(s) in {}", errors.len(), dir.display());
-        ExitCode::FAILURE
-    }
-}
-
-fn check_question_bank(path: &std::path::Path) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {}: cannot read: {e}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let report = crate::tour::model::question_bank::parse_bank(&name, &text);
-    println!("{}", report.summary(&name));
-    for s in &report.skipped {
-        println!("{name}: skipped: {s}");
-    }
-    for e in &report.errors {
-        eprintln!("error: {name}: {e}");
-    }
-    if report.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
 }
 
 fn run_app(config: GameConfig) -> ExitCode {
