@@ -304,6 +304,22 @@ async function press(page, { x, y }) {
   await page.mouse.up();
 }
 
+// A press that should make the page raise `event` (a file chooser, a download). A slow
+// software-rendered frame can open a panel late or miss a press, so it presses up to three
+// times; a page that never raises the event still fails.
+async function pressFor(page, at, event, tries = 3) {
+  for (let attempt = 1; ; attempt++) {
+    const raised = page.waitForEvent(event, { timeout: 15_000 });
+    await press(page, at);
+    try {
+      return await raised;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      log(`  no ${event} after press ${attempt}; pressing again`);
+    }
+  }
+}
+
 // Opens Settings (F3) and scrolls to its last section, "Your progress".
 async function openProgressSettings(page) {
   await page.focus('#backlot');
@@ -486,10 +502,7 @@ const scenarios = [
       await resetStorage(page, { [SAVE_KEY]: TWO_STOPS_PASSED });
       await openGame(page, '?frames=10');
       await openProgressSettings(page);
-      const [download] = await Promise.all([
-        page.waitForEvent('download', { timeout: 30_000 }),
-        press(page, SETTINGS_SAVE_COPY),
-      ]);
+      const download = await pressFor(page, SETTINGS_SAVE_COPY, 'download');
       const copyPath = join(out, 'progress-copy.ron');
       await download.saveAs(copyPath);
       result.downloadName = download.suggestedFilename();
@@ -503,10 +516,7 @@ const scenarios = [
       const fresh = await openGame(page, '?frames=10');
       if (!fresh.title.includes('0 of 7')) result.fail(`after the wipe the title is "${fresh.title}"`);
       await openProgressSettings(page);
-      const [chooser] = await Promise.all([
-        page.waitForEvent('filechooser', { timeout: 30_000 }),
-        press(page, SETTINGS_LOAD_COPY),
-      ]);
+      const chooser = await pressFor(page, SETTINGS_LOAD_COPY, 'filechooser');
       await chooser.setFiles(copyPath);
       await page.waitForFunction(() => document.title.includes('2 of 7'), null, { timeout: 60_000 })
         .catch(() => {});
@@ -530,10 +540,7 @@ const scenarios = [
       await page.keyboard.press('F1');
       await page.waitForTimeout(2000);
       const pick = async (name, text) => {
-        const [chooser] = await Promise.all([
-          page.waitForEvent('filechooser', { timeout: 30_000 }),
-          press(page, TEACHER_IMPORT),
-        ]);
+        const chooser = await pressFor(page, TEACHER_IMPORT, 'filechooser');
         await chooser.setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
         await page.waitForTimeout(3000);
       };
