@@ -2,6 +2,10 @@
 
 use std::process::{Command, Output};
 
+// The corpus runner lives beside this file; `tests/corpus/` holds its data.
+#[path = "cli/corpus.rs"]
+mod corpus;
+
 fn backlot(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_backlot"))
         .args(args)

@@ -2,7 +2,7 @@
 //! Used for the README's pictures, worksheets and the render smoke test.
 
 use bevy::prelude::*;
-use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 pub mod demo;
 
@@ -56,19 +56,33 @@ fn count_and_capture(
         crate::platform::page::signal_ready();
         return;
     }
-    if let Some(parent) = request.out.parent()
-        && !parent.as_os_str().is_empty()
-    {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(save_to_disk(request.out.clone()))
-        .observe(
-            |_: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-                exit.write(AppExit::Success);
-            },
-        );
+    let out = request.out.clone();
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+            // The folder was checked before the window opened; a write can still fail (a full
+            // disk, a name the image library cannot encode), and then the exit code says so.
+            match save_png(&captured.image, &out) {
+                Ok(()) => {
+                    exit.write(AppExit::Success);
+                }
+                Err(e) => {
+                    error!("{}: cannot save the capture: {e}", out.display());
+                    eprintln!("error: {}: cannot save the capture: {e}", out.display());
+                    exit.write(AppExit::error());
+                }
+            }
+        },
+    );
+}
+
+/// Write a captured frame as an image file, its format from the file's extension. The alpha
+/// channel is dropped: with HDR on it holds brightness, not transparency.
+fn save_png(image: &Image, path: &std::path::Path) -> Result<(), String> {
+    let picture = image
+        .clone()
+        .try_into_dynamic()
+        .map_err(|e| e.to_string())?;
+    picture.to_rgb8().save(path).map_err(|e| e.to_string())
 }
 
 pub(crate) fn plugin(app: &mut App) {

@@ -353,6 +353,10 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
     } else {
         None
     };
+    if let Some(scene) = &args.scene {
+        check_scene_name(scene)?;
+    }
+    check_capture_out(&args.out)?;
     let data_dir = args.data_dir.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("backlot-capture-{}", std::process::id()))
     });
@@ -392,6 +396,43 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         quality: Some(args.quality.unwrap_or(Quality::High)),
         lesson: None,
     })
+}
+
+/// `--scene` names one of the stage's worlds (spelled as `find_scene` allows: any case, `-` or
+/// a space for `_`).
+fn check_scene_name(scene: &str) -> Result<(), String> {
+    let norm = |s: &str| s.to_ascii_lowercase().replace(['-', ' '], "_");
+    let names: Vec<&str> = crate::stage::model::scene::SCENE_FILES
+        .iter()
+        .filter_map(|f| f.strip_suffix(".ron"))
+        .collect();
+    if names.iter().any(|n| norm(n) == norm(scene)) {
+        Ok(())
+    } else {
+        Err(format!(
+            "no scene called '{scene}': use {}",
+            names.join(", ")
+        ))
+    }
+}
+
+/// The picture can be written: `--out` is not a folder, and its folder exists. Checked before
+/// the window opens, so a typo costs no start-up.
+fn check_capture_out(out: &std::path::Path) -> Result<(), String> {
+    if out.is_dir() {
+        return Err(format!(
+            "--out {} is a folder; give a file name such as capture.png",
+            out.display()
+        ));
+    }
+    match out.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(format!(
+            "--out {}: the folder {} does not exist",
+            out.display(),
+            dir.display()
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn run_app(config: GameConfig) -> ExitCode {
@@ -527,5 +568,39 @@ mod tests {
         assert_eq!(config.window_size, (320, 180));
         assert_eq!(config.start_screen, StartScreen::Gate);
         assert_eq!(config.capture.map(|c| c.frames), Some(3));
+        let refused = |extra: &[&str]| {
+            let cli =
+                Cli::try_parse_from([&["backlot", "capture"], extra].concat()).expect("parses");
+            let Some(Command::Capture(args)) = cli.command else {
+                panic!("capture subcommand");
+            };
+            capture_config(&args).expect_err("refused")
+        };
+        let err = refused(&["--stop", "2", "--scene", "atlantis"]);
+        assert!(
+            err.starts_with("no scene called 'atlantis': use tokyo,"),
+            "{err}"
+        );
+        let err = refused(&["--out", "/nonexistent-backlot-dir/x.png"]);
+        assert!(
+            err.contains("the folder /nonexistent-backlot-dir does not exist"),
+            "{err}"
+        );
+        let dir = std::env::temp_dir();
+        let err = refused(&["--out", dir.to_str().expect("utf-8")]);
+        assert!(err.contains("is a folder"), "{err}");
+        let cli = Cli::try_parse_from([
+            "backlot",
+            "capture",
+            "--stop",
+            "2",
+            "--scene",
+            "Desert-Canyon",
+        ])
+        .expect("parses");
+        let Some(Command::Capture(args)) = cli.command else {
+            panic!("capture subcommand");
+        };
+        assert!(capture_config(&args).is_ok(), "any case, - for _");
     }
 }

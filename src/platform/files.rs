@@ -52,8 +52,30 @@ pub fn pick_text_file(purpose: &'static str, accept: &str, typed_path: &str) {
 
 /// Hand a text file to the player: saved under `<data_dir>/exports/` on the desktop,
 /// downloaded by the browser on the web. Returns a line telling the player where it went.
+/// An earlier export is never overwritten: when `results.csv` is taken the file becomes
+/// `results-2.csv`, then `results-3.csv`, …
 pub fn export_text(data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
-    imp::export_text(data_dir, file_name, text)
+    let name = |n: u32| {
+        if n == 1 {
+            return file_name.to_string();
+        }
+        match file_name.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("{stem}-{n}.{ext}"),
+            _ => format!("{file_name}-{n}"),
+        }
+    };
+    imp::export_numbered(data_dir, &name, 1, text)
+}
+
+/// [`export_text`] for files numbered by the caller (`campaign-1.csv`, `campaign-2.csv`):
+/// `name(first)`, or the next number whose file does not exist yet.
+pub fn export_numbered(
+    data_dir: &Path,
+    name: &dyn Fn(u32) -> String,
+    first: u32,
+    text: &str,
+) -> Result<String, String> {
+    imp::export_numbered(data_dir, name, first, text)
 }
 
 /// The MIME type a browser should give a download, from its extension.
@@ -89,11 +111,43 @@ mod imp {
         });
     }
 
-    pub fn export_text(data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
-        let path = data_dir.join(super::EXPORT_DIR).join(file_name);
-        crate::platform::storage::write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("Could not save {}: {e}", path.display()))?;
-        Ok(format!("Saved {}", path.display()))
+    /// Most numbers tried before giving up (a folder of 10,000 exports is someone's mistake).
+    const MAX_TRIES: u32 = 10_000;
+
+    pub fn export_numbered(
+        data_dir: &Path,
+        name: &dyn Fn(u32) -> String,
+        first: u32,
+        text: &str,
+    ) -> Result<String, String> {
+        let dir = data_dir.join(super::EXPORT_DIR);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("Could not save in {}: {e}", dir.display()))?;
+        for n in first..first.saturating_add(MAX_TRIES) {
+            let path = dir.join(name(n));
+            // Claim the name: only one export (of this game or another) can create it.
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(format!("Could not save {}: {e}", path.display())),
+            }
+            // Then fill the claimed (empty) file in one step, so it is never half written.
+            return match crate::platform::storage::write_atomic(&path, text.as_bytes()) {
+                Ok(()) => Ok(format!("Saved {}", path.display())),
+                Err(e) => {
+                    let _ = std::fs::remove_file(&path);
+                    Err(format!("Could not save {}: {e}", path.display()))
+                }
+            };
+        }
+        Err(format!(
+            "Could not save {}: {MAX_TRIES} exports of that name are already there",
+            dir.join(name(first)).display()
+        ))
     }
 }
 
@@ -150,7 +204,14 @@ mod imp {
         input.click();
     }
 
-    pub fn export_text(_data_dir: &Path, file_name: &str, text: &str) -> Result<String, String> {
+    /// A download never overwrites: the browser numbers a repeated name itself.
+    pub fn export_numbered(
+        _data_dir: &Path,
+        name: &dyn Fn(u32) -> String,
+        first: u32,
+        text: &str,
+    ) -> Result<String, String> {
+        let file_name = &name(first);
         let fail = |e: JsValue| format!("The browser could not download {file_name}: {e:?}");
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let options = web_sys::BlobPropertyBag::new();
@@ -206,11 +267,57 @@ mod tests {
     #[test]
     fn an_export_lands_in_the_exports_folder_and_says_where() {
         let dir = std::env::temp_dir().join(format!("backlot-export-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
         let said = export_text(&dir, "results.csv", "team,stars\nA,3\n").expect("export");
         let path = dir.join("exports").join("results.csv");
         assert!(said.contains(&path.display().to_string()), "{said}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "team,stars\nA,3\n");
         assert_eq!(mime_for("results.csv"), "text/csv;charset=utf-8");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn an_export_never_overwrites_an_earlier_one() {
+        let dir = std::env::temp_dir().join(format!("backlot-export-new-{}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        let exports = dir.join(EXPORT_DIR);
+        for text in ["first", "second", "third"] {
+            export_text(&dir, "results.csv", text).expect("export");
+        }
+        let read = |name: &str| std::fs::read_to_string(exports.join(name)).unwrap_or_default();
+        assert_eq!(
+            [
+                read("results.csv"),
+                read("results-2.csv"),
+                read("results-3.csv")
+            ],
+            ["first", "second", "third"]
+        );
+        // Numbered by the caller: the next free number, whatever the first asked for.
+        let name = |n: u32| format!("campaign-{n}.csv");
+        let said = export_numbered(&dir, &name, 1, "a").expect("export");
+        assert!(said.ends_with("campaign-1.csv"), "{said}");
+        let said = export_numbered(&dir, &name, 1, "b").expect("export");
+        assert!(said.ends_with("campaign-2.csv"), "{said}");
+        assert_eq!([read("campaign-1.csv"), read("campaign-2.csv")], ["a", "b"]);
+        // No name of the form is left behind by a failed write, and no stray files appear.
+        let mut names: Vec<String> = std::fs::read_dir(&exports)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "campaign-1.csv",
+                "campaign-2.csv",
+                "results-2.csv",
+                "results-3.csv",
+                "results.csv"
+            ]
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use bevy::prelude::*;
 
-use crate::tour::model::content::{ContentError, check_file};
+use crate::tour::model::content::{ContentError, ContentFile, check_file, check_path};
 
 pub mod conclusion;
 pub mod innovation;
@@ -69,6 +69,45 @@ pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
     .concat()
 }
 
+/// A checker of one content file (see [`check_path`]).
+pub type FileCheck = fn(&Path) -> Vec<ContentError>;
+
+/// Every stop's content file: its name in `assets/` and how to check a file of that kind.
+pub const CONTENT_FILES: [(&str, FileCheck); 8] = [
+    (
+        intro::model::INTRO_FILE,
+        check_path::<intro::model::StudioSpec>,
+    ),
+    (
+        <previs::model::StoryboardFile as ContentFile>::FILE,
+        check_path::<previs::model::StoryboardFile>,
+    ),
+    (
+        virtual_production::model::shots::VP_SHOTS_FILE,
+        check_path::<virtual_production::model::shots::ShotFile>,
+    ),
+    (
+        <post::model::PostLevelSpec as ContentFile>::FILE,
+        check_path::<post::model::PostLevelSpec>,
+    ),
+    (
+        <marketing::model::CampaignSpec as ContentFile>::FILE,
+        check_path::<marketing::model::CampaignSpec>,
+    ),
+    (
+        <innovation::cloud::CloudSpec as ContentFile>::FILE,
+        check_path::<innovation::cloud::CloudSpec>,
+    ),
+    (
+        conclusion::model::CAREERS_FILE,
+        check_path::<conclusion::model::Careers>,
+    ),
+    (
+        crate::tour::model::lesson::LESSONS_FILE,
+        check_path::<crate::tour::model::lesson::LessonTable>,
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +117,13 @@ mod tests {
     fn every_stop_content_file_in_assets_is_valid() {
         let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
         assert_eq!(check_content(&assets), Vec::new());
+        // Each file checked on its own by its name's checker passes; another's file does not.
+        for (name, check) in CONTENT_FILES {
+            assert_eq!(check(&assets.join(name)), Vec::new(), "{name}");
+            let wrong = check(&assets.join("tour.ron"));
+            assert!(!wrong.is_empty(), "{name}'s checker took the tour");
+            assert!(wrong[0].to_string().contains("tour.ron"), "{wrong:?}");
+        }
         // And an empty folder names every stop's file as missing.
         let empty = std::env::temp_dir().join(format!("backlot-no-content-{}", std::process::id()));
         std::fs::create_dir_all(&empty).expect("temp dir");

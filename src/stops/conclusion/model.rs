@@ -8,7 +8,7 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_and_validate};
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
 pub const TASKS: &[&str] = &["careers"];
@@ -61,12 +61,16 @@ impl Careers {
             if career.title.trim().is_empty() {
                 errors.push(ContentError::whole_file(file, "a career has no title"));
             }
-            if career.met_at_stop > 6 {
+            // The gallery offers one button per stop; a career met at no stop can never be
+            // matched, and the Conclusion could never be finished.
+            if usize::from(career.met_at_stop) >= STOP_COUNT {
                 errors.push(ContentError::whole_file(
                     file,
                     format!(
-                        "career '{}' is met at stop {}, but the tour has stops 0-6",
-                        career.title, career.met_at_stop
+                        "career '{}': met_at_stop is {}, but the tour has stops 0-{}",
+                        career.title,
+                        career.met_at_stop,
+                        STOP_COUNT - 1
                     ),
                 ));
             }
@@ -218,5 +222,22 @@ mod tests {
         let different =
             (0..10).any(|s| CareerMatch::new(&c, 5, s).cards != CareerMatch::new(&c, 5, 8).cards);
         assert!(different);
+    }
+
+    #[test]
+    fn a_career_met_at_a_stop_the_tour_lacks_is_refused() {
+        let mut gallery = Careers { careers: careers() };
+        gallery.careers[1].met_at_stop = 9;
+        let title = gallery.careers[1].title.clone();
+        let errors = gallery.validate(Path::new("conclusion.ron"));
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [format!(
+                "conclusion.ron: career '{title}': met_at_stop is 9, but the tour has stops 0-6"
+            )]
+        );
+        gallery.careers[1].met_at_stop = 6;
+        assert_eq!(gallery.validate(Path::new("conclusion.ron")), Vec::new());
     }
 }

@@ -278,7 +278,8 @@ impl MarketingState {
         }
     }
 
-    /// The name [`MarketingState::export`] gives this campaign's file: one per run.
+    /// The name [`MarketingState::export`] tries first for this campaign's file (one per run;
+    /// a later number when that file is already there).
     pub fn export_name(&self) -> String {
         format!("campaign-{}.csv", self.runs + 1)
     }
@@ -286,9 +287,12 @@ impl MarketingState {
     /// Hands the campaign over as CSV for a spreadsheet (a file under `<data_dir>/exports/`,
     /// or a download in a browser) and remembers the outcome for the UI.
     pub fn export(&mut self, data_dir: &Path) -> Result<String, String> {
-        let outcome = crate::platform::files::export_text(
+        // A new campaign starts counting at 1 again: the next free number keeps the files of
+        // earlier sessions.
+        let outcome = crate::platform::files::export_numbered(
             data_dir,
-            &self.export_name(),
+            &|n| format!("campaign-{n}.csv"),
+            self.runs + 1,
             &model::to_csv(&self.campaign),
         );
         self.exported = Some(outcome.clone());
@@ -757,6 +761,11 @@ mod tests {
         assert_eq!(rows.len(), 2, "header and one post");
         state.restart();
         assert_eq!(state.export_name(), "campaign-2.csv");
+        // A new session's first campaign keeps the earlier session's file.
+        let mut next_session = MarketingState::new(self::spec(), 1);
+        let said = next_session.export(&dir).expect("export");
+        assert!(said.ends_with("campaign-2.csv"), "{said}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), text);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -83,6 +83,14 @@ pub fn parse_copy_name(file_name: &str) -> Option<(usize, BankMode)> {
     (stop < STOP_COUNT).then_some((stop, mode))
 }
 
+/// The teacher's name of a bank from its copy's name: `stop3-add-quiz.gift` → `quiz.gift`.
+fn bank_name(copy_name: &str) -> &str {
+    ["-add-", "-replace-"]
+        .iter()
+        .find_map(|mode| copy_name.split_once(mode).map(|(_, name)| name))
+        .unwrap_or(copy_name)
+}
+
 /// Check a bank file and copy it into `data_dir/banks/` (`backlot import-bank`).
 pub fn install(
     data_dir: &Path,
@@ -191,7 +199,18 @@ pub fn load(data_dir: &Path) -> BankSet {
         }
         set.report
             .push(format!("Stop {stop}: {}", report.summary(&name)));
-        let questions: Vec<Question> = report.questions.into_iter().map(|q| q.question).collect();
+        // Ids are unique within a file only; two banks at one stop may both have `gift-1`.
+        // The bank's own name makes them unique (and the same after a restart), so attempt
+        // histories of different banks never merge.
+        let bank = bank_name(&name);
+        let questions: Vec<Question> = report
+            .questions
+            .into_iter()
+            .map(|q| Question {
+                id: format!("{bank}:{}", q.question.id),
+                ..q.question
+            })
+            .collect();
         match mode {
             BankMode::Add => set.added[stop].extend(questions),
             BankMode::Replace => set.replaced[stop] = Some(questions),
@@ -302,5 +321,46 @@ mod tests {
         assert_eq!(copy, data.join(BANKS_DIR).join("stop0-add-quiz.gift"));
         assert_eq!(load(&data).gate_questions(0, Vec::new()).len(), 2);
         assert!(install_text(&data, "", GIFT, 0, BankMode::Add).is_err());
+    }
+
+    #[test]
+    fn two_banks_at_one_stop_keep_their_questions_apart() {
+        let data = temp_dir("ids");
+        // Untitled GIFT questions are named by line: both files have `gift-1`.
+        let untitled = "Is a gaffer in charge of lighting? {T}\n";
+        install_text(&data, "a.gift", untitled, 2, BankMode::Add).expect("a");
+        install_text(&data, "b.gift", untitled, 2, BankMode::Add).expect("b");
+        let ids: Vec<String> = load(&data)
+            .gate_questions(2, Vec::new())
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(ids, ["a.gift:gift-1", "b.gift:gift-1"]);
+        // The same after a restart, and when the bank moves from add to replace.
+        install_text(&data, "a.gift", untitled, 2, BankMode::Replace).expect("replace");
+        let again: Vec<String> = load(&data).replaced[2]
+            .clone()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(again, ["a.gift:gift-1"]);
+    }
+
+    #[test]
+    fn a_refused_replacement_leaves_the_old_one_in_place() {
+        let dir = temp_dir("refused");
+        let data = dir.join("data");
+        let good = dir.join("good.gift");
+        std::fs::write(&good, GIFT).unwrap();
+        install(&data, &good, 1, BankMode::Replace).unwrap();
+        let copy = data.join(BANKS_DIR).join("stop1-replace-good.gift");
+        let before = std::fs::read(&copy).unwrap();
+        let bad = dir.join("bad.gift");
+        std::fs::write(&bad, "::Q:: Which? {=a ~b\n").unwrap();
+        assert!(install(&data, &bad, 1, BankMode::Replace).is_err());
+        assert_eq!(std::fs::read(&copy).unwrap(), before);
+        assert_eq!(load(&data).gate_questions(1, Vec::new()).len(), 2);
+        assert_eq!(storage::list_files(&data.join(BANKS_DIR)), [copy]);
     }
 }

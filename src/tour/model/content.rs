@@ -253,6 +253,16 @@ pub fn check_file<T: ContentFile>(assets_dir: &Path) -> Vec<ContentError> {
         .unwrap_or_default()
 }
 
+/// Check one file as content of type `T`, wherever it is and whatever its name
+/// (`backlot check-content FILE.ron`).
+pub fn check_path<T: ContentFile>(file: &Path) -> Vec<ContentError> {
+    let dir = file.parent().unwrap_or_else(|| Path::new(""));
+    let name = file
+        .file_name()
+        .map_or_else(|| T::FILE.into(), |n| n.to_string_lossy());
+    read_file(dir, &name, T::parse).err().unwrap_or_default()
+}
+
 /// Parse RON text into `T` and run a check that returns its problems as sentences (each about
 /// the whole file): the usual `ContentFile::parse` for a model with a `validate()`.
 pub fn parse_and_check<T: DeserializeOwned, E: fmt::Display>(
@@ -318,11 +328,22 @@ impl Tour {
                     stop.number
                 ));
             }
+            // The Conclusion's gate is the Rapid Fire Review; every other gate asks its own
+            // questions, and a gate with none could never be passed.
+            if i + 1 < STOP_COUNT && stop.questions.is_empty() {
+                err(format!(
+                    "stop {} ({}): its gate has no questions (questions)",
+                    stop.number, stop.slug
+                ));
+            }
             for q in &stop.questions {
                 if let Err(m) = q.validate() {
                     err(format!("stop {}: {m}", stop.number));
                 }
             }
+        }
+        if self.rapid_fire.is_empty() {
+            err("the Rapid Fire Review (rapid_fire) has no questions, so the Conclusion's gate could never be passed".into());
         }
         for q in &self.rapid_fire {
             if let Err(m) = q.validate() {
@@ -584,6 +605,28 @@ mod tests {
         let text: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
         assert!(text.iter().any(|m| m.contains("7 stops")), "{text:?}");
         assert!(text.iter().any(|m| m.contains("used twice")), "{text:?}");
+    }
+
+    #[test]
+    fn a_gate_with_no_questions_and_an_empty_rapid_fire_are_refused() {
+        let mut tour = bundle().tour;
+        tour.stops[3].questions.clear();
+        tour.rapid_fire.clear();
+        let errors = tour.validate(Path::new("tour.ron"));
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{text:?}");
+        assert!(
+            text[0].starts_with("tour.ron: stop 3 (post-production): its gate has no questions"),
+            "{text:?}"
+        );
+        assert!(
+            text[1].contains("(rapid_fire) has no questions"),
+            "{text:?}"
+        );
+        // The Conclusion's own list may stay empty: its gate is the Rapid Fire Review.
+        let mut tour = bundle().tour;
+        tour.stops[6].questions.clear();
+        assert_eq!(tour.validate(Path::new("tour.ron")), Vec::new());
     }
 
     #[test]

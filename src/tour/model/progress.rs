@@ -306,6 +306,23 @@ impl SaveStore {
     /// Load the save. Missing means a fresh start; unreadable means move it aside and warn.
     pub fn load(&self) -> LoadReport {
         let (progress, warning) = load_or_quarantine::<Progress>(&self.path(), "progress");
+        if progress.version > SAVE_VERSION {
+            // A newer game's save: playing on would write over what this version cannot read.
+            let path = self.path();
+            let kept = match storage::set_aside(&path) {
+                Ok(bak) => format!("It was kept as {}.", bak.display()),
+                Err(err) => format!("It could not be moved aside ({err})."),
+            };
+            return LoadReport {
+                progress: Progress::default(),
+                warning: Some(format!(
+                    "The progress file {} comes from a newer Backlot (version {}). {kept} \
+                     Starting fresh; update the game to go on with it.",
+                    path.display(),
+                    progress.version
+                )),
+            };
+        }
         LoadReport {
             progress: progress.normalise(),
             warning,
@@ -714,5 +731,22 @@ mod tests {
             export_file_name(951_782_400),
             "backlot-progress-2000-02-29.ron"
         );
+    }
+
+    #[test]
+    fn a_save_from_a_newer_game_is_kept_aside_not_written_over() {
+        let dir = temp_dir("newer-save");
+        fs::create_dir_all(&dir).unwrap();
+        let store = SaveStore::new(&dir);
+        let newer = "(version: 99, unlocked: [true], gates: {})";
+        fs::write(store.path(), newer).unwrap();
+        let report = store.load();
+        assert_eq!(report.progress, Progress::default());
+        let warning = report.warning.unwrap_or_default();
+        assert!(warning.contains("newer Backlot (version 99)"), "{warning}");
+        let bak = dir.join("progress.ron.bak");
+        assert!(warning.contains(&bak.display().to_string()), "{warning}");
+        assert_eq!(fs::read_to_string(&bak).unwrap(), newer);
+        let _ = fs::remove_dir_all(&dir);
     }
 }

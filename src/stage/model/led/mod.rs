@@ -49,6 +49,27 @@ pub const WALL_SURFACE_TOLERANCE_M: f32 = 0.05;
 /// Slack, in metres, for points that lie on an outer edge of the wall up to rounding.
 const EDGE_SLACK_M: f32 = 1.0e-4;
 
+// What a real LED volume can be. The largest stages built are about 25 m across and 8 m
+// high with 2 m of wall above that for lighting, on panels 0.5 m to 1.2 m wide; a teacher's
+// stage may be up to twice that. The pixel limit (10^8, about 1.5 GB of wall texture at the
+// shader's 16 bytes a pixel) keeps a mistyped size from asking for gigabytes of mesh and
+// texture, and keeps every count far inside `u32`.
+
+/// Largest radius of the wall's arc, in metres.
+pub const MAX_RADIUS_M: f32 = 50.0;
+/// Tallest wall, and highest wall bottom or ceiling, in metres.
+pub const MAX_HEIGHT_M: f32 = 20.0;
+/// Largest panel side, in metres.
+pub const MAX_PANEL_SIZE_M: f32 = 2.0;
+/// Most pixels along one side of a panel.
+pub const MAX_PANEL_PIXELS: u32 = 1024;
+/// Most panels in the wall.
+pub const MAX_PANELS: u32 = 50_000;
+/// Most LED pixels in the wall, and in the ceiling.
+pub const MAX_LED_PIXELS: u64 = 100_000_000;
+/// Largest ceiling side, in metres.
+pub const MAX_CEILING_SIZE_M: f32 = 100.0;
+
 /// Why a stage description was rejected.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StageError {
@@ -137,11 +158,25 @@ impl LedCeiling {
     }
 
     fn validate(&self) -> Result<(), StageError> {
-        positive("ceiling.width_m", self.width_m)?;
-        positive("ceiling.depth_m", self.depth_m)?;
-        positive("ceiling.height_m", self.height_m)?;
+        at_most("ceiling.width_m", self.width_m, MAX_CEILING_SIZE_M)?;
+        at_most("ceiling.depth_m", self.depth_m, MAX_CEILING_SIZE_M)?;
+        at_most("ceiling.height_m", self.height_m, MAX_HEIGHT_M)?;
         finite("ceiling.center_z_m", self.center_z_m)?;
-        positive("ceiling.pixel_pitch_mm", self.pixel_pitch_mm)
+        if self.center_z_m.abs() > MAX_CEILING_SIZE_M {
+            return invalid(
+                "ceiling.center_z_m",
+                format!(
+                    "must be within {MAX_CEILING_SIZE_M} m of the stage centre, got {}",
+                    self.center_z_m
+                ),
+            );
+        }
+        positive("ceiling.pixel_pitch_mm", self.pixel_pitch_mm)?;
+        let (w, h) = self.pixel_grid_size();
+        within_pixel_budget(
+            "ceiling.pixel_pitch_mm",
+            u64::from(w).checked_mul(u64::from(h)),
+        )
     }
 }
 
@@ -231,6 +266,8 @@ impl ContentFile for StageGeometry {
 impl StageGeometry {
     /// Parses and validates a RON stage description.
     pub fn load_ron(text: &str) -> Result<Self, StageError> {
+        // A file saved as "UTF-8 with BOM" is the same stage.
+        let text = crate::platform::storage::without_bom(text);
         let stage: Self = ron::from_str(text).map_err(|e| StageError::Parse {
             line: e.span.start.line,
             column: e.span.start.col,
@@ -250,18 +287,33 @@ impl StageGeometry {
         })
     }
 
-    /// Rejects descriptions that cannot be built.
+    /// Rejects descriptions that cannot be built, and sizes no real stage has (see
+    /// [`MAX_RADIUS_M`] and the other limits).
     pub fn validate(&self) -> Result<(), StageError> {
-        positive("panel_width_m", self.panel_width_m)?;
-        positive("panel_height_m", self.panel_height_m)?;
-        positive("radius_m", self.radius_m)?;
-        positive("wall_height_m", self.wall_height_m)?;
+        at_most("panel_width_m", self.panel_width_m, MAX_PANEL_SIZE_M)?;
+        at_most("panel_height_m", self.panel_height_m, MAX_PANEL_SIZE_M)?;
+        at_most("radius_m", self.radius_m, MAX_RADIUS_M)?;
+        at_most("wall_height_m", self.wall_height_m, MAX_HEIGHT_M)?;
         finite("bottom_height_m", self.bottom_height_m)?;
-        if self.panel_pixels_x == 0 {
-            return invalid("panel_pixels_x", "must be at least 1");
+        if !(0.0..=MAX_HEIGHT_M).contains(&self.bottom_height_m) {
+            return invalid(
+                "bottom_height_m",
+                format!(
+                    "must be between 0 and {MAX_HEIGHT_M} m, got {}",
+                    self.bottom_height_m
+                ),
+            );
         }
-        if self.panel_pixels_y == 0 {
-            return invalid("panel_pixels_y", "must be at least 1");
+        for (field, pixels) in [
+            ("panel_pixels_x", self.panel_pixels_x),
+            ("panel_pixels_y", self.panel_pixels_y),
+        ] {
+            if !(1..=MAX_PANEL_PIXELS).contains(&pixels) {
+                return invalid(
+                    field,
+                    format!("must be between 1 and {MAX_PANEL_PIXELS}, got {pixels}"),
+                );
+            }
         }
         if !(self.arc_degrees > 0.0 && self.arc_degrees <= 360.0) {
             return invalid(
@@ -278,6 +330,24 @@ impl StageGeometry {
         if self.row_count() == 0 {
             return invalid("wall_height_m", "is less than half a panel high");
         }
+        // Checked arithmetic: the counts come from a file, and a wrapped product would pass.
+        let panels = self.column_count().checked_mul(self.row_count());
+        if panels.is_none_or(|p| p > MAX_PANELS) {
+            return invalid(
+                "panel_width_m",
+                format!(
+                    "gives {} columns of {} rows, more than the {MAX_PANELS} panels of a real stage",
+                    self.column_count(),
+                    self.row_count()
+                ),
+            );
+        }
+        let width = self.column_count().checked_mul(self.panel_pixels_x);
+        let height = self.row_count().checked_mul(self.panel_pixels_y);
+        let total = width
+            .zip(height)
+            .and_then(|(w, h)| u64::from(w).checked_mul(u64::from(h)));
+        within_pixel_budget("panel_pixels_x", total)?;
         if let Some(ceiling) = &self.ceiling {
             ceiling.validate()?;
         }
@@ -350,9 +420,10 @@ impl StageGeometry {
         self.bottom_height_m + self.built_wall_height_m()
     }
 
-    /// Number of panels in the wall (the ceiling is not counted).
+    /// Number of panels in the wall (the ceiling is not counted). A validated stage has at
+    /// most [`MAX_PANELS`].
     pub fn panel_count(&self) -> u32 {
-        self.column_count() * self.row_count()
+        self.column_count().saturating_mul(self.row_count())
     }
 
     /// Pixels across and up the whole wall; the size of the wall texture for the shader.
@@ -528,6 +599,35 @@ fn positive(field: &'static str, value: f32) -> Result<(), StageError> {
         Ok(())
     } else {
         invalid(field, format!("must be a positive number, got {value}"))
+    }
+}
+
+/// A positive size no larger than `max`.
+fn at_most(field: &'static str, value: f32, max: f32) -> Result<(), StageError> {
+    positive(field, value)?;
+    if value > max {
+        return invalid(
+            field,
+            format!("must be at most {max} (a real stage's size), got {value}"),
+        );
+    }
+    Ok(())
+}
+
+/// A pixel count (`None` when it overflowed) within [`MAX_LED_PIXELS`].
+fn within_pixel_budget(field: &'static str, total: Option<u64>) -> Result<(), StageError> {
+    match total {
+        Some(n) if n <= MAX_LED_PIXELS => Ok(()),
+        Some(n) => invalid(
+            field,
+            format!("gives {n} LED pixels; a real stage has at most {MAX_LED_PIXELS}"),
+        ),
+        None => invalid(
+            field,
+            format!(
+                "gives more LED pixels than can be counted; a real stage has at most {MAX_LED_PIXELS}"
+            ),
+        ),
     }
 }
 

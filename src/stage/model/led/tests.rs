@@ -266,3 +266,81 @@ fn ceiling_corners_face_down() {
     assert!((n - Vec3::NEG_Y).length() < EPS);
     assert_eq!(c.pixel_grid_size(), (2051, 2051));
 }
+
+#[test]
+fn sizes_no_real_stage_has_are_refused_by_name() {
+    let cases = [
+        ("(radius_m: 1000000.0)", "radius_m"),
+        ("(wall_height_m: 500.0)", "wall_height_m"),
+        ("(arc_degrees: 361.0)", "arc_degrees"),
+        ("(bottom_height_m: -3.0)", "bottom_height_m"),
+        ("(panel_width_m: 40.0, radius_m: 45.0)", "panel_width_m"),
+        // 4096 px a side is past any panel made.
+        (
+            "(panel_pixels_x: 4096, panel_pixels_y: 4096)",
+            "panel_pixels_x",
+        ),
+        // Each count fits, but 50 m × 360° × 20 m at 1024 × 1024 px a panel is ~5×10^10 px.
+        (
+            "(radius_m: 50.0, arc_degrees: 360.0, wall_height_m: 20.0, panel_pixels_x: 1024, panel_pixels_y: 1024)",
+            "panel_pixels_x",
+        ),
+        // Tiny panels on a big wall: too many panels, whatever their pixels.
+        (
+            "(panel_width_m: 0.01, panel_height_m: 0.01, panel_pixels_x: 1, panel_pixels_y: 1)",
+            "panel_width_m",
+        ),
+        (
+            "(ceiling: Some((width_m: 100.0, depth_m: 100.0, height_m: 6.0, center_z_m: 0.0, pixel_pitch_mm: 0.5)))",
+            "ceiling.pixel_pitch_mm",
+        ),
+        (
+            "(ceiling: Some((width_m: 8.0, depth_m: 8.0, height_m: 60.0, center_z_m: 0.0, pixel_pitch_mm: 3.9)))",
+            "ceiling.height_m",
+        ),
+    ];
+    for (text, field) in cases {
+        match StageGeometry::load_ron(text) {
+            Err(StageError::Invalid { field: f, reason }) => {
+                assert_eq!(f, field, "{text}: {reason}");
+            }
+            other => panic!("{text} gave {other:?}"),
+        }
+    }
+    // One of the largest stages built (about 25 m across, 270°, 8 m high) passes.
+    let big = StageGeometry::load_ron("(radius_m: 12.5, arc_degrees: 270.0, wall_height_m: 8.0)")
+        .expect("a huge but real stage");
+    assert!(big.pixel_count() <= MAX_LED_PIXELS);
+    assert!(big.panel_count() <= MAX_PANELS);
+}
+
+#[test]
+fn a_stage_file_with_a_byte_order_mark_is_read() {
+    let text = format!("\u{feff}{}", BUNDLED_STAGE);
+    assert_eq!(
+        StageGeometry::load_ron(&text),
+        StageGeometry::load_ron(BUNDLED_STAGE)
+    );
+    assert!(StageGeometry::load_ron(&text).is_ok());
+}
+
+#[test]
+fn the_game_refuses_a_huge_stage_and_builds_the_bundled_one() {
+    let root = std::env::temp_dir().join(format!("backlot-huge-stage-{}", std::process::id()));
+    let scenes = root.join("scenes");
+    std::fs::create_dir_all(&scenes).expect("scenes");
+    let huge = BUNDLED_STAGE.replacen("radius_m: 6.0,", "radius_m: 1000000.0,", 1);
+    assert_ne!(huge, BUNDLED_STAGE);
+    std::fs::write(scenes.join(STAGE_FILE), &huge).expect("write");
+    let (stage, problems) =
+        crate::tour::model::content::load_or_bundled::<StageGeometry>(&root.join("assets"));
+    assert_eq!(Ok(stage), StageGeometry::load_ron(BUNDLED_STAGE));
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(text[0].contains("stage.ron"), "{text:?}");
+    assert!(
+        text[0].contains("`radius_m` must be at most 50"),
+        "{text:?}"
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

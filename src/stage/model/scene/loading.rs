@@ -17,7 +17,8 @@ use crate::tour::model::content::{ContentError, ContentFile, read_file, read_or_
 pub fn load_scene(text: &str, file_name: &str) -> Result<SceneDescription, SceneError> {
     let scene: SceneDescription = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
-        .from_str(text)
+        // A file saved as "UTF-8 with BOM" is the same scene.
+        .from_str(crate::platform::storage::without_bom(text))
         .map_err(|e: ron::error::SpannedError| SceneError::Parse {
             file: file_name.to_string(),
             line: e.span.start.line,
@@ -48,7 +49,7 @@ pub fn parse_scene_file(text: &str, file: &Path) -> Result<SceneDescription, Vec
         || file.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    load_scene(text, &name).map_err(|e| {
+    let scene = load_scene(text, &name).map_err(|e| {
         vec![match e {
             SceneError::Parse {
                 line,
@@ -58,7 +59,21 @@ pub fn parse_scene_file(text: &str, file: &Path) -> Result<SceneDescription, Vec
             } => ContentError::at(file, line, column, message),
             other => ContentError::whole_file(file, other.to_string()),
         }]
-    })
+    })?;
+    // Stop 2's shots and `capture --scene` find a bundled world by its file's name.
+    if let Some(stem) = name.strip_suffix(".ron")
+        && SCENE_FILES.contains(&name.as_str())
+        && scene.name != stem
+    {
+        return Err(vec![ContentError::whole_file(
+            file,
+            format!(
+                "name: \"{}\" must stay \"{stem}\": the shot list finds this world by it",
+                scene.name
+            ),
+        )]);
+    }
+    Ok(scene)
 }
 
 /// Loads every file of [`SCENE_FILES`] from `dir` the way every content file is loaded

@@ -27,7 +27,7 @@
 //!
 //! Choices such as "All of the above" / "None of the above" are pinned last.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use crate::tour::model::quiz::{Choice, MAX_CHOICES, Question};
@@ -156,17 +156,28 @@ pub fn parse_bank(file_name: &str, text: &str) -> BankReport {
 
 /// Builds ids unique within one file.
 #[derive(Default)]
-struct Ids(HashSet<String>);
+struct Ids {
+    taken: HashSet<String>,
+    /// For each base, the suffix to try next: a title used 10,000 times costs 10,000 tries in
+    /// all, not 10,000² (each repeat starts where the last one stopped).
+    next: HashMap<String, usize>,
+}
 
 impl Ids {
     fn unique(&mut self, base: String) -> String {
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.0.contains(&id) {
-            id = format!("{base}-{n}");
+        let mut n = self.next.get(&base).copied().unwrap_or(1);
+        let mut id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        // Skips ids taken another way, e.g. a question titled "q-2" before a second "q".
+        while self.taken.contains(&id) {
             n += 1;
+            id = format!("{base}-{n}");
         }
-        self.0.insert(id.clone());
+        self.next.insert(base, n + 1);
+        self.taken.insert(id.clone());
         id
     }
 }
@@ -316,5 +327,33 @@ mod tests {
             r.summary("a.gift"),
             "a.gift: 1 question (0 multiple choice, 1 true/false)"
         );
+    }
+
+    #[test]
+    fn ten_thousand_questions_with_one_title_get_distinct_ids_in_order() {
+        let text: String = (0..10_000)
+            .map(|i| format!("::Same::Question {i} {{T}}\n\n"))
+            .collect();
+        let report = parse_gift(&text);
+        assert_eq!(report.errors, Vec::new());
+        let ids: Vec<&str> = report
+            .questions
+            .iter()
+            .map(|q| q.question.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 10_000);
+        assert_eq!(&ids[..3], ["same", "same-2", "same-3"]);
+        assert_eq!(ids[9_999], "same-10000");
+        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 10_000);
+    }
+
+    #[test]
+    fn a_repeated_title_skips_ids_taken_by_other_titles() {
+        let mut ids = Ids::default();
+        let got: Vec<String> = ["q", "q-2", "q", "q", "q-2"]
+            .into_iter()
+            .map(|b| ids.unique(b.to_string()))
+            .collect();
+        assert_eq!(got, ["q", "q-2", "q-3", "q-4", "q-2-2"]);
     }
 }

@@ -244,6 +244,7 @@ pub fn validate(shots: &[ShotSpec]) -> Vec<ShotFieldError> {
             "the list is empty; add at least one shot",
         ));
     }
+    let mut seen = std::collections::HashSet::new();
     for (i, shot) in shots.iter().enumerate() {
         for error in shot.validate() {
             errors.push(ShotFieldError::new(
@@ -251,7 +252,7 @@ pub fn validate(shots: &[ShotSpec]) -> Vec<ShotFieldError> {
                 error.message,
             ));
         }
-        if shots[..i].iter().any(|earlier| earlier.id == shot.id) {
+        if !seen.insert(shot.id.as_str()) {
             errors.push(ShotFieldError::new(
                 format!("shots[{i}].id"),
                 format!(
@@ -262,6 +263,13 @@ pub fn validate(shots: &[ShotSpec]) -> Vec<ShotFieldError> {
         }
     }
     errors
+}
+
+/// The worlds the stage always has: one per bundled scene file, named after it.
+fn scene_names() -> impl Iterator<Item = &'static str> {
+    crate::stage::model::scene::SCENE_FILES
+        .iter()
+        .filter_map(|f| f.strip_suffix(".ron"))
 }
 
 fn is_identifier(text: &str) -> bool {
@@ -299,6 +307,17 @@ impl ShotSpec {
                 format!(
                     "\"{}\" must be a scene id: lower case letters, digits and _",
                     self.scene
+                ),
+            );
+        } else if !scene_names().any(|name| name == self.scene) {
+            // The level finds the wall's world by this name; a shot naming none could never
+            // be filmed, and Stop 2 could never be finished.
+            error(
+                "scene",
+                format!(
+                    "\"{}\" is not a scene of the stage; use one of {}",
+                    self.scene,
+                    scene_names().collect::<Vec<_>>().join(", ")
                 ),
             );
         }

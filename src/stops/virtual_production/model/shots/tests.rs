@@ -138,6 +138,8 @@ fn validation_names_the_fields() {
         ),
         ("focal_mm: 18.0", "focal_mm: 2000.0", "shots[0].focal_mm"),
         ("scene: \"tokyo\"", "scene: \"\"", "shots[0].scene"),
+        // A world the stage does not have: the shot could never be filmed.
+        ("scene: \"tokyo\"", "scene: \"atlantis\"", "shots[0].scene"),
         ("id: \"alien_walk\"", "id: \"tokyo_crane\"", "shots[1].id"),
         ("id: \"tokyo_crane\"", "id: \"Tokyo Crane\"", "shots[0].id"),
     ];
