@@ -234,6 +234,20 @@ pub struct CaptureArgs {
     pub wall_mask: bool,
 }
 
+impl CaptureArgs {
+    /// Whether any of the Stop 2 stage flags is given.
+    fn sets_up_the_stage(&self) -> bool {
+        self.scene.is_some()
+            || self.camera_pos.is_some()
+            || self.camera_look_at.is_some()
+            || self.focal_mm.is_some()
+            || self.focus_m.is_some()
+            || self.view.is_some()
+            || self.panel_px.is_some()
+            || self.wall_mask
+    }
+}
+
 fn parse_msaa(text: &str) -> Result<u32, String> {
     match text.trim() {
         "1" => Ok(1),
@@ -331,15 +345,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         )
     })?;
     let size = parse_size(&args.size)?;
-    let wants_stage = args.scene.is_some()
-        || args.camera_pos.is_some()
-        || args.camera_look_at.is_some()
-        || args.focal_mm.is_some()
-        || args.focus_m.is_some()
-        || args.view.is_some()
-        || args.panel_px.is_some()
-        || args.wall_mask;
-    let stage = if wants_stage {
+    let stage = if args.sets_up_the_stage() {
         if stop != crate::stops::virtual_production::level::STOP {
             return Err(
                 "--scene, --camera-pos, --camera-look-at, --focal-mm, --view, --panel-px and \
