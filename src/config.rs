@@ -40,6 +40,10 @@ pub struct CaptureRequest {
     /// Play the level part-way through its own commands first (0 = as it opens); see
     /// `capture_demo`.
     pub demo: u8,
+    /// Hide the on-screen interface: the picture is the 3D scene alone.
+    pub no_ui: bool,
+    /// Multisampling of every camera (1 or 4); `None` = the quality's.
+    pub msaa: Option<u32>,
 }
 
 /// How `backlot capture` sets up the virtual-production stage (stop 2).
@@ -53,6 +57,10 @@ pub struct StagePreview {
     pub focus_m: Option<f32>,
     /// "camera", "witness" or "direct".
     pub view: String,
+    /// LED pixels per panel side (`None` = the stage file's).
+    pub panel_px: Option<u32>,
+    /// Draw the wall in one flat colour, a mask of where it is seen.
+    pub wall_mask: bool,
 }
 
 /// Which camp screen a capture shows.

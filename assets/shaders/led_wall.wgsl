@@ -15,6 +15,8 @@ struct LedWallParams {
     grid: vec4<f32>,
     // x: wall width along the arc (m), y: wall height (m), z: diode gap, w: moire strength
     wall: vec4<f32>,
+    // rgb: the flat colour of a mask capture, w: 1 to draw it
+    mask: vec4<f32>,
 }
 
 @group(#{MATERIAL_BIND_GROUP}) @binding(0) var<uniform> params: LedWallParams;
@@ -37,6 +39,9 @@ fn project(clip_from_world: mat4x4<f32>, p: vec3<f32>) -> vec3<f32> {
 
 @fragment
 fn fragment(in: VertexOutput) -> @location(0) vec4<f32> {
+    if params.mask.w > 0.5 {
+        return vec4<f32>(params.mask.rgb, 1.0);
+    }
     let grid = params.grid.xy;
     let cell = in.uv * grid;
     // How many screen pixels one LED covers: decides whether diode gaps are visible.

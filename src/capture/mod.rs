@@ -23,6 +23,8 @@ fn count_and_capture(
     mut commands: Commands,
     config: Res<GameConfig>,
     mut progress: ResMut<CaptureProgress>,
+    cameras: Query<&Msaa>,
+    stage: Option<Res<crate::stage::StageSettings>>,
 ) {
     let Some(request) = &config.capture else {
         return;
@@ -39,6 +41,10 @@ fn count_and_capture(
             // Read by `backlot bench stage`, which runs this as a child process (and by a
             // page's test in a browser, which has no process to exit).
             crate::platform::page::report("frame_ms", ms);
+            crate::platform::page::report("msaa", f64::from(msaa_in_use(&cameras)));
+            if let (Some(_), Some(stage)) = (&config.stage, stage) {
+                crate::platform::page::report("led_pixels", stage.geometry.pixel_count() as f64);
+            }
             if crate::platform::page::CAPTURE_SIGNALS_PAGE {
                 crate::platform::page::signal_ready();
             } else {
@@ -85,8 +91,53 @@ fn save_png(image: &Image, path: &std::path::Path) -> Result<(), String> {
     picture.to_rgb8().save(path).map_err(|e| e.to_string())
 }
 
+/// `capture --no-ui`: drop the interface's shapes after egui has laid them out, so the systems
+/// that draw it run as usual and the picture shows the 3D scene alone.
+fn hide_ui(config: Res<GameConfig>, mut outputs: Query<&mut bevy_egui::EguiRenderOutput>) {
+    if !config.capture.as_ref().is_some_and(|c| c.no_ui) {
+        return;
+    }
+    for mut output in &mut outputs {
+        output.paint_jobs.clear();
+    }
+}
+
+/// `capture --msaa N`: every camera (the window's and the stage's) renders with the same
+/// multisampling, so a benchmark compares like with like. Falls back to none, once said, where
+/// the adapter cannot multisample the stage's HDR targets.
+fn force_msaa(
+    config: Res<GameConfig>,
+    stage_quality: Option<Res<crate::stage::quality::StageQuality>>,
+    mut cameras: Query<&mut Msaa>,
+    mut said: Local<bool>,
+) {
+    let Some(samples) = config.capture.as_ref().and_then(|c| c.msaa) else {
+        return;
+    };
+    let allowed = samples == 4 && stage_quality.is_none_or(|q| q.hdr_msaa);
+    if samples == 4 && !allowed && !*said {
+        *said = true;
+        warn!("This adapter cannot multisample HDR targets; rendering without multisampling.");
+    }
+    let wanted = if allowed { Msaa::Sample4 } else { Msaa::Off };
+    for mut msaa in &mut cameras {
+        if *msaa != wanted {
+            *msaa = wanted;
+        }
+    }
+}
+
+/// The multisampling the cameras render with, for a benchmark's report.
+fn msaa_in_use(cameras: &Query<&Msaa>) -> u32 {
+    cameras.iter().map(|m| m.samples()).max().unwrap_or(1)
+}
+
 pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(demo::plugin);
     app.init_resource::<CaptureProgress>()
-        .add_systems(Last, count_and_capture);
+        .add_systems(Last, (force_msaa, count_and_capture).chain())
+        .add_systems(
+            PostUpdate,
+            hide_ui.after(bevy_egui::EguiPostUpdateSet::ProcessOutput),
+        );
 }

@@ -1,14 +1,46 @@
-//! `backlot bench`: the stage's frame time against the direct view, and timecode conversions.
+//! `backlot bench`: the stage's frame time against the direct view and as the wall's LED pixel
+//! count grows, and timecode conversions.
 
 use std::process::ExitCode;
 
 use super::parse_size;
 
-/// Run this binary's `capture --bench` for one view and read its average frame time.
-fn time_view(view: &str, size: &str, frames: u32) -> Result<f64, String> {
+/// Pixels per panel side for the wall-resolution rows: with the bundled stage's 500 panels
+/// they give about 10⁴, 10⁵, 10⁶ and 10⁷ LED pixels.
+const PANEL_SIDES: [u32; 4] = [5, 14, 45, 141];
+
+/// What one `capture --bench` run measured.
+struct Timing {
+    frame_ms: f64,
+    /// The multisampling the cameras rendered with.
+    msaa: u32,
+    /// The wall's LED pixels (0 when the run showed no stage).
+    led_pixels: u64,
+    /// The graphics adapter, as the run logged it.
+    adapter: String,
+}
+
+/// A `name value` line of a run's output.
+fn reported(text: &str, name: &str) -> Option<f64> {
+    text.lines().find_map(|l| {
+        l.strip_prefix(name)
+            .and_then(|v| v.strip_prefix(' '))
+            .and_then(|v| v.trim().parse().ok())
+    })
+}
+
+/// Run this binary's `capture --bench` of the stage and read its average frame time.
+fn time_capture(
+    view: &str,
+    size: &str,
+    frames: u32,
+    msaa: u32,
+    panel_px: Option<u32>,
+) -> Result<Timing, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let data = std::env::temp_dir().join(format!("backlot-bench-{}", std::process::id()));
-    let out = std::process::Command::new(exe)
+    let mut command = std::process::Command::new(exe);
+    command
         .args(["capture", "--stop", "2", "--scene", "tokyo", "--view", view])
         .args([
             "--camera-pos",
@@ -17,52 +49,82 @@ fn time_view(view: &str, size: &str, frames: u32) -> Result<f64, String> {
             "-0.2,1.8,-5",
         ])
         .args(["--size", size, "--frames", &frames.to_string(), "--bench"])
+        .args(["--msaa", &msaa.to_string()])
         .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .map_err(|e| e.to_string())?;
+        .arg(&data);
+    if let Some(px) = panel_px {
+        command.args(["--panel-px", &px.to_string()]);
+    }
+    let out = command.output().map_err(|e| e.to_string())?;
     let _ = std::fs::remove_dir_all(&data);
     let text = String::from_utf8_lossy(&out.stdout);
-    text.lines()
-        .find_map(|l| {
-            l.strip_prefix("frame_ms ")
-                .and_then(|v| v.trim().parse().ok())
+    let log = String::from_utf8_lossy(&out.stderr);
+    let frame_ms = reported(&text, "frame_ms")
+        .ok_or_else(|| format!("the {view} run printed no timing:\n{log}"))?;
+    let adapter = log
+        .lines()
+        .find_map(|l| l.split_once("Graphics: ").map(|(_, rest)| rest))
+        .map_or("unknown adapter", |rest| {
+            rest.split(';').next().unwrap_or(rest)
         })
-        .ok_or_else(|| {
-            format!(
-                "the {view} run printed no timing:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        })
+        .trim()
+        .to_string();
+    Ok(Timing {
+        frame_ms,
+        msaa: reported(&text, "msaa").map_or(1, |m| m as u32),
+        led_pixels: reported(&text, "led_pixels").map_or(0, |p| p as u64),
+        adapter,
+    })
 }
 
-pub(super) fn bench_stage(size: &str, frames: u32) -> ExitCode {
+pub(super) fn bench_stage(size: &str, frames: u32, msaa: u32) -> ExitCode {
     if let Err(e) = parse_size(size) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    let direct = time_view("direct", size, frames);
-    let stage = time_view("camera", size, frames);
-    match (direct, stage) {
-        (Ok(d), Ok(s)) => {
-            println!("render, {size}, {frames} frames after {} warm-up", 5);
-            println!("  direct scene alone      {d:8.2} ms/frame");
-            println!("  full stage (camera)     {s:8.2} ms/frame");
-            println!("  ratio stage / direct    {:8.2}", s / d);
-        }
-        (d, s) => {
-            for e in [d.err(), s.err()].into_iter().flatten() {
-                eprintln!("error: {e}");
-            }
-            return ExitCode::FAILURE;
+    match stage_table(size, frames, msaa) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
-    println!("stage systems' CPU time per frame as the wall's LED pixel count grows");
-    println!("  LED pixels    µs/frame");
-    for row in crate::stage::bench::cpu_per_frame_by_pixel_count() {
-        println!("  {:>10}    {:8.2}", row.0, row.1);
+}
+
+fn stage_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
+    let direct = time_capture("direct", size, frames, msaa, None)?;
+    let stage = time_capture("camera", size, frames, msaa, None)?;
+    println!("renderer: {}", direct.adapter);
+    println!(
+        "  (frame times are the renderer's: on a machine without a GPU, such as Mesa's \
+         lavapipe or llvmpipe, that is CPU time)"
+    );
+    println!(
+        "render, {size}, {frames} frames after {} warm-up, MSAA {}x (direct) and {}x (stage)",
+        5, direct.msaa, stage.msaa
+    );
+    println!("  direct scene alone      {:8.2} ms/frame", direct.frame_ms);
+    println!(
+        "  full stage (camera)     {:8.2} ms/frame   ({} LED pixels)",
+        stage.frame_ms, stage.led_pixels
+    );
+    println!(
+        "  ratio stage / direct    {:8.2}",
+        stage.frame_ms / direct.frame_ms
+    );
+    println!(
+        "full stage's frame time as the wall's LED pixel count grows ({size}, MSAA {}x)",
+        stage.msaa
+    );
+    println!("  px/panel    LED pixels    ms/frame");
+    for side in PANEL_SIDES {
+        let row = time_capture("camera", size, frames, msaa, Some(side))?;
+        println!(
+            "  {side:>8}    {:>10}    {:8.2}",
+            row.led_pixels, row.frame_ms
+        );
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 pub(super) fn bench_timecode() -> ExitCode {

@@ -144,13 +144,17 @@ pub enum Command {
 pub enum BenchTarget {
     /// Round-trip every frame of a day (frame -> timecode -> frame) at every rate.
     Timecode,
-    /// Frame time of the direct scene against the full stage, and the stage systems' CPU time
-    /// as the LED pixel count grows (needs a display; use xvfb-run without a desktop).
+    /// Frame time of the direct scene against the full stage at the same multisampling, and
+    /// the stage's frame time as the wall's LED pixel count grows (needs a display; use
+    /// xvfb-run without a desktop).
     Stage {
         #[arg(long, default_value = "640x360")]
         size: String,
         #[arg(long, default_value_t = 60)]
         frames: u32,
+        /// Multisampling of every camera in every run, 1 or 4.
+        #[arg(long, default_value = "4", value_parser = parse_msaa)]
+        msaa: u32,
     },
 }
 
@@ -216,6 +220,40 @@ pub struct CaptureArgs {
     /// Stage quality: low, standard or high (default high, the desktop's).
     #[arg(long, value_parser = parse_quality)]
     pub quality: Option<Quality>,
+    /// Hide the on-screen interface, so the picture is the 3D scene alone.
+    #[arg(long)]
+    pub no_ui: bool,
+    /// Multisampling of every camera, 1 or 4 (default: the quality's).
+    #[arg(long, value_parser = parse_msaa)]
+    pub msaa: Option<u32>,
+    /// Stop 2: LED pixels per panel side, which sets the wall's resolution.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=512))]
+    pub panel_px: Option<u32>,
+    /// Stop 2: draw the LED wall in one flat colour (a mask of where the wall is seen).
+    #[arg(long)]
+    pub wall_mask: bool,
+}
+
+impl CaptureArgs {
+    /// Whether any of the Stop 2 stage flags is given.
+    fn sets_up_the_stage(&self) -> bool {
+        self.scene.is_some()
+            || self.camera_pos.is_some()
+            || self.camera_look_at.is_some()
+            || self.focal_mm.is_some()
+            || self.focus_m.is_some()
+            || self.view.is_some()
+            || self.panel_px.is_some()
+            || self.wall_mask
+    }
+}
+
+fn parse_msaa(text: &str) -> Result<u32, String> {
+    match text.trim() {
+        "1" => Ok(1),
+        "4" => Ok(4),
+        _ => Err(format!("unknown multisampling '{text}': use 1 or 4")),
+    }
 }
 
 /// Parse "x,y,z" into a vector.
@@ -307,16 +345,11 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         )
     })?;
     let size = parse_size(&args.size)?;
-    let wants_stage = args.scene.is_some()
-        || args.camera_pos.is_some()
-        || args.camera_look_at.is_some()
-        || args.focal_mm.is_some()
-        || args.focus_m.is_some()
-        || args.view.is_some();
-    let stage = if wants_stage {
+    let stage = if args.sets_up_the_stage() {
         if stop != crate::stops::virtual_production::level::STOP {
             return Err(
-                "--scene, --camera-pos, --camera-look-at, --focal-mm and --view are for --stop 2"
+                "--scene, --camera-pos, --camera-look-at, --focal-mm, --view, --panel-px and \
+                 --wall-mask are for --stop 2"
                     .into(),
             );
         }
@@ -349,6 +382,8 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             focal_mm,
             focus_m: args.focus_m.map(|f| f.clamp(0.3, 100.0)),
             view,
+            panel_px: args.panel_px,
+            wall_mask: args.wall_mask,
         })
     } else {
         None
@@ -391,6 +426,8 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
             out: args.out.clone(),
             bench: args.bench,
             demo: args.demo,
+            no_ui: args.no_ui,
+            msaa: args.msaa,
         }),
         stage,
         quality: Some(args.quality.unwrap_or(Quality::High)),
@@ -475,8 +512,8 @@ pub fn run() -> ExitCode {
             what: BenchTarget::Timecode,
         }) => bench_timecode(),
         Some(Command::Bench {
-            what: BenchTarget::Stage { size, frames },
-        }) => bench_stage(&size, frames),
+            what: BenchTarget::Stage { size, frames, msaa },
+        }) => bench_stage(&size, frames, msaa),
         Some(Command::Timecode { rate, values }) => {
             let out = crate::stops::post::timecode::run_cli(&rate, &values);
             for line in &out.stdout_lines {

@@ -6,7 +6,6 @@
 
 use bevy::prelude::*;
 
-pub mod bench;
 pub mod cameras;
 pub mod model;
 pub mod quality;

@@ -256,6 +256,10 @@ fn apply_stage_preview(
         }
     }
     settings.lens.focal_mm = preview.focal_mm;
+    if let Some(px) = preview.panel_px {
+        settings.geometry.panel_pixels_x = px;
+        settings.geometry.panel_pixels_y = px;
+    }
     if let Some(f) = preview.focus_m {
         settings.lens.focus_distance_m = f;
     }

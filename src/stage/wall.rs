@@ -29,7 +29,13 @@ pub struct LedWallParams {
     /// x: wall width along the arc (m), y: wall height (m), z: diode gap (0–1),
     /// w: moiré strength in the camera's picture (0 none, 1 strong).
     pub wall: Vec4,
+    /// rgb: the flat colour of `capture --wall-mask`, w: 1 to draw it, else 0.
+    pub mask: Vec4,
 }
+
+/// The flat colour of `capture --wall-mask`: magenta, which nothing else on the stage is, so a
+/// test can tell the wall's pixels (where nothing stands in front of it) from the rest.
+pub const MASK_COLOUR: Vec3 = Vec3::new(1.0, 0.0, 1.0);
 
 #[derive(Asset, TypePath, AsBindGroup, Debug, Clone)]
 pub struct LedWallMaterial {
@@ -134,11 +140,13 @@ pub fn wall_params(
             0.35,
             moire_strength(settings, pose),
         ),
+        mask: Vec4::ZERO,
     }
 }
 
 /// Push this frame's matrices into the wall material (after the cameras have moved).
 fn update_wall(
+    config: Res<crate::GameConfig>,
     settings: Res<StageSettings>,
     targets: Option<Res<StageTargets>>,
     pose: Res<crate::stage::CinemaPose>,
@@ -146,7 +154,10 @@ fn update_wall(
     mut materials: ResMut<Assets<LedWallMaterial>>,
 ) {
     let Some(targets) = targets else { return };
-    let params = wall_params(&settings, &targets, &pose.0);
+    let mut params = wall_params(&settings, &targets, &pose.0);
+    if config.stage.as_ref().is_some_and(|s| s.wall_mask) {
+        params.mask = MASK_COLOUR.extend(1.0);
+    }
     for wall in &walls {
         if let Some(mut m) = materials.get_mut(&wall.material) {
             m.params = params.clone();

@@ -94,8 +94,42 @@ mod tests {
     }
 
     #[test]
-    fn moods_differ_and_each_is_deterministic() {
-        assert_eq!(score_loop(MusicMood::Dark), score_loop(MusicMood::Dark));
+    fn moods_differ_and_each_matches_its_recorded_samples() {
+        // Samples recorded from this synthesiser: a change to the pad, the arpeggio, the chords
+        // or the normalisation moves them (the loop must sound the same on every machine).
+        let at = [1_000, 24_000, 100_000, 200_000, 383_000];
+        let expected = [
+            (
+                MusicMood::Dark,
+                [
+                    0.0036980351,
+                    -0.0933064,
+                    0.0054931915,
+                    -0.063176565,
+                    -0.002670522,
+                ],
+            ),
+            (
+                MusicMood::Bright,
+                [
+                    -0.00438473,
+                    -0.09424833,
+                    -0.02704174,
+                    0.027151184,
+                    -0.002670522,
+                ],
+            ),
+        ];
+        for (mood, want) in expected {
+            let samples = score_loop(mood);
+            let got: Vec<f32> = at.iter().map(|&i| samples[i]).collect();
+            for (g, w) in got.iter().zip(want) {
+                assert!(
+                    (g - w).abs() < 1e-6,
+                    "{mood:?}: got {got:?}, recorded {want:?}"
+                );
+            }
+        }
         assert_ne!(score_loop(MusicMood::Dark), score_loop(MusicMood::Bright));
     }
 

@@ -642,7 +642,13 @@ mod tests {
             }
             level.phase.clone()
         };
-        assert_eq!(run(5), run(5));
+        // Recorded: seed 5 breaks this part, in every version and on every machine.
+        assert_eq!(
+            run(5),
+            IntroPhase::Incident {
+                failed: "microphone".into()
+            }
+        );
         let phases: BTreeSet<String> = (0..30).map(|seed| format!("{:?}", run(seed))).collect();
         assert!(phases.len() > 1, "different seeds break different parts");
     }

@@ -727,8 +727,14 @@ mod tests {
             state.campaign.posts()[0]
         };
         let mut a = MarketingState::new(spec.clone(), 7);
-        let mut b = MarketingState::new(spec.clone(), 7);
-        assert_eq!(play(&mut a), play(&mut b), "same game seed, same results");
+        let b = MarketingState::new(spec.clone(), 7);
+        // Recorded: game seed 7's first post, views and likes, so the same seed replays.
+        let first = play(&mut a);
+        assert_eq!(
+            (first.views, first.likes),
+            (98_467, 3_845),
+            "same game seed, same results"
+        );
         a.restart();
         assert_eq!(a.runs, 1);
         assert!(a.campaign.posts().is_empty());

@@ -377,8 +377,16 @@ mod tests {
             .map(|i| q(&i.to_string(), &[true, false, false, false]))
             .collect();
         let a = GateSession::new(qs.clone(), 7);
-        let b = GateSession::new(qs.clone(), 7);
-        assert_eq!(a.orders, b.orders);
+        // Recorded: seed 7's shuffles, so a replayed game (and a saved gate) asks the same way.
+        let recorded: [[usize; 4]; 6] = [
+            [0, 3, 1, 2],
+            [1, 2, 3, 0],
+            [0, 2, 1, 3],
+            [0, 3, 2, 1],
+            [3, 2, 0, 1],
+            [0, 3, 2, 1],
+        ];
+        assert_eq!(a.orders, recorded);
         let differs = (0..20u64).any(|s| GateSession::new(qs.clone(), s).orders != a.orders);
         assert!(differs, "shuffling must depend on the seed");
         for order in &a.orders {

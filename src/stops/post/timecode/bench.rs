@@ -79,17 +79,16 @@ mod tests {
         let small = bench_round_trip(FrameRate::Df59_94, 10_000);
         assert_eq!(small.conversions, 10_000);
         assert_eq!(small.mismatches, 0);
-        assert!(small.nanos_per_conversion >= 0.0);
         let r = FrameRate::Df29_97;
         let day = bench_round_trip(r, r.frames_per_day() + 3);
         assert_eq!(day.mismatches, 0);
         assert_eq!(day.conversions, r.frames_per_day() + 3);
         assert!(day.to_string().starts_with("29.97 DF: 2589411 round trips"));
         assert_eq!(bench_round_trip(r, 0).conversions, 0);
-        // The checksum depends only on the frames visited, not on timing.
-        assert_eq!(
-            bench_round_trip(FrameRate::Fps25, 5000).checksum,
-            bench_round_trip(FrameRate::Fps25, 5000).checksum
-        );
+        // The checksum, computed another way: at 25 fps (no dropped labels) frame n's label
+        // ends in frame n mod 25, so every round trip must have returned its own frame.
+        let expected =
+            (0..5000u64).fold(0u64, |sum, n| sum.rotate_left(5).wrapping_add(n ^ (n % 25)));
+        assert_eq!(bench_round_trip(FrameRate::Fps25, 5000).checksum, expected);
     }
 }
