@@ -9,6 +9,8 @@ use bevy::prelude::*;
 use crate::tour::model::content::{ContentError, check_file};
 
 pub mod conclusion;
+#[cfg(test)]
+mod content_props;
 pub mod innovation;
 pub mod intro;
 pub mod lessons;
