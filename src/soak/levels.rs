@@ -1,6 +1,7 @@
-//! The soak's moves inside each stop's level: the next step of the level's own solution (the
-//! one a teacher's "Show me" would play), or one of the idle clicks a student makes on the
-//! level's controls. Both go through the level's command messages, like the UI's buttons.
+//! The soak's moves inside each stop's level: the current task carried out whole, step by
+//! step, as a teacher's "Show me" would play it; one of the idle clicks a student makes on the
+//! level's controls; or, once nothing is left to solve, playing something and watching it.
+//! All go through the level's command messages, like the UI's buttons.
 
 use bevy::prelude::*;
 
@@ -19,8 +20,11 @@ use crate::tour::content_plugin::Content;
 use crate::tour::level_save::LevelSnapshot;
 use crate::tour::model::level_save::{from_text, level_save_path};
 
-/// Out of 100 level moves, how many follow the solution (the rest are idle clicks).
-const SOLUTION_PERCENT: u64 = 65;
+/// Out of 100 level moves, how many carry out the current task (the rest are idle clicks).
+const SOLUTION_PERCENT: u64 = 50;
+/// A watch lasts this many frames and up to this many more (at 250 ms a frame, 10 to 100 s:
+/// Stop 1's animatic alone runs about 40 s).
+const WATCH_FRAMES: (u64, usize) = (40, 360);
 
 /// One move in `stop`'s level; false when there was nothing to do.
 pub(super) fn level_move(soak: &mut Soak, stop: usize) -> bool {
@@ -40,16 +44,26 @@ fn play<S: ShowMe>(
     soak: &mut Soak,
     click: fn(&World, &mut SplitMix) -> Option<S::Command>,
 ) -> bool {
-    let solution = if soak.rng.chance(SOLUTION_PERCENT) {
-        S::steps(soak.world()).into_iter().next().map(|s| s.command)
-    } else {
-        None
-    };
-    let command = match solution {
-        Some(c) => Some(c),
-        None => click(soak.app.world(), &mut soak.rng),
-    };
-    match command {
+    let steps = S::steps(soak.world());
+    if steps.is_empty() && soak.rng.chance(50) {
+        // Nothing left to solve: what is left is to play something (an animatic, a take, a
+        // trailer) and watch it to its end without touching anything.
+        if let Some(c) = click(soak.app.world(), &mut soak.rng) {
+            soak.send(c);
+        }
+        let watch = WATCH_FRAMES.0 + soak.rng.below(WATCH_FRAMES.1) as u64;
+        soak.frames(watch);
+        return true;
+    }
+    if soak.rng.chance(SOLUTION_PERCENT) && !steps.is_empty() {
+        // The current task done the way "Show me" does it: every step, in order (each step
+        // is worked out from the level as the steps before it leave it).
+        for step in steps {
+            soak.send(step.command);
+        }
+        return true;
+    }
+    match click(soak.app.world(), &mut soak.rng) {
         Some(c) => {
             soak.send(c);
             true

@@ -1,9 +1,9 @@
 //! A soak of the game's logic: thousands of frames of `LogicPlugin` on `MinimalPlugins`,
 //! driven by random but valid player messages from a fixed seed, with the saves checked after
-//! every move. It walks the lot, plays every stop's level through its own commands (the moves
-//! a "Show me" would make, mixed with idle clicks), answers gates right and wrong, leaves and
-//! comes back, changes the lesson length, and now and then quits and starts a new game over
-//! the same data folder.
+//! every move. It walks the lot, plays every stop's level through its own commands (whole
+//! tasks done the way "Show me" does them, idle clicks on the level's controls, and watching
+//! what plays), answers gates right and wrong, leaves and comes back, changes the lesson
+//! length, and now and then quits and starts a new game over the same data folder.
 //!
 //! `backlot soak` runs it at length and a unit test runs a short one. Nothing here is random
 //! beyond the seed: the frame clock is manual, so the same seed replays the same run.
@@ -22,14 +22,16 @@ use bevy::time::TimeUpdateStrategy;
 use crate::GameConfig;
 use crate::platform::memory::resident_bytes;
 use crate::platform::time::Instant;
+use crate::tour::model::content::STOP_COUNT;
 use crate::tour::model::lesson::LessonLength;
 
 use checks::Ledger;
 
-/// Game time per frame: a tenth of a second, so timers, takes and autosaves all run.
-const FRAME: Duration = Duration::from_millis(100);
-/// On average, one quit-and-restart in this many moves.
-const MOVES_PER_RESTART: u64 = 400;
+/// Game time per frame: a quarter of a second, so timers, takes, playbacks and autosaves run
+/// in a few frames each.
+const FRAME: Duration = Duration::from_millis(250);
+/// A quit-and-restart comes after at least this many frames and at most this many more.
+const RESTART_AFTER: (u64, usize) = (500, 1500);
 /// Inconsistencies kept word for word in the report (all are counted).
 const PROBLEMS_KEPT: usize = 20;
 
@@ -53,6 +55,8 @@ pub struct SoakReport {
     pub stops_entered: u64,
     pub levels_finished: u64,
     pub gates_passed: u64,
+    /// Gates passed, by stop.
+    pub gates_by_stop: [u64; STOP_COUNT],
     pub wrong_answers: u64,
     pub restarts: u64,
     pub rss_start: Option<u64>,
@@ -91,7 +95,13 @@ impl fmt::Display for SoakReport {
         writeln!(f, "  messages sent    {}", self.messages)?;
         writeln!(f, "  stops entered    {}", self.stops_entered)?;
         writeln!(f, "  levels finished  {}", self.levels_finished)?;
-        writeln!(f, "  gates passed     {}", self.gates_passed)?;
+        let by_stop: Vec<String> = self.gates_by_stop.iter().map(u64::to_string).collect();
+        writeln!(
+            f,
+            "  gates passed     {} (stops 0-6: {})",
+            self.gates_passed,
+            by_stop.join(" ")
+        )?;
         writeln!(f, "  wrong answers    {}", self.wrong_answers)?;
         writeln!(f, "  restarts         {}", self.restarts)?;
         writeln!(f, "  RSS at start     {}", mib(self.rss_start))?;
@@ -148,6 +158,8 @@ pub(crate) struct Soak {
     options: SoakOptions,
     report: SoakReport,
     ledger: Ledger,
+    /// The frame count at which the player next quits and starts again.
+    next_restart: u64,
 }
 
 impl Soak {
@@ -226,10 +238,13 @@ pub fn run(options: SoakOptions) -> SoakReport {
         },
         options,
         ledger: Ledger::default(),
+        next_restart: RESTART_AFTER.0,
     };
     while soak.report.updates < soak.options.updates {
-        if soak.rng.below(MOVES_PER_RESTART as usize) == 0 {
+        if soak.report.updates >= soak.next_restart {
             soak.restart();
+            soak.next_restart =
+                soak.report.updates + RESTART_AFTER.0 + soak.rng.below(RESTART_AFTER.1) as u64;
         } else {
             moves::one_move(&mut soak);
         }

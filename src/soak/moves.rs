@@ -127,6 +127,7 @@ fn at_gate(soak: &mut Soak) {
     };
     let answered = gate.session.current_answered();
     let was_open = gate.session.is_open();
+    let stop = gate.stop;
     if soak.rng.chance(3) {
         soak.send(TourCommand::ToMap);
         return;
@@ -135,6 +136,9 @@ fn at_gate(soak: &mut Soak) {
         soak.send(GateCommand::Next);
         if was_open && phase(soak.world()) != Some(StopPhase::Gate) {
             soak.report.gates_passed += 1;
+            if let Some(n) = soak.report.gates_by_stop.get_mut(stop) {
+                *n += 1;
+            }
         }
         return;
     }
@@ -154,10 +158,16 @@ fn answer(soak: &mut Soak) {
         };
         wanted = (0..wanted.len()).map(|i| i == wrong).collect();
     }
-    let toggles: Vec<usize> = (0..wanted.len())
-        .filter(|&i| gate.session.is_selected(i) != wanted[i])
-        .collect();
-    for position in toggles {
+    // Click until the selection is the one wanted: a single-answer question selects like a
+    // radio button, a several-answer one toggles, so pick the wanted choices first, then drop
+    // the others, looking again after every click.
+    for _ in 0..2 * wanted.len() {
+        let gate = &soak.world().resource::<ActiveGate>().session;
+        let missing = (0..wanted.len()).find(|&i| wanted[i] && !gate.is_selected(i));
+        let extra = (0..wanted.len()).find(|&i| !wanted[i] && gate.is_selected(i));
+        let Some(position) = missing.or(extra) else {
+            break;
+        };
         soak.send(GateCommand::Select(position));
     }
     soak.send(GateCommand::Submit);

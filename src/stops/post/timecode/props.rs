@@ -25,7 +25,7 @@ fn rate_and_frame() -> impl Strategy<Value = (FrameRate, u64)> {
                     (minute / 60) as u8,
                     (minute % 60) as u8,
                     0,
-                    if minute % 10 == 0 {
+                    if minute.is_multiple_of(10) {
                         0
                     } else {
                         r.dropped_per_minute() as u8
@@ -52,7 +52,9 @@ fn rate_and_label() -> impl Strategy<Value = (FrameRate, Timecode)> {
 }
 
 fn is_dropped(tc: &Timecode, rate: FrameRate) -> bool {
-    tc.seconds == 0 && tc.minutes % 10 != 0 && u64::from(tc.frames) < rate.dropped_per_minute()
+    tc.seconds == 0
+        && !tc.minutes.is_multiple_of(10)
+        && u64::from(tc.frames) < rate.dropped_per_minute()
 }
 
 proptest! {
