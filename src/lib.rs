@@ -34,6 +34,8 @@ pub mod platform;
 pub mod capture;
 pub mod cli;
 pub mod config;
+/// A long headless run of the logic with random player messages (`backlot soak`).
+pub mod soak;
 pub mod testing;
 
 use bevy::prelude::*;

@@ -13,10 +13,12 @@ use crate::tour::model::lesson::LessonLength;
 
 mod bench;
 mod check;
+mod soak;
 mod teacher;
 
 use bench::{bench_stage, bench_timecode};
 use check::check_content;
+use soak::{SoakArgs, soak};
 use teacher::{class_results, import_bank};
 
 #[derive(Parser, Debug)]
@@ -133,6 +135,8 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         assets: Option<PathBuf>,
     },
+    /// Play the logic headless for many frames with random moves, checking every save.
+    Soak(SoakArgs),
     /// Measure performance (build with --release for real figures).
     Bench {
         #[command(subcommand)]
@@ -484,6 +488,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::CheckContent { dir }) => check_content(dir),
+        Some(Command::Soak(args)) => soak(&args),
         Some(Command::ImportBank {
             file,
             stop,

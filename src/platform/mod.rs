@@ -4,6 +4,7 @@
 //! download and a file picker), and the page itself (URL options, the ready signal).
 
 pub mod files;
+pub mod memory;
 pub mod page;
 pub mod storage;
 pub mod time;

@@ -9,6 +9,8 @@ use bevy::prelude::*;
 use crate::tour::model::content::{ContentError, ContentFile, check_file, check_path};
 
 pub mod conclusion;
+#[cfg(test)]
+mod content_props;
 pub mod innovation;
 pub mod intro;
 pub mod lessons;

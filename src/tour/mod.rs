@@ -21,6 +21,8 @@ pub mod notices;
 pub mod notices_ui;
 pub mod profile;
 pub mod save;
+#[cfg(test)]
+mod save_props;
 pub mod state;
 pub mod stop_clock;
 pub mod title;

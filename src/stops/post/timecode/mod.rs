@@ -22,6 +22,8 @@ mod conversion;
 mod duration;
 mod frames;
 mod label;
+#[cfg(test)]
+mod props;
 mod pulldown;
 mod rate;
 mod ratio;

@@ -35,6 +35,8 @@ use crate::tour::model::quiz::{Choice, MAX_CHOICES, Question};
 mod aiken;
 mod gift;
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod test_support;
 
 use aiken::answer_line;
