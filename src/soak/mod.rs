@@ -60,6 +60,9 @@ pub struct SoakReport {
     pub wrong_answers: u64,
     pub restarts: u64,
     pub rss_start: Option<u64>,
+    /// Halfway through: the first half also holds start-up growth, so growth from here to
+    /// the end is the better sign of a leak.
+    pub rss_half: Option<u64>,
     pub rss_end: Option<u64>,
     pub seconds: f64,
     /// Every inconsistency found (the first few, word for word).
@@ -105,6 +108,7 @@ impl fmt::Display for SoakReport {
         writeln!(f, "  wrong answers    {}", self.wrong_answers)?;
         writeln!(f, "  restarts         {}", self.restarts)?;
         writeln!(f, "  RSS at start     {}", mib(self.rss_start))?;
+        writeln!(f, "  RSS at halfway   {}", mib(self.rss_half))?;
         writeln!(f, "  RSS at end       {}", mib(self.rss_end))?;
         writeln!(f, "  wall time        {:.1} s", self.seconds)?;
         write!(f, "  inconsistencies  {}", self.problem_count)?;
@@ -247,6 +251,9 @@ pub fn run(options: SoakOptions) -> SoakReport {
                 soak.report.updates + RESTART_AFTER.0 + soak.rng.below(RESTART_AFTER.1) as u64;
         } else {
             moves::one_move(&mut soak);
+        }
+        if soak.report.rss_half.is_none() && soak.report.updates >= soak.options.updates / 2 {
+            soak.report.rss_half = resident_bytes();
         }
         let found = soak.ledger.check(&soak.app);
         for problem in found {
