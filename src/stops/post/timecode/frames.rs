@@ -147,7 +147,7 @@ pub fn parse_value(input: &str, rate: FrameRate) -> Result<Value, TimecodeError>
 mod tests {
     use super::*;
 
-    use crate::stops::post::timecode::test_support::check_vector;
+    use crate::stops::post::timecode::test_support::{check_vector, tick};
 
     #[test]
     fn drop_frame_2997_vectors() {
@@ -235,7 +235,6 @@ mod tests {
     #[test]
     fn brute_force_counter_agrees_with_formula_every_frame_of_a_day() {
         for rate in FrameRate::ALL {
-            let nominal = field_u8(rate.nominal_fps());
             let dropped = field_u8(rate.dropped_per_minute());
             let df = rate.is_drop_frame();
             let mut label = Timecode::new(0, 0, 0, 0, df);
@@ -252,22 +251,7 @@ mod tests {
                     "{label} at {rate}"
                 );
                 frame += 1;
-                label.frames += 1;
-                if label.frames == nominal {
-                    label.frames = 0;
-                    label.seconds += 1;
-                }
-                if label.seconds == 60 {
-                    label.seconds = 0;
-                    label.minutes += 1;
-                }
-                if label.minutes == 60 {
-                    label.minutes = 0;
-                    label.hours += 1;
-                }
-                if label.hours == 24 {
-                    label.hours = 0;
-                }
+                tick(&mut label, rate.nominal_fps());
                 if label.seconds == 0 && label.frames == 0 && !label.minutes.is_multiple_of(10) {
                     label.frames = dropped;
                 }

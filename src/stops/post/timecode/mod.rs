@@ -65,4 +65,25 @@ mod test_support {
             "{text} at {rate}"
         );
     }
+
+    /// One frame later on a tape counter: tick the frames and carry into seconds, minutes
+    /// and hours (a day wraps to 00:00:00:00). Dropped labels are the caller's to skip.
+    pub(super) fn tick(label: &mut Timecode, nominal_fps: u64) {
+        label.frames += 1;
+        if u64::from(label.frames) == nominal_fps {
+            label.frames = 0;
+            label.seconds += 1;
+        }
+        if label.seconds == 60 {
+            label.seconds = 0;
+            label.minutes += 1;
+        }
+        if label.minutes == 60 {
+            label.minutes = 0;
+            label.hours += 1;
+        }
+        if label.hours == 24 {
+            label.hours = 0;
+        }
+    }
 }

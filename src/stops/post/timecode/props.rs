@@ -5,6 +5,7 @@
 use proptest::prelude::*;
 use proptest::sample::select;
 
+use super::test_support::tick;
 use super::{
     FrameRate, Timecode, TimecodeError, frames_to_timecode, parse_timecode, parse_value,
     timecode_to_frames,
@@ -94,19 +95,7 @@ proptest! {
         let now = frames_to_timecode(frame, r);
         let mut expected = now;
         loop {
-            expected.frames += 1;
-            if u64::from(expected.frames) == r.nominal_fps() {
-                expected.frames = 0;
-                expected.seconds += 1;
-            }
-            if expected.seconds == 60 {
-                expected.seconds = 0;
-                expected.minutes += 1;
-            }
-            if expected.minutes == 60 {
-                expected.minutes = 0;
-                expected.hours += 1;
-            }
+            tick(&mut expected, r.nominal_fps());
             if !is_dropped(&expected, r) {
                 break;
             }
