@@ -18,6 +18,8 @@ pub mod stage;
 /// innovation, conclusion.
 pub mod stops;
 
+/// The people behind the camera who host every stop: their lines, looks and figures.
+pub mod crew;
 /// What a teacher and a camp add: presenter mode, class polls, camp mode, the teacher panel.
 pub mod classroom;
 
@@ -53,6 +55,7 @@ impl Plugin for LogicPlugin {
         app.insert_resource(self.config.clone());
         app.add_plugins((
             tour::plugin,
+            crew::plugin,
             audio::plugin,
             stage::state_plugin,
             stops::plugin,
@@ -117,6 +120,7 @@ impl Plugin for AppPlugin {
         app.add_plugins((
             ScreensPlugin,
             tour::view_plugin,
+            crew::view_plugin,
             stage::plugin,
             stops::view_plugin,
             audio::view_plugin,
@@ -135,6 +139,7 @@ impl Plugin for ScreensPlugin {
         app.add_plugins((
             ui::plugin,
             tour::screens_plugin,
+            crew::screens_plugin,
             stops::screens_plugin,
             classroom::view_plugin,
         ));

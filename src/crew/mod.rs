@@ -1,0 +1,20 @@
+//! The crew: the people behind the camera who host every stop. Their content (who they are,
+//! how they look, what they say) is `assets/crew.ron`; `model` holds the pure rules, the
+//! plugins here load it, play the dialogue and draw the people.
+
+use bevy::prelude::*;
+
+use crate::tour::content_plugin::load_content;
+
+pub mod model;
+
+/// The crew's logic: their content, loaded once.
+pub(crate) fn plugin(app: &mut App) {
+    load_content::<model::Crew>(app);
+}
+
+/// The crew in 3D: the figures and where they stand.
+pub(crate) fn view_plugin(_app: &mut App) {}
+
+/// The crew's screens: the dialogue panel and the glossary.
+pub(crate) fn screens_plugin(_app: &mut App) {}
