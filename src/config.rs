@@ -99,6 +99,9 @@ pub struct GameConfig {
     pub quality: Option<crate::stage::model::quality::Quality>,
     /// The lesson length for this session (`--lesson`, `?lesson=`); `None` = the saved choice.
     pub lesson: Option<crate::tour::model::lesson::LessonLength>,
+    /// Hosts speak on briefings and in levels. A capture may turn it off (`--no-talk`) to show
+    /// a level's own screen at a fixed layout.
+    pub talk: bool,
 }
 
 impl GameConfig {
@@ -113,6 +116,7 @@ impl GameConfig {
             projector: false,
             presenter: false,
             camp_view: None,
+            talk: true,
             fullscreen: false,
             window_size: (1280, 720),
             seed: 1,

@@ -265,6 +265,79 @@ impl Layout {
     }
 }
 
+/// Stop 6 with every person matched and two careers picked: the plan and its first steps.
+fn plan_opened(layout: &mut Layout) {
+    use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState};
+    let cards = layout
+        .app
+        .world()
+        .resource::<ConclusionState>()
+        .game
+        .people
+        .len();
+    for card in 0..cards {
+        let deed = layout
+            .app
+            .world()
+            .resource::<ConclusionState>()
+            .game
+            .deed_of(card);
+        if let Some(deed) = deed {
+            layout.send(ConclusionCommand::Match { card, deed });
+        }
+    }
+    layout.send(ConclusionCommand::TogglePick(0));
+    layout.send(ConclusionCommand::TogglePick(1));
+}
+
+/// A stop's briefing, level (each tab) and gate, plain, after a wrong answer and revealed.
+fn every_screen_of_a_stop(tour: &mut Layout, stop: usize) {
+    tour.send(PresenterCommand::JumpTo(stop));
+    assert_eq!(tour.phase(), Some(StopPhase::Briefing), "stop {stop}");
+    tour.check_action(&format!("briefing {stop}"), Some("Play the level"));
+    if stop == 0 {
+        tour.open("briefing 0 · the tour text", |w, open| {
+            w.resource_mut::<crate::tour::briefing::TourTextWindow>().0 = open
+        });
+        tour.open("briefing 0 · glossary", |w, open| {
+            w.resource_mut::<crate::crew::glossary::GlossaryWindow>()
+                .open = open
+        });
+    }
+    tour.send(TourCommand::BeginLevel);
+    if tour.phase() == Some(StopPhase::Level) {
+        tour.check(&format!("level {stop}"));
+        if stop == 1 {
+            for tab in [Tab::Blocking, Tab::Mood] {
+                tour.app.world_mut().resource_mut::<PrevisUi>().tab = tab;
+                tour.check(&format!("level 1 · {tab:?} tab"));
+            }
+        }
+        if stop == 5 {
+            tour.app.world_mut().resource_mut::<InnovationUi>().tab = InnovationTab::Trailer;
+            tour.check("level 5 · concept trailer");
+        }
+        if stop == 6 {
+            plan_opened(tour);
+            tour.check("level 6 · how can you prepare");
+            tour.open("level 6 · glossary", |w, open| {
+                w.resource_mut::<crate::crew::glossary::GlossaryWindow>()
+                    .open = open
+            });
+        }
+        tour.send(PresenterCommand::SkipToGate);
+    }
+    assert_eq!(tour.phase(), Some(StopPhase::Gate), "stop {stop}");
+    tour.check_action(&format!("gate {stop}"), Some("Submit answer"));
+    tour.wrong_then_reveal(stop);
+    tour.send(PresenterCommand::SkipGate);
+    if tour.screen() == Screen::Finale {
+        tour.check_action("finale", Some("Back to the lot"));
+    } else {
+        tour.send(TourCommand::ToMap);
+    }
+}
+
 /// Every screen: title, lot, each stop's briefing, level (each tab) and gate, the finale, and
 /// the windows a teacher or camp opens over them.
 #[test]
@@ -301,33 +374,7 @@ fn every_screen_fits_a_projector() {
         w.resource_mut::<ClassPollWindow>().open = open
     });
     for stop in 0..STOP_COUNT {
-        tour.send(PresenterCommand::JumpTo(stop));
-        assert_eq!(tour.phase(), Some(StopPhase::Briefing), "stop {stop}");
-        tour.check_action(&format!("briefing {stop}"), Some("Play the level"));
-        tour.send(TourCommand::BeginLevel);
-        if tour.phase() == Some(StopPhase::Level) {
-            tour.check(&format!("level {stop}"));
-            if stop == 1 {
-                for tab in [Tab::Blocking, Tab::Mood] {
-                    tour.app.world_mut().resource_mut::<PrevisUi>().tab = tab;
-                    tour.check(&format!("level 1 · {tab:?} tab"));
-                }
-            }
-            if stop == 5 {
-                tour.app.world_mut().resource_mut::<InnovationUi>().tab = InnovationTab::Trailer;
-                tour.check("level 5 · concept trailer");
-            }
-            tour.send(PresenterCommand::SkipToGate);
-        }
-        assert_eq!(tour.phase(), Some(StopPhase::Gate), "stop {stop}");
-        tour.check_action(&format!("gate {stop}"), Some("Submit answer"));
-        tour.wrong_then_reveal(stop);
-        tour.send(PresenterCommand::SkipGate);
-        if tour.screen() == Screen::Finale {
-            tour.check_action("finale", Some("Back to the lot"));
-        } else {
-            tour.send(TourCommand::ToMap);
-        }
+        every_screen_of_a_stop(&mut tour, stop);
     }
     add(tour.finish());
 

@@ -18,10 +18,10 @@ pub mod stage;
 /// innovation, conclusion.
 pub mod stops;
 
-/// The people behind the camera who host every stop: their lines, looks and figures.
-pub mod crew;
 /// What a teacher and a camp add: presenter mode, class polls, camp mode, the teacher panel.
 pub mod classroom;
+/// The people behind the camera who host every stop: their lines, looks and figures.
+pub mod crew;
 
 /// Shared by every screen: theme, widgets, settings, key remapping.
 pub mod ui;

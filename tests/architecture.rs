@@ -7,7 +7,15 @@
 use std::path::{Path, PathBuf};
 
 /// Folders shared by two or more stops. They never import a stop.
-const SHARED: &[&str] = &["tour", "stage", "crew", "ui", "audio", "classroom", "platform"];
+const SHARED: &[&str] = &[
+    "tour",
+    "stage",
+    "crew",
+    "ui",
+    "audio",
+    "classroom",
+    "platform",
+];
 /// The most lines a source file may have, tests included.
 const MAX_FILE_LINES: usize = 800;
 /// The most lines one function may have, from its `fn` line to its closing brace.

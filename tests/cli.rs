@@ -239,7 +239,7 @@ fn class_results_write_every_profile_and_stop_and_skip_a_damaged_one() {
         .expect("row");
     assert_eq!(
         maya0[3..],
-        ["yes", "s0-system:2", "0", "1", "2", "1.5", "standard"]
+        ["yes", "s0-system:2", "0", "1", "2", "1.5", "standard", ""]
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,6 +7,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
+use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState};
 use crate::stops::innovation::cloud::{CloudSpec, Plan};
 use crate::stops::innovation::level::{InnovationCommand, InnovationState};
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
@@ -44,6 +45,30 @@ fn drive_marketing(
         }
     } else if let Some(post) = plan.get(posted).filter(|_| posted < DEMO_POSTS) {
         out.write(MarketingCommand::Post(*post));
+    }
+}
+
+/// Stop 6: match every person (one per frame), then pick two careers, so the gallery shows
+/// matched cards with their stories and the plan with its first steps.
+fn drive_conclusion(
+    config: Res<GameConfig>,
+    current: Res<CurrentStop>,
+    state: Option<Res<ConclusionState>>,
+    mut out: MessageWriter<ConclusionCommand>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    let (1, 6, Some(state)) = (demo, current.0, state) else {
+        return;
+    };
+    let matched = state.game.matched.iter().filter(|m| **m).count();
+    if let Some(card) = state.game.next_open() {
+        if let Some(deed) = state.game.deed_of(card) {
+            out.write(ConclusionCommand::Match { card, deed });
+        }
+    } else if state.plan.picks.len() < 2 && matched > 0 {
+        out.write(ConclusionCommand::TogglePick(
+            state.plan.picks.len() * 4 + 1,
+        ));
     }
 }
 
@@ -128,7 +153,7 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        (drive_marketing, drive_innovation)
+        (drive_marketing, drive_innovation, drive_conclusion)
             .before(crate::tour::flow::TourSystems::Play)
             .run_if(in_state(StopPhase::Level)),
     );

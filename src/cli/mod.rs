@@ -185,8 +185,12 @@ pub struct CaptureArgs {
     /// Show presenter mode.
     #[arg(long)]
     pub presenter: bool,
+    /// No host dialogue: the level's own screen, laid out as without a host speaking.
+    #[arg(long)]
+    pub no_talk: bool,
     /// Play the level part-way first, through its own commands: stop 4 `1` (five posts in),
-    /// stop 5 `1` (a day on the network map) or `2` (a generated concept trailer).
+    /// stop 5 `1` (a day on the network map) or `2` (a generated concept trailer), stop 6 `1`
+    /// (every person matched and two careers picked).
     #[arg(long, default_value_t = 0)]
     pub demo: u8,
     /// Show a camp screen: setup, scoreboard or podium (of the camp saved in --data-dir).
@@ -337,6 +341,7 @@ pub fn play_config(args: &PlayArgs) -> Result<GameConfig, String> {
         stage: None,
         quality: args.quality,
         lesson: args.lesson,
+        talk: true,
     })
 }
 
@@ -436,6 +441,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         stage,
         quality: Some(args.quality.unwrap_or(Quality::High)),
         lesson: None,
+        talk: !args.no_talk,
     })
 }
 

@@ -6,15 +6,24 @@ use bevy::prelude::*;
 
 use crate::tour::content_plugin::load_content;
 
+pub mod dialogue;
+pub mod dialogue_ui;
+pub mod glossary;
 pub mod model;
+pub mod portrait;
 
-/// The crew's logic: their content, loaded once.
+pub use dialogue::{CrewCue, CrewSystems, Dialogue, TalkCommand};
+
+/// The crew's logic: their content, loaded once, and the dialogue (headless in tests).
 pub(crate) fn plugin(app: &mut App) {
     load_content::<model::Crew>(app);
+    app.add_plugins(dialogue::plugin);
 }
 
 /// The crew in 3D: the figures and where they stand.
 pub(crate) fn view_plugin(_app: &mut App) {}
 
 /// The crew's screens: the dialogue panel and the glossary.
-pub(crate) fn screens_plugin(_app: &mut App) {}
+pub(crate) fn screens_plugin(app: &mut App) {
+    app.add_plugins((dialogue_ui::plugin, glossary::plugin));
+}

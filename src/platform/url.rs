@@ -39,6 +39,7 @@ const CAPTURE_OPTIONS: &[&str] = &[
     "focal-mm",
     "focus-m",
     "bench",
+    "no-talk",
 ];
 
 /// The query's `key=value` pairs, decoded (`+` is a space, `%XX` a byte).

@@ -157,14 +157,21 @@ fn innovation_click(_: &World, rng: &mut SplitMix) -> Option<InnovationCommand> 
 }
 
 fn conclusion_click(world: &World, rng: &mut SplitMix) -> Option<ConclusionCommand> {
-    let cards = world.get_resource::<ConclusionState>()?.game.cards.len();
+    let game = &world.get_resource::<ConclusionState>()?.game;
+    let cards = game.people.len();
     let card = rng.below(cards);
-    Some(if rng.chance(30) {
-        ConclusionCommand::Focus(card)
-    } else {
-        ConclusionCommand::Guess {
+    Some(match rng.below(10) {
+        0..=1 => ConclusionCommand::Focus(card),
+        2 => ConclusionCommand::TogglePick(rng.below(12)),
+        3 => ConclusionCommand::KeepPlan,
+        // Half the matches are right, as a student who read the cards would get them.
+        4..=6 => ConclusionCommand::Match {
             card,
-            stop: rng.below(7) as u8,
-        }
+            deed: game.deed_of(card).unwrap_or(0),
+        },
+        _ => ConclusionCommand::Match {
+            card,
+            deed: rng.below(cards),
+        },
     })
 }

@@ -67,6 +67,8 @@ pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
         check_file::<innovation::cloud::CloudSpec>(assets_dir),
         check_file::<conclusion::model::Careers>(assets_dir),
         check_file::<crate::tour::model::lesson::LessonTable>(assets_dir),
+        check_file::<crate::crew::model::Crew>(assets_dir),
+        conclusion::model::check_crew_careers(assets_dir),
     ]
     .concat()
 }
@@ -75,7 +77,7 @@ pub fn check_content(assets_dir: &Path) -> Vec<ContentError> {
 pub type FileCheck = fn(&Path) -> Vec<ContentError>;
 
 /// Every stop's content file: its name in `assets/` and how to check a file of that kind.
-pub const CONTENT_FILES: [(&str, FileCheck); 8] = [
+pub const CONTENT_FILES: [(&str, FileCheck); 9] = [
     (
         intro::model::INTRO_FILE,
         check_path::<intro::model::StudioSpec>,
@@ -108,6 +110,10 @@ pub const CONTENT_FILES: [(&str, FileCheck); 8] = [
         crate::tour::model::lesson::LESSONS_FILE,
         check_path::<crate::tour::model::lesson::LessonTable>,
     ),
+    (
+        crate::crew::model::CREW_FILE,
+        check_path::<crate::crew::model::Crew>,
+    ),
 ];
 
 #[cfg(test)]
@@ -130,7 +136,7 @@ mod tests {
         let empty = std::env::temp_dir().join(format!("backlot-no-content-{}", std::process::id()));
         std::fs::create_dir_all(&empty).expect("temp dir");
         let missing = check_content(&empty);
-        assert_eq!(missing.len(), 8, "{missing:?}");
+        assert_eq!(missing.len(), 9, "{missing:?}");
         assert!(missing.iter().all(|e| e.message.contains("cannot read")));
         std::fs::remove_dir_all(&empty).ok();
     }

@@ -1,13 +1,24 @@
-//! A stop's opening: its guiding question, the tour text and its vocabulary.
+//! A stop's opening: its guiding question, its host introducing the stop one short line at a
+//! time, and its vocabulary. The tour's original text, word for word, is one click away
+//! ("Read the tour text") for teachers and strong readers.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
+use crate::crew::dialogue_ui::{spoken_line, talk_buttons};
+use crate::crew::glossary::GlossaryWindow;
+use crate::crew::model::{Crew, Moment};
+use crate::crew::{Dialogue, TalkCommand};
+use crate::tour::content_plugin::Content;
 use crate::tour::flow::BriefingChoice;
 use crate::tour::level_save::StartOver;
 use crate::tour::{CurrentStop, GameContent, StopPhase, TourCommand};
 use crate::ui::theme::{UiSettings, UiSystems, color};
 use crate::ui::widgets::{card, content_area, focus_ring, hint_bar, root_ui};
+
+/// Whether the tour's original text for the stop is open over the briefing.
+#[derive(Resource, Debug, Default)]
+pub struct TourTextWindow(pub bool);
 
 fn briefing_ui(
     mut contexts: EguiContexts,
@@ -18,6 +29,12 @@ fn briefing_ui(
     mut tour: MessageWriter<TourCommand>,
     mut start_over: MessageWriter<StartOver>,
     mut confirming: Local<bool>,
+    (crew, dialogue, mut talk): (
+        Res<Content<Crew>>,
+        Res<Dialogue>,
+        MessageWriter<TalkCommand>,
+    ),
+    (mut glossary, mut tour_text): (ResMut<GlossaryWindow>, ResMut<TourTextWindow>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let p = settings.colors();
@@ -32,6 +49,7 @@ fn briefing_ui(
         &p,
         &[
             ("Enter", go_label.trim_start_matches("▶  ")),
+            ("/", "glossary"),
             ("Esc", "back to the lot"),
             ("F1", "teacher panel"),
         ],
@@ -53,15 +71,16 @@ fn briefing_ui(
                 );
                 ui.add_space(6.0);
                 ui.columns(2, |cols| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("story")
-                        .max_height(cols[0].available_height() - 80.0)
-                        .show(&mut cols[0], |ui| {
-                            for para in &stop.story {
-                                ui.label(para);
-                                ui.add_space(6.0);
-                            }
-                        });
+                    let ui = &mut cols[0];
+                    host_intro(ui, &p, &crew, &dialogue, current.0, &mut talk);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button("Read the tour text").clicked() {
+                            tour_text.0 = !tour_text.0;
+                        }
+                        if ui.button("Glossary  (/)").clicked() {
+                            glossary.open = !glossary.open;
+                        }
+                    });
                     let ui = &mut cols[1];
                     ui.label(egui::RichText::new("Vocabulary").size(24.0).strong());
                     egui::ScrollArea::vertical()
@@ -90,6 +109,9 @@ fn briefing_ui(
                 });
             });
         });
+    if tour_text.0 {
+        tour_text_window(ctx, stop, &mut tour_text.0);
+    }
     if *confirming {
         confirm_start_over(ctx, &mut confirming, stop.number, |stop| {
             start_over.write(StartOver(stop));
@@ -97,6 +119,75 @@ fn briefing_ui(
         });
     }
     Ok(())
+}
+
+/// The stop's host speaking, one line at a time; once the introduction is over (or for a
+/// capture with hosts silent), every line of it, to read again.
+fn host_intro(
+    ui: &mut egui::Ui,
+    p: &crate::ui::model::palette::Palette,
+    crew: &Crew,
+    dialogue: &Dialogue,
+    stop: usize,
+    talk: &mut MessageWriter<TalkCommand>,
+) {
+    let height = (ui.available_height() - 130.0).max(120.0);
+    card(p).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        egui::ScrollArea::vertical()
+            .id_salt("host-intro")
+            .max_height(height)
+            .show(ui, |ui| match dialogue.talk.as_ref() {
+                Some(open) if open.stop == stop => {
+                    spoken_line(ui, p, crew, open, 96.0);
+                    ui.add_space(6.0);
+                    if !open.is_last() || open.index > 0 {
+                        talk_buttons(ui, open, false, talk);
+                    }
+                }
+                _ => {
+                    for (host, text) in crew.lines(stop, &Moment::Intro) {
+                        ui.label(
+                            egui::RichText::new(format!("{}:", host.name))
+                                .strong()
+                                .color(color(p.accent)),
+                        );
+                        ui.label(text);
+                    }
+                }
+            });
+    });
+}
+
+/// The tour's own text for the stop, word for word, in a window that scrolls.
+fn tour_text_window(
+    ctx: &egui::Context,
+    stop: &crate::tour::model::content::Stop,
+    open: &mut bool,
+) {
+    egui::Window::new(format!(
+        "The tour text: Stop {} · {}",
+        stop.number, stop.title
+    ))
+    .open(open)
+    .collapsible(false)
+    .resizable(false)
+    .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+    .fixed_size(crate::ui::widgets::fit_window(
+        ctx,
+        egui::vec2(720.0, 520.0),
+    ))
+    .constrain_to(content_area(ctx))
+    .show(ctx, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("tour-text")
+            .show(ui, |ui| {
+                for para in &stop.story {
+                    ui.label(para);
+                    ui.add_space(6.0);
+                }
+            });
+    });
 }
 
 /// The briefing's buttons: the main action, back to a finished level, and start over.
@@ -175,7 +266,7 @@ fn main_label(choice: BriefingChoice) -> &'static str {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<TourTextWindow>().add_systems(
         EguiPrimaryContextPass,
         briefing_ui
             .in_set(UiSystems::Screens)

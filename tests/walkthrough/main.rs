@@ -19,6 +19,7 @@ use bevy::prelude::*;
 
 mod classroom;
 mod conclusion;
+mod crew;
 mod innovation;
 mod intro;
 mod lessons;
@@ -116,8 +117,10 @@ fn play_stop(app: &mut App, stop: usize) {
     assert_eq!(screen(app), Screen::Stop, "stop {stop} opens");
     assert_eq!(app.world().resource::<CurrentStop>().0, stop);
     assert_eq!(phase(app), Some(StopPhase::Briefing));
+    crew::hear_the_introduction(app, stop);
     send(app, TourCommand::BeginLevel);
     assert_eq!(phase(app), Some(StopPhase::Level));
+    crew::the_host_hands_over(app, stop);
     match stop {
         0 => play_intro_level(app),
         1 => play_previs_level(app),
@@ -133,6 +136,7 @@ fn play_stop(app: &mut App, stop: usize) {
         Some(StopPhase::Gate),
         "stop {stop} reaches its gate"
     );
+    crew::the_host_reacted_and_sent_to_the_gate(app, stop);
     if stop == 0 {
         a_wrong_answer_keeps_the_gate_shut(app);
     }
@@ -201,7 +205,13 @@ fn check_saved_run(dir: &std::path::Path) {
         saved.level_stars[&5], 2,
         "two prompts: complete, not three stars"
     );
-    assert_eq!(saved.level_stars[&6], 3);
+    assert_eq!(saved.level_stars[&6], 2, "one wrong match: two stars");
+    assert_eq!(saved.career_plan.len(), 2, "the career plan is saved");
+    assert_eq!(
+        saved.heard_intro.len(),
+        7,
+        "every stop's introduction was heard"
+    );
     assert_eq!(saved.polls.get("rating"), Some(&4));
     assert_eq!(saved.polls.get("interest"), Some(&2));
     assert_eq!(saved.polls.len(), 2);

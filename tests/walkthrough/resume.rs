@@ -2,7 +2,6 @@
 //! pressed Esc or the game was closed; "Start over" clears it; a damaged save is set aside.
 
 use super::*;
-use backlot::stops::conclusion::model::Careers;
 use backlot::stops::innovation::level::{InnovationCommand, InnovationState};
 use backlot::stops::intro::model::StudioSpec;
 use backlot::stops::marketing::level::{MarketingCommand, MarketingState};
@@ -116,11 +115,10 @@ pub(super) fn work_half_way(app: &mut App, stop: usize) {
             send(app, InnovationCommand::Generate);
         }
         6 => {
-            let careers = app.world().resource::<Content<Careers>>().careers.clone();
             let state = app.world().resource::<ConclusionState>();
             let card = state.game.next_open().expect("a card");
-            let stop = careers[state.game.cards[card]].met_at_stop;
-            send(app, ConclusionCommand::Guess { card, stop });
+            let deed = state.game.deed_of(card).expect("a deed");
+            send(app, ConclusionCommand::Match { card, deed });
         }
         _ => unreachable!("seven stops"),
     }

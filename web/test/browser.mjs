@@ -425,7 +425,7 @@ const scenarios = [
     name: 'text-input',
     async run(page, result) {
       await page.setViewportSize({ width: 1280, height: 720 });
-      Object.assign(result.timings, pick(await openGame(page, '?stop=5&screen=level&frames=10'), result));
+      Object.assign(result.timings, pick(await openGame(page, '?stop=5&screen=level&no-talk&frames=10'), result));
       await page.mouse.click(1000, 200); // focus the canvas, away from any control
       await page.keyboard.press('2'); // the Concept trailer tab
       await page.waitForTimeout(2000);

@@ -1,12 +1,14 @@
 //! Class results as a spreadsheet: one row per student profile and stop. Plain Rust, no Bevy.
 //!
-//! `profile,stop,stop_title,gate_passed,attempts,first_try_correct,questions,level_stars,minutes,lesson`
+//! `profile,stop,stop_title,gate_passed,attempts,first_try_correct,questions,level_stars,minutes,lesson,career_plan`
 //!
 //! - `attempts` lists each gate question with its number of tries: `s1-mood:2;s1-frame:1`.
 //! - `first_try_correct` of `questions`: how many of the questions tried were right the first
 //!   time (two numbers, so a spreadsheet never reads `3/4` as a date).
 //! - `level_stars` is empty when the level was not finished; `minutes` (one decimal) is the
 //!   time in the stop's level and gate; `lesson` the lesson length it was played at.
+//! - `career_plan` is on the Conclusion's row (stop 6): the careers the student picked in
+//!   "How can you prepare?", joined by `; `.
 //!
 //! A profile that cannot be read is skipped and named, so one damaged folder never stops the
 //! export of the rest. Reading changes nothing on disk.
@@ -19,7 +21,7 @@ use crate::tour::model::csv::CsvTable;
 use crate::tour::model::profiles::{self, DEFAULT_NAME};
 use crate::tour::model::progress::{Progress, SAVE_FILE, iso_date};
 
-pub const HEADER: [&str; 10] = [
+pub const HEADER: [&str; 11] = [
     "profile",
     "stop",
     "stop_title",
@@ -30,6 +32,7 @@ pub const HEADER: [&str; 10] = [
     "level_stars",
     "minutes",
     "lesson",
+    "career_plan",
 ];
 
 /// One student's run.
@@ -113,7 +116,7 @@ pub fn results_csv(students: &[StudentRun], stops: &[(usize, String)]) -> String
 }
 
 /// One student's row for one stop.
-fn stop_row(name: &str, progress: &Progress, stop: usize, title: &str) -> [String; 10] {
+fn stop_row(name: &str, progress: &Progress, stop: usize, title: &str) -> [String; 11] {
     let key = u8::try_from(stop).ok();
     let gate = key.and_then(|k| progress.gates.get(&k));
     let questions = gate.map_or(&[][..], |g| g.questions.as_slice());
@@ -138,6 +141,11 @@ fn stop_row(name: &str, progress: &Progress, stop: usize, title: &str) -> [Strin
         .and_then(|k| progress.time.get(&k))
         .and_then(|t| t.lesson.clone())
         .unwrap_or_default();
+    let plan = if stop == CONCLUSION_STOP {
+        progress.career_plan.join("; ")
+    } else {
+        String::new()
+    };
     [
         name.to_string(),
         stop.to_string(),
@@ -154,8 +162,12 @@ fn stop_row(name: &str, progress: &Progress, stop: usize, title: &str) -> [Strin
         stars,
         format!("{:.1}", progress.seconds_in(stop) as f64 / 60.0),
         lesson,
+        plan,
     ]
 }
+
+/// The stop whose row carries the career plan: the Conclusion, where it is made.
+const CONCLUSION_STOP: usize = 6;
 
 /// The name of a class-results file made at `unix_seconds`: `class-results-2026-12-02.csv`.
 pub fn file_name(unix_seconds: u64) -> String {
@@ -197,6 +209,7 @@ mod tests {
         );
         maya.record_level(1, 3);
         maya.add_time(1, 150, "standard");
+        maya.career_plan = vec!["Editor".into(), "Sound Designer".into()];
         let students = vec![
             StudentRun {
                 name: "Maya, \"the boss\"".into(),
@@ -222,10 +235,14 @@ mod tests {
                 "2",
                 "3",
                 "2.5",
-                "standard"
+                "standard",
+                ""
             ]
         );
-        assert_eq!(rows[1][3..], ["no", "", "0", "0", "", "0.0", ""]);
+        assert_eq!(rows[1][3..], ["no", "", "0", "0", "", "0.0", "", ""]);
+        // The plan is on the Conclusion's row, where it was made.
+        assert_eq!(rows[7][10], "Editor; Sound Designer");
+        assert_eq!(rows[14][10], "");
         assert_eq!(rows[8][0], "'=Jo", "a name is never run as a formula");
         assert!(rows.iter().all(|r| r.len() == HEADER.len()));
     }

@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_and_validate};
 
+pub mod glossary;
 pub mod look;
 pub mod readability;
+pub mod talk;
 
 pub use look::{HairStyle, Look, Prop, Rgb};
 
@@ -94,7 +96,8 @@ pub struct Host {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StopScript {
     pub stop: u8,
-    /// On the briefing: who they are, the guiding question, the key idea and the words.
+    /// On the briefing: who they are, the guiding question, the key idea and the words. Each
+    /// host's `origin` is said after their first line.
     pub intro: Vec<Line>,
     /// When the level starts: what to do.
     pub handover: Vec<Line>,
@@ -110,6 +113,12 @@ pub struct StopScript {
 pub struct Line {
     pub host: String,
     pub text: String,
+}
+
+impl Line {
+    fn pair(&self) -> (&str, &str) {
+        (&self.host, &self.text)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,32 +169,29 @@ impl Crew {
         let Some(script) = self.script(stop) else {
             return Vec::new();
         };
-        let pick = |host: &str, text: &'_ str| -> Option<(&Host, &str)> {
-            self.host(host).map(|h| (h, text))
-        };
-        match moment {
-            Moment::Intro => script
-                .intro
-                .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
-                .collect(),
-            Moment::Handover => script
-                .handover
-                .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
-                .collect(),
-            Moment::ToGate => script
-                .to_gate
-                .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
-                .collect(),
+        let said: Vec<(&str, &str)> = match moment {
+            Moment::Intro => script.intro.iter().map(Line::pair).collect(),
+            Moment::Handover => script.handover.iter().map(Line::pair).collect(),
+            Moment::ToGate => script.to_gate.iter().map(Line::pair).collect(),
             Moment::Cue(cue) => script
                 .reactions
                 .iter()
                 .filter(|r| &r.cue == cue)
-                .filter_map(|r| pick(&r.host, &r.text))
+                .map(|r| (r.host.as_str(), r.text.as_str()))
                 .collect(),
+        };
+        let mut out: Vec<(&Host, &str)> = Vec::new();
+        for (id, text) in said {
+            let Some(host) = self.host(id) else { continue };
+            out.push((host, text));
+            // In the introduction each host tells how they came to the job, right after
+            // saying who they are: the tour wants students to hear exactly this.
+            if *moment == Moment::Intro && out.iter().filter(|(h, _)| h.id == host.id).count() == 1
+            {
+                out.push((host, host.origin.as_str()));
+            }
         }
+        out
     }
 
     /// Every text a stop's hosts say or show: their origins and all the stop's lines. The
@@ -208,6 +214,53 @@ impl Crew {
             out.extend(script.reactions.iter().map(|r| r.text.as_str()));
         }
         out
+    }
+
+    /// How well each deed fits each person: `scores[x][d]` is the number of distinct content
+    /// words of host `d`'s "did" that host `x` uses in their own origin and lines. A deed
+    /// points to one person when its own host scores highest, strictly.
+    pub fn deed_scores(&self) -> Vec<Vec<usize>> {
+        let own_words: Vec<HashSet<String>> = self
+            .hosts
+            .iter()
+            .map(|h| {
+                let mut text = vec![h.origin.as_str()];
+                for script in &self.scripts {
+                    for l in script
+                        .intro
+                        .iter()
+                        .chain(&script.handover)
+                        .chain(&script.to_gate)
+                    {
+                        if l.host == h.id {
+                            text.push(&l.text);
+                        }
+                    }
+                    text.extend(
+                        script
+                            .reactions
+                            .iter()
+                            .filter(|r| r.host == h.id)
+                            .map(|r| r.text.as_str()),
+                    );
+                }
+                text.iter().flat_map(|t| content_words(t)).collect()
+            })
+            .collect();
+        own_words
+            .iter()
+            .map(|words| {
+                self.hosts
+                    .iter()
+                    .map(|d| {
+                        content_words(&d.did)
+                            .iter()
+                            .filter(|w| words.contains(*w))
+                            .count()
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Structural checks that RON cannot express.
@@ -330,6 +383,22 @@ impl Crew {
             _ => None,
         }
     }
+}
+
+/// Words too common to tell one person's job from another's.
+const STOP_WORDS: &[&str] = &[
+    "that", "this", "with", "from", "your", "have", "what", "they", "them", "their", "there",
+    "then", "when", "where", "which", "will", "would", "were", "into", "about", "just", "like",
+    "make", "more", "some", "than", "very", "each", "every", "only", "also", "been", "here",
+    "once", "over", "same", "such", "these", "those", "while",
+];
+
+/// The distinct words of four letters or more that say something, in lower case.
+fn content_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 4 && !STOP_WORDS.contains(&w.as_str()))
+        .collect()
 }
 
 #[cfg(test)]

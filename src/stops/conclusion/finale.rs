@@ -180,6 +180,14 @@ fn run_summary(ui: &mut egui::Ui, content: &GameContent, progress: &Progress) {
     ui.label(format!(
         "Right on the first try: {first_try} of {total} questions"
     ));
+    // "How can you prepare?": the careers picked at the Conclusion, for the student and the
+    // teacher (it is in the class results too).
+    let plan = if progress.career_plan.is_empty() {
+        "— not made yet".to_string()
+    } else {
+        progress.career_plan.join(" and ")
+    };
+    ui.label(egui::RichText::new(format!("Careers I would like: {plan}")).strong());
 }
 
 /// A card per poll with a button per option; the saved answer is ticked and the poll with the

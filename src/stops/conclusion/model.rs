@@ -1,5 +1,6 @@
-//! The Conclusion's careers gallery challenge: match each hybrid role to the stop where the
-//! tour met it. Plain Rust, no Bevy; the order and the roles drawn are seeded.
+//! The Conclusion's activities, as plain Rust: the crew you met (match each host of the tour
+//! to what they did in it) and "How can you prepare?" (pick one or two of their careers and
+//! see the school subjects and first steps for them). The order of the cards is seeded.
 
 use std::path::Path;
 
@@ -8,10 +9,13 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_and_validate};
+use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["careers"];
+pub const TASKS: &[&str] = &["careers", "prepare"];
+
+/// At most this many careers go into a student's plan: a choice, not a list of everything.
+pub const MAX_PICKS: usize = 2;
 
 /// The Conclusion's content file: the careers of the gallery.
 pub const CAREERS_FILE: &str = "conclusion.ron";
@@ -20,7 +24,7 @@ const BUNDLED_CAREERS: &str = include_str!(concat!(
     "/assets/conclusion.ron"
 ));
 
-/// The careers gallery of the Conclusion.
+/// The careers behind the hosts: what each job is and how to prepare for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Careers {
     pub careers: Vec<Career>,
@@ -29,8 +33,6 @@ pub struct Careers {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Career {
     pub title: String,
-    /// Which stop of the tour the player met this role at.
-    pub met_at_stop: u8,
     pub what_they_do: String,
     /// School subjects and skills that prepare for it.
     pub skills: Vec<String>,
@@ -51,85 +53,107 @@ impl ContentFile for Careers {
 }
 
 impl Careers {
-    /// Every career names a stop of the tour (0–6) and a title.
+    /// Every career has a title, once, and something to prepare with.
     pub fn validate(&self, file: &Path) -> Vec<ContentError> {
         let mut errors = Vec::new();
         if self.careers.is_empty() {
-            errors.push(ContentError::whole_file(file, "the gallery has no careers"));
+            errors.push(ContentError::whole_file(file, "the file has no careers"));
         }
+        let mut seen = std::collections::HashSet::new();
         for career in &self.careers {
             if career.title.trim().is_empty() {
                 errors.push(ContentError::whole_file(file, "a career has no title"));
+            } else if !seen.insert(career.title.as_str()) {
+                errors.push(ContentError::whole_file(
+                    file,
+                    format!("career '{}' is listed twice", career.title),
+                ));
             }
-            // The gallery offers one button per stop; a career met at no stop can never be
-            // matched, and the Conclusion could never be finished.
-            if usize::from(career.met_at_stop) >= STOP_COUNT {
+            // "How can you prepare?" shows these; a career without them leaves a student
+            // who picked it with nothing to do.
+            if career.skills.is_empty() || career.start_now.trim().is_empty() {
                 errors.push(ContentError::whole_file(
                     file,
                     format!(
-                        "career '{}': met_at_stop is {}, but the tour has stops 0-{}",
-                        career.title,
-                        career.met_at_stop,
-                        STOP_COUNT - 1
+                        "career '{}' needs skills and a start_now step",
+                        career.title
                     ),
                 ));
             }
         }
         errors
     }
+
+    pub fn find(&self, title: &str) -> Option<&Career> {
+        self.careers.iter().find(|c| c.title == title)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchOutcome {
     Right,
-    /// Wrong: the stop where this career really was met.
-    Wrong {
-        actual_stop: u8,
-    },
+    /// Wrong: this deed belongs to someone else.
+    Wrong,
     AlreadyMatched,
     NoSuchCard,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CareerMatch {
-    /// Indices into the careers list, in the order the cards are dealt.
-    pub cards: Vec<usize>,
+/// The crew you met: a card per person, and the list of what each did, to match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrewMatch {
+    /// Host ids, in the order the cards are dealt.
+    pub people: Vec<String>,
+    /// The deeds offered as choices: `deeds[i]` is the index into `people` of the person who
+    /// did the i-th choice. Shuffled apart from the cards, so the answer is not the position.
+    pub deeds: Vec<usize>,
     /// Whether each card has been matched.
     pub matched: Vec<bool>,
     pub wrong_guesses: u32,
 }
 
-impl CareerMatch {
-    /// Deal `count` careers (all of them if fewer) in a seeded order.
-    pub fn new(careers: &[Career], count: usize, seed: u64) -> Self {
-        let mut cards: Vec<usize> = (0..careers.len()).collect();
-        cards.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
-        cards.truncate(count.min(careers.len()));
-        let matched = vec![false; cards.len()];
+impl CrewMatch {
+    /// Deal every person in `host_ids` in a seeded order, and their deeds in another.
+    pub fn new(host_ids: &[&str], seed: u64) -> Self {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut people: Vec<String> = host_ids.iter().map(|s| s.to_string()).collect();
+        people.shuffle(&mut rng);
+        let mut deeds: Vec<usize> = (0..people.len()).collect();
+        deeds.shuffle(&mut rng);
         Self {
-            cards,
-            matched,
+            matched: vec![false; people.len()],
+            people,
+            deeds,
             wrong_guesses: 0,
         }
     }
 
-    pub fn guess(&mut self, careers: &[Career], card: usize, stop: u8) -> MatchOutcome {
-        let Some(&career_index) = self.cards.get(card) else {
+    /// Say that the person on `card` did the deed offered as choice `deed`.
+    pub fn guess(&mut self, card: usize, deed: usize) -> MatchOutcome {
+        let (Some(&done), Some(&owner)) = (self.matched.get(card), self.deeds.get(deed)) else {
             return MatchOutcome::NoSuchCard;
         };
-        if self.matched[card] {
+        if done {
             return MatchOutcome::AlreadyMatched;
         }
-        let actual = careers[career_index].met_at_stop;
-        if actual == stop {
+        if owner == card {
             self.matched[card] = true;
             MatchOutcome::Right
         } else {
             self.wrong_guesses += 1;
-            MatchOutcome::Wrong {
-                actual_stop: actual,
-            }
+            MatchOutcome::Wrong
         }
+    }
+
+    /// The choice that holds the deed of the person on `card`.
+    pub fn deed_of(&self, card: usize) -> Option<usize> {
+        self.deeds.iter().position(|&owner| owner == card)
+    }
+
+    /// True when the deed offered as choice `deed` is already matched to its person.
+    pub fn deed_used(&self, deed: usize) -> bool {
+        self.deeds
+            .get(deed)
+            .is_some_and(|&owner| self.matched.get(owner).copied().unwrap_or(false))
     }
 
     /// The first card not yet matched.
@@ -141,12 +165,6 @@ impl CareerMatch {
         self.matched.iter().all(|&m| m)
     }
 
-    /// Units done of each task in [`TASKS`]: the cards matched.
-    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
-        let matched = self.matched.iter().filter(|&&m| m).count();
-        vec![("careers", u32::try_from(matched).unwrap_or(u32::MAX))]
-    }
-
     pub fn stars(&self) -> u8 {
         match self.wrong_guesses {
             0 => 3,
@@ -156,88 +174,86 @@ impl CareerMatch {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Why a career could not be added to the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    TooMany,
+    Unknown,
+}
 
-    fn careers() -> Vec<Career> {
-        crate::tour::model::content::bundled_file::<Careers>()
-            .expect("bundled")
-            .careers
-    }
+/// "How can you prepare?": the careers a student would like, one or two of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CareerPlan {
+    /// Career titles, in the order picked.
+    pub picks: Vec<String>,
+    /// Set when the student says "this is my plan"; the pick is then saved to progress.
+    pub kept: bool,
+}
 
-    #[test]
-    fn each_length_opens_after_its_number_of_matches() {
-        use crate::tour::model::content::bundled_file;
-        use crate::tour::model::lesson::{LessonLength, LessonTable, core_met};
-        let table = bundled_file::<LessonTable>().expect("bundled lessons");
-        let c = careers();
-        for length in LessonLength::ALL {
-            let mut m = CareerMatch::new(&c, 6, 2);
-            let core = table.core(6, "careers", length);
-            for matched in 0..core {
-                assert!(!core_met(table.tasks(6), length, &m.task_counts()));
-                let card = m.next_open().expect("a card left");
-                let stop = c[m.cards[card]].met_at_stop;
-                assert_eq!(m.guess(&c, card, stop), MatchOutcome::Right, "{matched}");
-            }
-            assert!(
-                core_met(table.tasks(6), length, &m.task_counts()),
-                "{length}"
-            );
+impl CareerPlan {
+    /// Add a career, or take it out if it is already picked.
+    pub fn toggle(&mut self, title: &str, careers: &Careers) -> Result<(), PlanError> {
+        if let Some(i) = self.picks.iter().position(|p| p == title) {
+            self.picks.remove(i);
+            self.kept = false;
+            return Ok(());
         }
-    }
-
-    #[test]
-    fn matching_every_card_completes_and_wrong_guesses_cost_stars() {
-        let c = careers();
-        let mut m = CareerMatch::new(&c, 5, 3);
-        assert_eq!(m.cards.len(), 5);
-        let first = m.next_open().expect("a card");
-        let actual = c[m.cards[first]].met_at_stop;
-        let wrong = (actual + 1) % 7;
-        assert_eq!(
-            m.guess(&c, first, wrong),
-            MatchOutcome::Wrong {
-                actual_stop: actual
-            }
-        );
-        while let Some(card) = m.next_open() {
-            let stop = c[m.cards[card]].met_at_stop;
-            assert_eq!(m.guess(&c, card, stop), MatchOutcome::Right);
+        if careers.find(title).is_none() {
+            return Err(PlanError::Unknown);
         }
-        assert!(m.is_complete());
-        assert_eq!(m.stars(), 2);
-        assert_eq!(m.guess(&c, 0, 0), MatchOutcome::AlreadyMatched);
-        assert_eq!(m.guess(&c, 99, 0), MatchOutcome::NoSuchCard);
+        if self.picks.len() >= MAX_PICKS {
+            return Err(PlanError::TooMany);
+        }
+        self.picks.push(title.to_string());
+        self.kept = false;
+        Ok(())
     }
 
-    #[test]
-    fn deal_is_seeded() {
-        let c = careers();
-        assert_eq!(
-            CareerMatch::new(&c, 5, 8).cards,
-            CareerMatch::new(&c, 5, 8).cards
-        );
-        let different =
-            (0..10).any(|s| CareerMatch::new(&c, 5, s).cards != CareerMatch::new(&c, 5, 8).cards);
-        assert!(different);
-    }
-
-    #[test]
-    fn a_career_met_at_a_stop_the_tour_lacks_is_refused() {
-        let mut gallery = Careers { careers: careers() };
-        gallery.careers[1].met_at_stop = 9;
-        let title = gallery.careers[1].title.clone();
-        let errors = gallery.validate(Path::new("conclusion.ron"));
-        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            text,
-            [format!(
-                "conclusion.ron: career '{title}': met_at_stop is 9, but the tour has stops 0-6"
-            )]
-        );
-        gallery.careers[1].met_at_stop = 6;
-        assert_eq!(gallery.validate(Path::new("conclusion.ron")), Vec::new());
+    /// Keep the plan: it needs at least one career.
+    pub fn keep(&mut self) -> bool {
+        self.kept = !self.picks.is_empty();
+        self.kept
     }
 }
+
+/// Units done of each task in [`TASKS`]: people matched, and the plan kept.
+pub fn task_counts(game: &CrewMatch, plan: &CareerPlan) -> Vec<(&'static str, u32)> {
+    let matched = game.matched.iter().filter(|&&m| m).count();
+    vec![
+        ("careers", u32::try_from(matched).unwrap_or(u32::MAX)),
+        ("prepare", u32::from(plan.kept)),
+    ]
+}
+
+/// The crew and the careers files agree: each host's career is one of `conclusion.ron`, so
+/// "How can you prepare?" has subjects and first steps for every person the student met.
+/// Checked only when both files read well (each reports its own problems otherwise).
+pub fn check_crew_careers(assets_dir: &Path) -> Vec<ContentError> {
+    use crate::crew::model::Crew;
+    use crate::tour::model::content::{ContentFolder, read_file};
+    let dir = ContentFolder::Assets.dir(assets_dir);
+    let (Ok(crew), Ok(careers)) = (
+        read_file(&dir, Crew::FILE, Crew::parse),
+        read_file(&dir, Careers::FILE, Careers::parse),
+    ) else {
+        return Vec::new();
+    };
+    crew.hosts
+        .iter()
+        .filter(|h| careers.find(&h.career).is_none())
+        .map(|h| {
+            ContentError::whole_file(
+                &dir.join(Crew::FILE),
+                format!(
+                    "host '{}': no career called \"{}\" in {}",
+                    h.id,
+                    h.career,
+                    Careers::FILE
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,19 +1,41 @@
-//! The Conclusion's careers gallery: a card per hybrid role; match each to the stop where the
-//! tour met it. Keyboard: Left/Right pick a card, 0–6 guess its stop, Enter continues when done.
+//! The Conclusion's screen: the crew you met (a card per person; match each to what they did
+//! in the tour), then "How can you prepare?" (pick one or two of their careers and see the
+//! school subjects and first steps). Keyboard: Up/Down pick a person, A–J pick what they did,
+//! P moves to the plan, 1–9 and 0 pick careers there, K keeps the plan, Enter continues.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState, STOP};
-use crate::stops::conclusion::model::Careers;
-use crate::stops::conclusion::model::MatchOutcome;
+use crate::crew::model::Crew;
+use crate::crew::portrait::portrait;
+use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState, STOP, plan_careers};
+use crate::stops::conclusion::model::{Careers, MatchOutcome};
 use crate::tour::content_plugin::Content;
-use crate::tour::model::content::Stop;
-use crate::tour::{GameContent, LevelStatus, TourCommand, in_level};
+use crate::tour::{LevelStatus, TourCommand, in_level};
 use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSystems, color};
 use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
+
+/// Letters for the deeds, in the order they are offered.
+const DEED_KEYS: [KeyCode; 12] = [
+    KeyCode::KeyA,
+    KeyCode::KeyB,
+    KeyCode::KeyC,
+    KeyCode::KeyD,
+    KeyCode::KeyE,
+    KeyCode::KeyF,
+    KeyCode::KeyG,
+    KeyCode::KeyH,
+    KeyCode::KeyI,
+    KeyCode::KeyJ,
+    KeyCode::KeyL,
+    KeyCode::KeyN,
+];
+
+fn deed_letter(i: usize) -> String {
+    format!("{:?}", DEED_KEYS.get(i).unwrap_or(&KeyCode::KeyZ)).replace("Key", "")
+}
 
 fn conclusion_keys(
     keys: Res<ButtonInput<KeyCode>>,
@@ -23,43 +45,52 @@ fn conclusion_keys(
     status: Res<LevelStatus>,
 ) {
     let Some(state) = state else { return };
-    let cards = state.game.cards.len();
+    let cards = state.game.people.len();
     if cards == 0 {
         return;
     }
-    if keys.any_just_pressed([KeyCode::ArrowRight, KeyCode::Tab, KeyCode::KeyD]) {
+    if keys.any_just_pressed([KeyCode::ArrowDown, KeyCode::ArrowRight, KeyCode::Tab]) {
         out.write(ConclusionCommand::Focus((state.focused + 1) % cards));
     }
-    if keys.any_just_pressed([KeyCode::ArrowLeft, KeyCode::KeyA]) {
+    if keys.any_just_pressed([KeyCode::ArrowUp, KeyCode::ArrowLeft]) {
         out.write(ConclusionCommand::Focus(
             (state.focused + cards - 1) % cards,
         ));
     }
-    let digits = [
-        (KeyCode::Digit0, KeyCode::Numpad0),
-        (KeyCode::Digit1, KeyCode::Numpad1),
-        (KeyCode::Digit2, KeyCode::Numpad2),
-        (KeyCode::Digit3, KeyCode::Numpad3),
-        (KeyCode::Digit4, KeyCode::Numpad4),
-        (KeyCode::Digit5, KeyCode::Numpad5),
-        (KeyCode::Digit6, KeyCode::Numpad6),
-    ];
-    for (stop, (a, b)) in digits.into_iter().enumerate() {
-        if keys.just_pressed(a) || keys.just_pressed(b) {
-            out.write(ConclusionCommand::Guess {
+    for (deed, key) in DEED_KEYS.iter().enumerate().take(cards) {
+        if keys.just_pressed(*key) {
+            out.write(ConclusionCommand::Match {
                 card: state.focused,
-                stop: stop as u8,
+                deed,
             });
         }
+    }
+    if let Some(i) = crate::tour::input::digit_index(&keys) {
+        out.write(ConclusionCommand::TogglePick(i));
+    }
+    if keys.any_just_pressed([KeyCode::Digit0, KeyCode::Numpad0]) {
+        out.write(ConclusionCommand::TogglePick(9));
+    }
+    if keys.just_pressed(KeyCode::KeyK) {
+        out.write(ConclusionCommand::KeepPlan);
     }
     if status.complete && keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         tour.write(TourCommand::FinishLevel);
     }
 }
 
+/// True once enough people are matched for the lesson: the plan opens.
+fn matching_done(status: &LevelStatus) -> bool {
+    status
+        .tasks
+        .iter()
+        .find(|t| t.id == "careers")
+        .is_none_or(|t| t.done >= t.core)
+}
+
 fn conclusion_ui(
     mut screen: LevelScreen,
-    tour: Res<GameContent>,
+    crew: Res<Content<Crew>>,
     careers: Res<Content<Careers>>,
     state: Option<Res<ConclusionState>>,
     mut out: MessageWriter<ConclusionCommand>,
@@ -68,122 +99,121 @@ fn conclusion_ui(
     let (mut root, p) = screen.begin(
         "conclusion",
         &[
-            ("Left/Right", "choose a card"),
-            ("0–6", "the stop where you met it"),
-            ("Enter", "continue when the core is matched"),
+            ("Up/Down", "choose a person"),
+            ("A–J", "what they did"),
+            ("1–9, 0", "pick a career"),
+            ("K", "keep my plan"),
+            ("Enter", "continue when done"),
         ],
     )?;
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().inner_margin(egui::Margin::same(20)))
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(16)))
         .show(&mut root, |ui| {
-            gallery_header(ui, &p, &state);
-            ui.add_space(8.0);
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for card_index in 0..state.game.cards.len() {
-                    let stops = &tour.tour.stops;
-                    career_card(ui, &p, &careers, stops, &state, card_index, &mut out);
-                }
-                ui.add_space(10.0);
-                task_list(ui, &p, &screen.status, screen.lesson.length);
-                if screen.status.complete {
+            egui::ScrollArea::vertical()
+                .id_salt("conclusion")
+                .show(ui, |ui| {
+                    gallery_header(ui, &p, &state);
+                    ui.add_space(6.0);
+                    crew_match(ui, &p, &crew, &state, &mut out);
                     ui.add_space(10.0);
-                    let said = if state.game.is_complete() {
-                        "All matched!"
-                    } else {
-                        "Enough matched!"
-                    };
-                    ui.label(format!("{said} {}", stars_text(state.game.stars())));
-                    let go = primary_button(ui, &p, "▶ On to the Rapid Fire Review");
-                    if go.clicked() {
-                        screen.tour.write(TourCommand::FinishLevel);
+                    if matching_done(&screen.status) {
+                        prepare(ui, &p, &crew, &careers, &state, &mut out);
+                        ui.add_space(10.0);
                     }
-                }
-            });
+                    task_list(ui, &p, &screen.status, screen.lesson.length);
+                    if screen.status.complete {
+                        ui.add_space(8.0);
+                        ui.label(format!(
+                            "Your plan is kept. {}",
+                            stars_text(state.game.stars())
+                        ));
+                        if primary_button(ui, &p, "▶ On to the Rapid Fire Review").clicked() {
+                            screen.tour.write(TourCommand::FinishLevel);
+                        }
+                    }
+                });
         });
     Ok(())
 }
 
-/// The gallery's title, what to do, and how many cards are matched so far.
 fn gallery_header(ui: &mut egui::Ui, p: &Palette, state: &ConclusionState) {
     card(p).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(
-            egui::RichText::new("Careers gallery: hybrid roles")
+            egui::RichText::new("The crew you met")
                 .size(28.0)
                 .strong()
                 .color(color(p.accent)),
         );
         ui.label(
-            "Each of these jobs bridges art and technology. Where on the tour did you \
-             meet it? Pick a card, then the stop.",
+            "These people showed you their jobs on the tour. Who did what? Pick a person, \
+             then what they did.",
         );
         let done = state.game.matched.iter().filter(|m| **m).count();
         ui.label(format!(
             "{done} of {} matched · wrong guesses: {}",
-            state.game.cards.len(),
+            state.game.people.len(),
             state.game.wrong_guesses
         ));
     });
 }
 
-/// One career card: the role and what they do, then either why it is hybrid (once matched) or
-/// a button per stop to guess where the tour met it. The focused card gets a ring and scrolls
-/// into view when the focus moves.
-fn career_card(
+/// People on the left, what they did on the right (for the person in focus).
+fn crew_match(
     ui: &mut egui::Ui,
     p: &Palette,
-    careers: &Careers,
-    stops: &[Stop],
+    crew: &Crew,
+    state: &Res<ConclusionState>,
+    out: &mut MessageWriter<ConclusionCommand>,
+) {
+    ui.columns(2, |cols| {
+        for card_index in 0..state.game.people.len() {
+            person_card(&mut cols[0], p, crew, state, card_index, out);
+        }
+        deeds(&mut cols[1], p, crew, state, out);
+    });
+}
+
+fn person_card(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    crew: &Crew,
     state: &Res<ConclusionState>,
     card_index: usize,
     out: &mut MessageWriter<ConclusionCommand>,
 ) {
-    let career = &careers.careers[state.game.cards[card_index]];
+    let Some(host) = crew.host(&state.game.people[card_index]) else {
+        return;
+    };
     let matched = state.game.matched[card_index];
     let focused = state.focused == card_index;
     let response = card(p)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.vertical(|ui| {
-                let head = if matched {
-                    format!("✔ {} — met at stop {}", career.title, career.met_at_stop)
-                } else {
-                    format!("? {}", career.title)
-                };
-                ui.label(egui::RichText::new(head).strong().size(22.0));
-                ui.label(&career.what_they_do);
-                if matched {
-                    ui.label(
-                        egui::RichText::new(format!("Hybrid because: {}", career.hybrid_because))
-                            .color(color(p.muted_text)),
-                    );
-                    ui.label(format!("Start now: {}", career.start_now));
-                } else {
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label("Met at:");
-                        for stop in stops {
-                            if ui
-                                .button(format!("{} {}", stop.number, stop.title))
-                                .clicked()
-                            {
-                                out.write(ConclusionCommand::Guess {
-                                    card: card_index,
-                                    stop: stop.number,
-                                });
-                            }
-                        }
-                    });
-                }
-                if let Some((c, MatchOutcome::Wrong { .. })) = &state.last
-                    && *c == card_index
-                {
-                    ui.label(
-                        egui::RichText::new(
-                            "✖ Not that stop. Think about what this person works on.",
-                        )
-                        .color(color(p.warning)),
-                    );
-                }
+            ui.horizontal(|ui| {
+                portrait(ui, &host.look, 56.0, color(p.background));
+                ui.vertical(|ui| {
+                    let mark = if matched { "✔" } else { "?" };
+                    ui.label(egui::RichText::new(format!("{mark} {}", host.name)).strong());
+                    ui.label(egui::RichText::new(&host.role).color(color(p.accent)));
+                    if matched {
+                        ui.label(format!("They {}.", host.did));
+                        ui.label(
+                            egui::RichText::new(format!("How they started: {}", host.origin))
+                                .color(color(p.muted_text)),
+                        );
+                    } else if !focused && ui.button("Choose").clicked() {
+                        out.write(ConclusionCommand::Focus(card_index));
+                    }
+                    if let Some((c, MatchOutcome::Wrong)) = &state.last
+                        && *c == card_index
+                    {
+                        ui.label(
+                            egui::RichText::new("✖ Not them. Think about what their job is.")
+                                .color(color(p.warning)),
+                        );
+                    }
+                });
             });
         })
         .response;
@@ -193,6 +223,109 @@ fn career_card(
             response.scroll_to_me(Some(egui::Align::Center));
         }
     }
+}
+
+/// The deeds still to match, as lettered buttons for the person in focus.
+fn deeds(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    crew: &Crew,
+    state: &Res<ConclusionState>,
+    out: &mut MessageWriter<ConclusionCommand>,
+) {
+    let focused = state.focused;
+    let who = state
+        .game
+        .people
+        .get(focused)
+        .and_then(|id| crew.host(id))
+        .map_or("this person".to_string(), |h| h.name.clone());
+    ui.label(
+        egui::RichText::new(format!("What did {who} do?"))
+            .strong()
+            .size(20.0),
+    );
+    for (i, &owner) in state.game.deeds.iter().enumerate() {
+        let Some(host) = state.game.people.get(owner).and_then(|id| crew.host(id)) else {
+            continue;
+        };
+        let used = state.game.deed_used(i);
+        let text = format!("{}  {}", deed_letter(i), host.did);
+        let button = egui::Button::new(egui::RichText::new(text).color(if used {
+            color(p.muted_text)
+        } else {
+            color(p.text)
+        }))
+        .wrap();
+        if ui.add_enabled(!used, button).clicked() {
+            out.write(ConclusionCommand::Match {
+                card: focused,
+                deed: i,
+            });
+        }
+    }
+}
+
+/// "How can you prepare?": the crew's careers to pick, and for each pick its school subjects
+/// and first steps.
+fn prepare(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    crew: &Crew,
+    careers: &Careers,
+    state: &ConclusionState,
+    out: &mut MessageWriter<ConclusionCommand>,
+) {
+    card(p).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            egui::RichText::new("How can you prepare?")
+                .size(26.0)
+                .strong()
+                .color(color(p.accent)),
+        );
+        ui.label("Pick one or two careers you would like. Then keep your plan.");
+        ui.horizontal_wrapped(|ui| {
+            for (i, title) in plan_careers(crew).iter().enumerate() {
+                let picked = state.plan.picks.iter().any(|t| t == title);
+                let key = if i < 9 {
+                    format!("{}", i + 1)
+                } else {
+                    "0".into()
+                };
+                let mark = if picked { "☑" } else { "☐" };
+                if ui.button(format!("{mark} {key} {title}")).clicked() {
+                    out.write(ConclusionCommand::TogglePick(i));
+                }
+            }
+        });
+        for title in &state.plan.picks {
+            let Some(career) = careers.find(title) else {
+                continue;
+            };
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new(&career.title).strong().size(20.0));
+            ui.label(format!(
+                "School subjects and skills: {}",
+                career.skills.join(", ")
+            ));
+            ui.label(format!("First steps: {}", career.start_now));
+        }
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            let label = if state.plan.kept {
+                "✔ Plan kept"
+            } else {
+                "Keep my plan (K)"
+            };
+            if ui.button(label).clicked() {
+                out.write(ConclusionCommand::KeepPlan);
+            }
+            if let Some(note) = &state.plan_note {
+                ui.label(note);
+            }
+        });
+    });
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -15,6 +15,7 @@ use bevy::prelude::*;
 
 use crate::audio::captions::PlayScore;
 use crate::audio::model::music::MusicMood;
+use crate::crew::CrewCue;
 use crate::stage::StageSettings;
 use crate::stage::model::scene::{SceneDescription, TimeOfDay, bundled_scenes};
 use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation};
@@ -407,6 +408,7 @@ fn apply_innovation_commands(
     mut status: ResMut<LevelStatus>,
     mut score: MessageWriter<PlayScore>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -415,7 +417,17 @@ fn apply_innovation_commands(
     for command in commands.read() {
         match command {
             InnovationCommand::SetPlan(plan) => state.set_plan(plan.clone()),
-            InnovationCommand::RunDay => state.run_day(&content),
+            InnovationCommand::RunDay => {
+                state.run_day(&content);
+                if let Some(Ok(sim)) = &state.simulation {
+                    let cue = if sim.all_meet_deadline {
+                        "deadline-met"
+                    } else {
+                        "deadline-missed"
+                    };
+                    cues.write(CrewCue::new(STOP, cue));
+                }
+            }
             InnovationCommand::ReplayMap => state.map_time = 0.0,
             InnovationCommand::SetPrompt(text) => state.set_prompt_text(text),
             InnovationCommand::PickPrompt(prompt) => state.pick_prompt(*prompt),

@@ -4,6 +4,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
+use crate::crew::CrewCue;
 use crate::stops::intro::model::{IntroFeedback, IntroLevel, StudioSpec};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
@@ -54,6 +55,7 @@ fn apply_intro_commands(
     state: Option<ResMut<IntroState>>,
     mut status: ResMut<LevelStatus>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -70,6 +72,16 @@ fn apply_intro_commands(
             }
             IntroCommand::Repair(id) => {
                 let feedback = state.level.repair(id);
+                // The host reacts: a stalled part blamed, or the real failure found.
+                match &feedback {
+                    IntroFeedback::Repaired { .. } => {
+                        cues.write(CrewCue::new(STOP, "root-found"));
+                    }
+                    IntroFeedback::WrongRepair { .. } => {
+                        cues.write(CrewCue::new(STOP, "wrong-part"));
+                    }
+                    _ => {}
+                }
                 state.log.push(feedback);
             }
         }

@@ -17,6 +17,7 @@ use std::path::Path;
 
 use bevy::prelude::*;
 
+use crate::crew::CrewCue;
 use crate::stops::marketing::model::{
     self, Campaign, CampaignSpec, Post, RatioKind, RatioQuestion, RatioVerdict,
 };
@@ -235,15 +236,19 @@ impl MarketingState {
 
     /// Checks an answer to the open question. Input problems cost no try; a right answer, or
     /// the last allowed wrong one, closes the question and opens the next, if any.
-    pub fn answer(&mut self, input: &str) {
-        let Some(question) = self.ratio.clone() else {
-            return;
-        };
+    /// Answer the open ratio question: `Some(true)` when right, `Some(false)` when wrong,
+    /// `None` when there was no question or the answer was not a number.
+    pub fn answer(&mut self, input: &str) -> Option<bool> {
+        let question = self.ratio.clone()?;
         match model::check_ratio(&question, input) {
-            Err(e) => self.ratio_feedback = Some(Err(e.to_string())),
+            Err(e) => {
+                self.ratio_feedback = Some(Err(e.to_string()));
+                None
+            }
             Ok(verdict) if verdict.correct => {
                 self.ratios_solved += 1;
                 self.close_question(&question, true, verdict.text);
+                Some(true)
             }
             Ok(verdict) => {
                 self.wrong_tries += 1;
@@ -252,6 +257,7 @@ impl MarketingState {
                 } else {
                     self.ratio_feedback = Some(Ok(verdict));
                 }
+                Some(false)
             }
         }
     }
@@ -434,6 +440,7 @@ fn apply_marketing_commands(
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -446,7 +453,15 @@ fn apply_marketing_commands(
                     notices.info(why);
                 }
             }
-            MarketingCommand::AnswerRatio(text) => state.answer(text),
+            MarketingCommand::AnswerRatio(text) => match state.answer(text) {
+                Some(true) => {
+                    cues.write(CrewCue::new(STOP, "ratio-right"));
+                }
+                Some(false) => {
+                    cues.write(CrewCue::new(STOP, "ratio-wrong"));
+                }
+                None => {}
+            },
             MarketingCommand::Restart => {
                 state.restart();
                 notices.info(format!(

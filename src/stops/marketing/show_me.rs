@@ -131,7 +131,9 @@ mod tests {
                 MarketingCommand::Post(post) => {
                     state.post(*post).expect("the post is accepted");
                 }
-                MarketingCommand::AnswerRatio(text) => state.answer(text),
+                MarketingCommand::AnswerRatio(text) => {
+                    state.answer(text);
+                }
                 MarketingCommand::Restart => state.restart(),
                 MarketingCommand::Export => panic!("the solution exports nothing"),
             }

@@ -8,6 +8,7 @@ use bevy::prelude::*;
 
 use crate::audio::captions::{PlaySound, SoundChannel};
 use crate::audio::model::synth::{SAMPLE_RATE, encode_wav_pcm16};
+use crate::crew::CrewCue;
 use crate::stops::post::model::PostLevelSpec;
 use crate::stops::post::model::{
     CountVerdict, CutVerdict, DropVerdict, LabelsVerdict, Nudge, PostLevel, SyncVerdict,
@@ -188,6 +189,7 @@ fn apply_post_commands(
     mut status: ResMut<LevelStatus>,
     mut sounds: MessageWriter<PlaySound>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -205,6 +207,12 @@ fn apply_post_commands(
             }
             PostCommand::SubmitSync => {
                 let verdict = state.level.submit_sync();
+                let cue = if verdict.in_sync {
+                    "in-sync"
+                } else {
+                    "out-of-sync"
+                };
+                cues.write(CrewCue::new(STOP, cue));
                 state.feedback.sync = Some(verdict);
             }
             PostCommand::PlaySync => {

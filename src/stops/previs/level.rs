@@ -4,6 +4,7 @@
 
 use bevy::prelude::*;
 
+use crate::crew::CrewCue;
 use crate::stops::previs::model::StoryboardFile;
 use crate::stops::previs::model::{
     AnimaticCue, MOVEMENT_POINTS, SequenceScore, ShotSetup, ShotVerdict, Storyboard,
@@ -260,6 +261,7 @@ fn apply_previs_commands(
     mut status: ResMut<LevelStatus>,
     mut notices: ResMut<Notices>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else {
         commands.clear();
@@ -293,7 +295,14 @@ fn apply_previs_commands(
                 }
             }
             PrevisCommand::CheckShot(i) if *i < panels => {
-                state.check(*i);
+                if let Some(verdict) = state.check(*i) {
+                    let cue = if verdict.matches {
+                        "panel-passed"
+                    } else {
+                        "check-failed"
+                    };
+                    cues.write(CrewCue::new(STOP, cue));
+                }
             }
             PrevisCommand::PlayShot(i) if *i < panels => {
                 state.selected = *i;

@@ -5,13 +5,14 @@
 
 use bevy::prelude::*;
 
+use crate::crew::CrewCue;
 use crate::stage::model::led::StageGeometry;
 use crate::stage::model::lighting::LightKind;
 use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{TimeOfDay, Weather};
 use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
-use crate::stops::virtual_production::model::shots::ShotFile;
+use crate::stops::virtual_production::model::shots::{CheckKind, ShotFile, ShotScore};
 use crate::stops::virtual_production::model::takes::{
     TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move,
 };
@@ -266,6 +267,7 @@ fn run_take(
     lights: Res<StageLights>,
     mut status: ResMut<LevelStatus>,
     lesson: LessonTasks,
+    mut cues: MessageWriter<CrewCue>,
 ) {
     let Some(mut state) = state else { return };
     set_status(&state, &lesson, &mut status);
@@ -289,10 +291,27 @@ fn run_take(
         return;
     };
     let attempt = attempt_from(&measurement, &settings.geometry);
-    state.level.record(&attempt);
+    if let Some(cue) = state.level.record(&attempt).as_ref().and_then(take_cue) {
+        cues.write(CrewCue::new(STOP, cue));
+    }
     state.take = None;
     pose.0 = take.start;
     set_status(&state, &lesson, &mut status);
+}
+
+/// What the hosts say about a take: the wall lagging (parallax), the pattern shimmering
+/// (moiré), or a pass. Other failures have their own line in the take's checks.
+fn take_cue(score: &ShotScore) -> Option<&'static str> {
+    let failed = |kind| score.check(kind).is_some_and(|c| !c.passed);
+    if failed(CheckKind::Parallax) {
+        Some("wall-lagging")
+    } else if failed(CheckKind::Moire) {
+        Some("moire")
+    } else if score.checks.iter().all(|c| c.passed) {
+        Some("take-passed")
+    } else {
+        None
+    }
 }
 
 /// What a take that started at `start` measured, as the stage is now: the scene on the wall,

@@ -82,6 +82,13 @@ pub struct Progress {
     /// Extension tasks done at each stop (the best run).
     #[serde(default)]
     pub extensions_done: BTreeMap<u8, u32>,
+    /// "How can you prepare?" at the Conclusion: the careers the student would like (titles).
+    #[serde(default)]
+    pub career_plan: Vec<String>,
+    /// Stops whose host introduction the student has heard: their words count as met in the
+    /// glossary.
+    #[serde(default)]
+    pub heard_intro: std::collections::BTreeSet<u8>,
 }
 
 impl Default for Progress {
@@ -97,6 +104,8 @@ impl Default for Progress {
             time: BTreeMap::new(),
             lesson_played: BTreeMap::new(),
             extensions_done: BTreeMap::new(),
+            career_plan: Vec::new(),
+            heard_intro: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -224,6 +233,11 @@ impl Progress {
             let best = self.extensions_done.entry(*stop).or_insert(0);
             *best = (*best).max(*done);
         }
+        // Like a poll answer: a plan already made here is the student's latest word.
+        if self.career_plan.is_empty() {
+            self.career_plan.clone_from(&other.career_plan);
+        }
+        self.heard_intro.extend(other.heard_intro.iter().copied());
     }
 
     /// The progress as a file a student can keep (the same RON as the save).

@@ -24,10 +24,11 @@ pub enum Action {
     Settings,
     CampMode,
     Presenter,
+    Glossary,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::WalkForward,
         Action::WalkBack,
         Action::WalkLeft,
@@ -39,6 +40,7 @@ impl Action {
         Action::Settings,
         Action::CampMode,
         Action::Presenter,
+        Action::Glossary,
     ];
 
     /// The key the game's systems listen to for this action.
@@ -55,6 +57,7 @@ impl Action {
             Action::Settings => "F3",
             Action::CampMode => "F4",
             Action::Presenter => "F5",
+            Action::Glossary => "Slash",
         }
     }
 
@@ -71,6 +74,7 @@ impl Action {
             Action::Settings => "Settings",
             Action::CampMode => "Camp mode",
             Action::Presenter => "Presenter mode",
+            Action::Glossary => "Glossary of words",
         }
     }
 }
@@ -211,6 +215,9 @@ pub fn display_key(name: &str) -> String {
     }
     if let Some(rest) = name.strip_prefix("Arrow") {
         return format!("{rest} arrow");
+    }
+    if name == "Slash" {
+        return "/".to_string();
     }
     name.to_string()
 }

@@ -185,11 +185,17 @@ fn innovation_ui(
                 .exact_size(width)
                 .frame(panel_frame)
                 .show(&mut root, |ui| {
-                    header(ui, &state, status, &p, &mut ui_state.tab, tour);
-                    ui.separator();
-                    trailer_panel(ui, &state, &p, &mut out);
-                    ui.separator();
-                    task_list(ui, &p, status, lesson);
+                    // One scroll for the whole column: on a projector, with a host speaking
+                    // above it, the header and prompt do not fit at once.
+                    egui::ScrollArea::vertical()
+                        .id_salt("trailer_column")
+                        .show(ui, |ui| {
+                            header(ui, &state, status, &p, &mut ui_state.tab, tour);
+                            ui.separator();
+                            trailer_panel(ui, &state, &p, &mut out);
+                            ui.separator();
+                            task_list(ui, &p, status, lesson);
+                        });
                 });
             trailer_caption(&ctx, &state, &p);
         }

@@ -186,8 +186,11 @@ fn marketing_ui(
                 .show(ui, |ui| {
                     plan::post_button(ui, &state, &ui_state, &p, &mut out)
                 });
+            // No minimum height: on a projector with a host speaking above, the goals scroll
+            // in what room is left rather than running under the post button.
             egui::ScrollArea::vertical()
                 .id_salt("marketing-plan-scroll")
+                .min_scrolled_height(0.0)
                 .show(ui, |ui| {
                     plan::goals(ui, &state, &p);
                     ui.separator();
