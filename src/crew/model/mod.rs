@@ -160,30 +160,31 @@ impl Crew {
         let Some(script) = self.script(stop) else {
             return Vec::new();
         };
-        let pick = |host: &str, text: &'_ str| -> Option<(&Host, &str)> {
-            self.host(host).map(|h| (h, text))
-        };
+        // A named fn, not a closure: a closure cannot tie its result to the line's lifetime.
+        fn speaker<'a>(crew: &'a Crew, host: &str, text: &'a str) -> Option<(&'a Host, &'a str)> {
+            crew.host(host).map(|h| (h, text))
+        }
         match moment {
             Moment::Intro => script
                 .intro
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| speaker(self, &l.host, &l.text))
                 .collect(),
             Moment::Handover => script
                 .handover
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| speaker(self, &l.host, &l.text))
                 .collect(),
             Moment::ToGate => script
                 .to_gate
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| speaker(self, &l.host, &l.text))
                 .collect(),
             Moment::Cue(cue) => script
                 .reactions
                 .iter()
                 .filter(|r| &r.cue == cue)
-                .filter_map(|r| pick(&r.host, &r.text))
+                .filter_map(|r| speaker(self, &r.host, &r.text))
                 .collect(),
         }
     }
