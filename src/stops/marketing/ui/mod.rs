@@ -189,9 +189,10 @@ fn marketing_ui(
             egui::ScrollArea::vertical()
                 .id_salt("marketing-plan-scroll")
                 .show(ui, |ui| {
-                    plan::goals(ui, &state, &p);
-                    ui.separator();
+                    // The pickers first, so they fit a 1280×720 window without scrolling.
                     plan::pickers(ui, &mut ui_state, &p);
+                    ui.separator();
+                    plan::goals(ui, &state, &p);
                     ui.separator();
                     task_list(ui, &p, &screen.status, screen.lesson.length);
                 });
