@@ -628,7 +628,7 @@ mod tests {
             state
                 .prompt_lines
                 .iter()
-                .any(|l| l == "understood: 'canyon' means setting: Desert"),
+                .any(|l| l == "understood: 'canyon' means setting: Desert canyon"),
             "{:?}",
             state.prompt_lines
         );

@@ -6,9 +6,9 @@
 //! The order of the level, and why:
 //! 1. The lesson's own example first (50,000 likes on 100,000 views is 50%), then the comparison
 //!    (5,000 on the same views is 5%): one division each, before any real numbers appear.
-//! 2. Posting unlocks. After every post the dashboard asks for that post's engagement rate (every
-//!    third post as likes per 1,000 views), and shows the post's ratio only once it was worked out,
-//!    so the student does the maths before the game does it for them.
+//! 2. Posting unlocks. After every post the dashboard asks for that post's engagement rate (the
+//!    first post of a campaign in round numbers, every third as likes per 1,000 views), and shows
+//!    the post's ratio only once it was worked out, so the student does the maths first.
 //! 3. The level is complete when the campaign is over, both goals are met and at least
 //!    [`RATIOS_TO_SOLVE`] ratios were solved. A missed campaign can be restarted with a new
 //!    audience; the ratios solved so far are kept.
@@ -158,15 +158,6 @@ fn worked_text(topic: Option<RatioTopic>, question: &RatioQuestion) -> String {
     question.worked.clone()
 }
 
-/// The scale a post's question is asked on: every third post per 1,000 views.
-fn kind_for_post(number: usize) -> RatioKind {
-    if number.is_multiple_of(PER_THOUSAND_EVERY) {
-        RatioKind::PerThousand
-    } else {
-        RatioKind::Percent
-    }
-}
-
 impl MarketingState {
     /// A fresh level: the first campaign, with the lesson's example question open.
     pub fn new(spec: CampaignSpec, game_seed: u64) -> Self {
@@ -229,7 +220,7 @@ impl MarketingState {
         self.last_closed = None;
         self.ask(
             RatioTopic::Post(number - 1),
-            RatioQuestion::from_post(&result, kind_for_post(number)),
+            model::post_question(&result, number, PER_THOUSAND_EVERY),
         );
         Ok(())
     }
@@ -624,6 +615,31 @@ mod tests {
         state.answer(&answer);
         assert!(state.is_revealed(0));
         assert_eq!(state.ratios_solved, 3);
+    }
+
+    /// Each campaign's first post is asked in round numbers, the next on the real ones.
+    #[test]
+    fn the_first_post_of_a_campaign_is_asked_in_round_numbers() {
+        let spec = spec();
+        let plan = spec.best_plan().unwrap_or_default();
+        let mut state = MarketingState::new(spec, 7);
+        solve_lesson(&mut state);
+        for _run in 0..2 {
+            for (i, post) in plan.iter().take(2).enumerate() {
+                assert_eq!(state.post(*post), Ok(()));
+                let q = state.ratio.clone().unwrap_or_else(|| panic!("asked"));
+                let real = state.campaign.posts()[i];
+                if i == 0 {
+                    assert_eq!(q.denominator % 1_000, 0, "{q:?}");
+                    assert!((q.answer() - q.answer().round()).abs() < 1e-9, "{q:?}");
+                } else {
+                    assert_eq!((q.numerator, q.denominator), (real.likes, real.views));
+                }
+                let answer = right_answer(&state);
+                state.answer(&answer);
+            }
+            state.restart();
+        }
     }
 
     #[test]

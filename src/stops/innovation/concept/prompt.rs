@@ -59,9 +59,9 @@ impl Setting {
     pub fn label(self) -> &'static str {
         match self {
             Setting::City => "City",
-            Setting::AlienWorld => "Alien world",
+            Setting::AlienWorld => "Alien planet",
             Setting::Arctic => "Arctic",
-            Setting::Desert => "Desert",
+            Setting::Desert => "Desert canyon",
         }
     }
 
@@ -80,7 +80,7 @@ impl Setting {
         match self {
             Setting::City => "City skyline",
             Setting::AlienWorld => "Alien planet",
-            Setting::Arctic => "Arctic ice",
+            Setting::Arctic => "Arctic",
             Setting::Desert => "Desert canyon",
         }
     }

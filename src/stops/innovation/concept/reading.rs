@@ -168,7 +168,7 @@ fn lookup(word: &str) -> Option<Meaning> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PromptReading {
     pub prompt: ConceptPrompt,
-    /// Known words and what they set: ("canyon", "setting: Desert").
+    /// Known words and what they set: ("canyon", "setting: Desert canyon").
     pub understood: Vec<(String, String)>,
     /// Parts the prompt did not mention, filled with a default: "mood: Hopeful".
     pub assumed: Vec<String>,
@@ -349,7 +349,7 @@ mod tests {
         };
         assert_eq!(p, r.prompt);
         assert!(
-            lines.contains(&"understood: 'canyon' → setting: Desert".to_string()),
+            lines.contains(&"understood: 'canyon' → setting: Desert canyon".to_string()),
             "{lines:?}"
         );
     }
@@ -445,7 +445,8 @@ mod tests {
         assert!(
             r.ignored
                 .iter()
-                .any(|i| i.contains("'city'") && i.contains("already set to Desert by 'desert'")),
+                .any(|i| i.contains("'city'")
+                    && i.contains("already set to Desert canyon by 'desert'")),
             "{:?}",
             r.ignored
         );

@@ -66,7 +66,8 @@ pub(super) fn plan_panel(
                     muted(
                         p,
                         format!(
-                            "{} · {} ÷ 8 = {} a second",
+                            // Both rates say "per second" already; ÷ 8 turns bits into bytes.
+                            "{} · {} ÷ 8 bits per byte = {}",
                             camera.codec,
                             rate.human(),
                             rate.to_bytes_per_second().human()

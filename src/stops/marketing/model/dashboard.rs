@@ -49,6 +49,13 @@ impl SortKey {
     }
 }
 
+/// The ratio counter: "Ratios solved: 2 (3 needed)", with a tick once enough are solved.
+/// Practice questions can take the count past the need, so it never reads "6 of 3".
+pub fn ratios_solved_text(solved: u32, needed: u32) -> String {
+    let tick = if solved >= needed { " ✔" } else { "" };
+    format!("Ratios solved: {solved}{tick} ({needed} needed)")
+}
+
 /// The order to show `posts` in, as indices into `posts`. Stable: equal rows keep their posting
 /// order in both directions, so re-sorting never shuffles ties and the table does not jump.
 /// Content and audience sort by their labels, A to Z, as a spreadsheet would.
@@ -129,6 +136,14 @@ mod tests {
     use crate::stops::marketing::model::test_support::*;
 
     // --- dashboard ------------------------------------------------------------------------
+
+    #[test]
+    fn the_ratio_counter_never_reads_more_of_fewer() {
+        assert_eq!(ratios_solved_text(2, 3), "Ratios solved: 2 (3 needed)");
+        assert_eq!(ratios_solved_text(3, 3), "Ratios solved: 3 ✔ (3 needed)");
+        assert_eq!(ratios_solved_text(6, 3), "Ratios solved: 6 ✔ (3 needed)");
+        assert!(!ratios_solved_text(6, 3).contains("of"));
+    }
 
     #[test]
     fn sorting_is_stable_in_both_directions() {

@@ -52,6 +52,11 @@ pub const BUNDLED_CAMPAIGN: &str =
 /// an error: nothing was seen, so nothing was engaged with.
 pub const ENGAGEMENT_RATE_DEFINITION: &str = "engagement rate = likes ÷ views × 100";
 
+/// Said wherever a ratio question is asked. The stop teaches which numbers to divide, not long
+/// division, and the campaign's real numbers (8,500 ÷ 45,507) need a calculator. The content
+/// file holds the campaign, not screen text, so the sentence lives here.
+pub const CALCULATOR_ALLOWED: &str = "A calculator is allowed.";
+
 /// Default tolerance of a ratio answer, in the answer's unit (percentage points or per thousand):
 /// students round, and 0.5 accepts any sensible rounding without accepting a wrong method.
 pub const DEFAULT_TOLERANCE: f64 = 0.5;

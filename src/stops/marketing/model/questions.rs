@@ -128,6 +128,51 @@ impl RatioQuestion {
         }
     }
 
+    /// A post's question in round numbers: its views to one significant figure (at least
+    /// 1,000) and its engagement rate to a whole percent, so the division can be done by hand:
+    /// 8,500 likes on 45,507 views (18.68%) becomes 9,500 likes on 50,000 views (19%). The
+    /// exact rate is within 0.5 of the round one (unless it is under 0.5%, which counts as 1%),
+    /// so the default tolerance accepts it too.
+    pub fn rounded_from_post(result: &PostResult) -> Self {
+        if result.views == 0 {
+            return Self::from_post(result, RatioKind::Percent);
+        }
+        let views = round_views(result.views);
+        let exact_pct = ratio(result.likes, result.views) * 100.0;
+        // A post that got any likes keeps at least 1%, so the round numbers are not all zero.
+        let pct = (exact_pct.round() as u64).clamp(u64::from(result.likes > 0), 100);
+        let likes = views / 100 * pct;
+        let (real_likes, real_views) =
+            (group_thousands(result.likes), group_thousands(result.views));
+        let (about_likes, about_views) = (group_thousands(likes), group_thousands(views));
+        let fraction = ratio(likes, views);
+        Self {
+            prompt: format!(
+                "Your {} for {} ({}, day {}) got {real_likes} likes on {real_views} views. Round \
+                 the views to {about_views}: at about the same rate that is {about_likes} likes. \
+                 What is the engagement rate of {about_likes} likes on {about_views} views, as a \
+                 percentage?",
+                result.post.content.label().to_lowercase(),
+                result.post.segment.label().to_lowercase(),
+                result.post.time.label().to_lowercase(),
+                result.post.day
+            ),
+            numerator: likes,
+            denominator: views,
+            kind: RatioKind::Percent,
+            tolerance: DEFAULT_TOLERANCE,
+            worked: format!(
+                "Engagement rate = likes ÷ views × 100. {about_likes} ÷ {about_views} = {}, and \
+                 {} × 100 = {}. The exact numbers give nearly the same: {real_likes} ÷ \
+                 {real_views} × 100 = {}, the rate the table shows.",
+                format_decimal(fraction, 4),
+                format_decimal(fraction, 4),
+                RatioKind::Percent.with_unit(fraction * 100.0),
+                RatioKind::Percent.with_unit(exact_pct)
+            ),
+        }
+    }
+
     /// The exact answer on the question's scale; 0 when the denominator is 0.
     pub fn answer(&self) -> f64 {
         ratio(self.numerator, self.denominator) * self.kind.scale()
@@ -142,6 +187,36 @@ impl RatioQuestion {
             DEFAULT_TOLERANCE
         }
     }
+}
+
+/// Views to one significant figure, at least 1,000: 45,507 → 50,000, 3,780 → 4,000,
+/// 96,000 → 100,000. Always a multiple of 1,000, so a whole percent of it is whole likes.
+fn round_views(views: u64) -> u64 {
+    let mut magnitude = 1_000u64;
+    // magnitude × 10 never passes `views` here, so it cannot overflow.
+    while views / magnitude >= 10 {
+        magnitude *= 10;
+    }
+    (views.saturating_add(magnitude / 2) / magnitude * magnitude).max(1_000)
+}
+
+/// The question asked after the `number`-th post of a campaign (counting from 1). The first is
+/// in round numbers, so the first division on the student's own campaign needs no calculator;
+/// later ones use the real numbers, every `per_thousand_every`-th as likes per 1,000 views.
+pub fn post_question(
+    result: &PostResult,
+    number: usize,
+    per_thousand_every: usize,
+) -> RatioQuestion {
+    if number <= 1 {
+        return RatioQuestion::rounded_from_post(result);
+    }
+    let kind = if per_thousand_every > 0 && number.is_multiple_of(per_thousand_every) {
+        RatioKind::PerThousand
+    } else {
+        RatioKind::Percent
+    };
+    RatioQuestion::from_post(result, kind)
 }
 
 /// The outcome of a well-formed answer.
@@ -503,5 +578,73 @@ mod tests {
         let empty = RatioQuestion::from_post(&result(0, 0), RatioKind::Percent);
         assert_eq!(empty.answer(), 0.0);
         assert!(verdict(&empty, "0").correct);
+    }
+
+    #[test]
+    fn views_round_to_one_significant_figure() {
+        assert_eq!(round_views(45_507), 50_000);
+        assert_eq!(round_views(44_999), 40_000);
+        assert_eq!(round_views(3_780), 4_000);
+        assert_eq!(round_views(96_000), 100_000);
+        assert_eq!(round_views(1_234_567), 1_000_000);
+        assert_eq!(round_views(400), 1_000);
+        assert_eq!(round_views(u64::MAX) % 1_000, 0);
+    }
+
+    /// The first question on the student's own campaign can be done by hand; later ones use
+    /// the campaign's real numbers.
+    #[test]
+    fn the_first_post_question_uses_round_numbers() {
+        let r = PostResult {
+            post: post(
+                1,
+                ContentType::BlooperReel,
+                Segment::YoungAdults,
+                PostTime::Evening,
+            ),
+            views: 45_507,
+            likes: 8_500,
+            shares: 10,
+            comments: 3,
+        };
+        let first = post_question(&r, 1, 3);
+        assert_eq!((first.numerator, first.denominator), (9_500, 50_000));
+        assert_eq!(first.kind, RatioKind::Percent);
+        assert_eq!(first.denominator % 1_000, 0, "round views");
+        assert!((first.answer() - 19.0).abs() < 1e-9, "a whole percent");
+        assert!(
+            first.prompt.contains("8,500 likes on 45,507 views")
+                && first.prompt.contains("9,500 likes on 50,000 views"),
+            "{}",
+            first.prompt
+        );
+        assert!(first.worked.contains("= 19%"), "{}", first.worked);
+        assert!(first.worked.contains("18.68%"), "{}", first.worked);
+        // The exact rate counts too: it is within half a point of the round one.
+        assert!(verdict(&first, "19").correct);
+        assert!(verdict(&first, "18.68").correct);
+        // Later posts: the real numbers, every third per 1,000 views.
+        let second = post_question(&r, 2, 3);
+        assert_eq!((second.numerator, second.denominator), (8_500, 45_507));
+        assert_eq!(second.kind, RatioKind::Percent);
+        assert_eq!(post_question(&r, 3, 3).kind, RatioKind::PerThousand);
+        assert_eq!(post_question(&r, 3, 3).denominator, 45_507);
+        // Every post of the bundled campaign's plan rounds to a multiple of 1,000 views and a
+        // whole percent.
+        let spec = bundled();
+        let campaign = play(&spec, 7, &sensible_plan());
+        for result in campaign.posts() {
+            let q = RatioQuestion::rounded_from_post(result);
+            assert_eq!(q.denominator % 1_000, 0, "{q:?}");
+            assert!(q.denominator > 0 && q.numerator > 0, "{q:?}");
+            assert!((q.answer() - q.answer().round()).abs() < 1e-9, "{q:?}");
+            assert!(
+                (q.answer() - result.engagement_rate_pct()).abs() <= 0.5 + 1e-9,
+                "{q:?}"
+            );
+        }
+        // Nobody saw the post: nothing to round.
+        let empty = RatioQuestion::rounded_from_post(&result(0, 0));
+        assert_eq!(empty.answer(), 0.0);
     }
 }

@@ -131,6 +131,7 @@ fn ratio_card(
             egui::RichText::new(format!("{how} ℹ {}", model::ENGAGEMENT_RATE_DEFINITION))
                 .color(color(p.muted_text)),
         );
+        ui.label(egui::RichText::new(model::CALCULATOR_ALLOWED).strong());
         let mut submit = false;
         ui.horizontal(|ui| {
             let edit = ui.add(

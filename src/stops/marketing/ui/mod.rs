@@ -16,7 +16,7 @@ use bevy::prelude::*;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::stops::marketing::level::{MarketingCommand, MarketingState, STOP};
-use crate::stops::marketing::model::{ContentType, Post, PostTime, Segment, SortKey};
+use crate::stops::marketing::model::{self, ContentType, Post, PostTime, Segment, SortKey};
 use crate::tour::{StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::{LevelScreen, task_list};
 use crate::ui::model::palette::Palette;
@@ -104,9 +104,9 @@ fn actions_bar(
         {
             out.write(MarketingCommand::Restart);
         }
-        ui.label(format!(
-            "Ratios solved: {} of {}",
-            state.ratios_solved, state.ratios_needed
+        ui.label(model::ratios_solved_text(
+            state.ratios_solved,
+            state.ratios_needed,
         ));
         match &state.exported {
             Some(Ok(said)) => {
@@ -192,9 +192,10 @@ fn marketing_ui(
                 .id_salt("marketing-plan-scroll")
                 .min_scrolled_height(0.0)
                 .show(ui, |ui| {
-                    plan::goals(ui, &state, &p);
-                    ui.separator();
+                    // The pickers first, so they fit a 1280×720 window without scrolling.
                     plan::pickers(ui, &mut ui_state, &p);
+                    ui.separator();
+                    plan::goals(ui, &state, &p);
                     ui.separator();
                     task_list(ui, &p, &screen.status, screen.lesson.length);
                 });

@@ -1,5 +1,5 @@
-//! The planning column: the three pickers (what to post, for whom, when), and under them the
-//! post button and the progress towards both goals.
+//! The planning column: the three pickers (what to post, for whom, when), then the progress
+//! towards both goals; the post button stays in view under them.
 
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -51,31 +51,46 @@ pub(super) fn pickers(ui: &mut egui::Ui, ui_state: &mut MarketingUi, p: &Palette
             .color(color(p.muted_text)),
     );
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Audience (key A)").strong());
-    ui.horizontal_wrapped(|ui| {
-        for segment in Segment::ALL {
-            if choice(ui, segment.label(), ui_state.segment == segment)
-                .on_hover_text(segment.description())
-                .clicked()
-            {
-                ui_state.segment = segment;
-            }
-        }
-    });
+    combo(
+        ui,
+        "Audience (key A)",
+        &mut ui_state.segment,
+        &Segment::ALL,
+        |s| s.label(),
+    );
     ui.label(
         egui::RichText::new(ui_state.segment.description())
             .small()
             .color(color(p.muted_text)),
     );
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Time of day (key T)").strong());
-    ui.horizontal_wrapped(|ui| {
-        for time in PostTime::ALL {
-            if choice(ui, time.label(), ui_state.time == time).clicked() {
-                ui_state.time = time;
+    combo(
+        ui,
+        "Time of day (key T)",
+        &mut ui_state.time,
+        &PostTime::ALL,
+        |t| t.label(),
+    );
+}
+
+/// A picker on one line, its choice always in view: a wrapped row of buttons ran out of the
+/// planning column at 1280×720.
+fn combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    title: &str,
+    current: &mut T,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) {
+    ui.label(egui::RichText::new(title).strong());
+    egui::ComboBox::from_id_salt(title)
+        .width(ui.available_width().min(240.0))
+        .selected_text(label(*current))
+        .show_ui(ui, |ui| {
+            for &choice in all {
+                ui.selectable_value(current, choice, label(choice));
             }
-        }
-    });
+        });
 }
 
 /// One goal: the numbers and ✔/✖ in words, then a thin bar of progress towards it.

@@ -11,6 +11,7 @@ use crate::stage::model::lighting::{LightKind, match_score};
 use crate::stage::model::scene::Environment;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{VpCommand, VpState};
+use crate::stops::virtual_production::model::shots::scene_words;
 use crate::stops::virtual_production::model::takes::light_target;
 use crate::tour::model::lesson::LessonLength;
 use crate::tour::{LevelStatus, TourCommand};
@@ -100,7 +101,7 @@ fn current_shot_and_take(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
         ui.label(egui::RichText::new(format!("“{}”", shot.direction)).italics());
         ui.label(format!(
             "Wall: {} · {} · {}",
-            shot.scene.replace('_', " "),
+            scene_words(&shot.scene),
             shot.time_of_day,
             shot.weather
         ));

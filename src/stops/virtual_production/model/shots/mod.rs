@@ -375,14 +375,21 @@ impl ShotSpec {
     }
 }
 
-/// "Alien planet at noon, in dust" from a scene id, a time of day and a weather.
-fn environment_words(scene: &str, time_of_day: &str, weather: &str) -> String {
+/// A world's name as the student sees it, from its scene id: "alien_planet" is "Alien planet".
+/// Each bundled scene's `title` is the same words, so the wall's button, the shot list and the
+/// take's checks all call a world by one name.
+pub fn scene_words(scene: &str) -> String {
     let scene = scene.trim().replace('_', " ");
     let mut chars = scene.chars();
-    let scene = match chars.next() {
+    match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => "(no scene)".to_owned(),
-    };
+    }
+}
+
+/// "Alien planet at noon, in dust" from a scene id, a time of day and a weather.
+fn environment_words(scene: &str, time_of_day: &str, weather: &str) -> String {
+    let scene = scene_words(scene);
     let time = time_of_day.trim().to_lowercase();
     let weather = match weather.trim().to_lowercase().as_str() {
         "clear" => "under a clear sky".to_owned(),
@@ -526,10 +533,7 @@ fn environment_check(spec: &ShotSpec, attempt: &ShotAttempt) -> Check {
     let wanted = spec.environment_words();
     let mut fixes = Vec::new();
     if !same_word(&spec.scene, &attempt.scene) {
-        fixes.push(format!(
-            "load the {} scene",
-            spec.scene.trim().replace('_', " ")
-        ));
+        fixes.push(format!("load the scene \"{}\"", scene_words(&spec.scene)));
     }
     if !same_word(&spec.time_of_day, &attempt.time_of_day) {
         fixes.push(format!(

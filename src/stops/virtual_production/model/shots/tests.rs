@@ -314,7 +314,7 @@ fn the_wrong_world_gets_no_stars() {
     let spec = tokyo_crane();
     let base = perfect_attempt(&spec);
     for (scene, time, weather, fix) in [
-        ("alien_planet", "Dusk", "Haze", "load the tokyo scene"),
+        ("alien_planet", "Dusk", "Haze", "load the scene \"Tokyo\""),
         ("tokyo", "Noon", "Haze", "set the time of day to dusk"),
         ("tokyo", "Dusk", "Clear", "set the weather to haze"),
     ] {
@@ -346,9 +346,30 @@ fn the_wrong_world_gets_no_stars() {
     assert!(
         text.contains("Arctic at night, in snow")
             && text.contains(
-                "load the tokyo scene, set the time of day to dusk and set the \
+                "load the scene \"Tokyo\", set the time of day to dusk and set the \
                               weather to haze"
             ),
         "{text}"
     );
+}
+
+/// One name for each world: the wall's button (the scene's title) says what the shot list and
+/// the take's checks say.
+#[test]
+fn every_world_has_one_name() {
+    let scenes = crate::stage::model::scene::bundled_scenes();
+    assert_eq!(scenes.len(), 4);
+    for scene in &scenes {
+        assert_eq!(scene.title, scene_words(&scene.name), "{}", scene.name);
+    }
+    assert_eq!(scene_words("alien_planet"), "Alien planet");
+    for shot in shots() {
+        let world = scene_words(&shot.scene);
+        assert!(
+            scenes.iter().any(|s| s.title == world),
+            "{}: {world}",
+            shot.id
+        );
+        assert!(shot.environment_words().starts_with(&world), "{}", shot.id);
+    }
 }
