@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_and_validate};
 
 pub mod look;
+pub mod pose;
 pub mod readability;
 
 pub use look::{HairStyle, Look, Prop, Rgb};
@@ -160,30 +161,31 @@ impl Crew {
         let Some(script) = self.script(stop) else {
             return Vec::new();
         };
-        let pick = |host: &str, text: &'_ str| -> Option<(&Host, &str)> {
-            self.host(host).map(|h| (h, text))
-        };
+        // A fn, not a closure: a closure cannot name the lifetime its result borrows for.
+        fn pick<'a>(crew: &'a Crew, host: &str, text: &'a str) -> Option<(&'a Host, &'a str)> {
+            crew.host(host).map(|h| (h, text))
+        }
         match moment {
             Moment::Intro => script
                 .intro
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| pick(self, &l.host, &l.text))
                 .collect(),
             Moment::Handover => script
                 .handover
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| pick(self, &l.host, &l.text))
                 .collect(),
             Moment::ToGate => script
                 .to_gate
                 .iter()
-                .filter_map(|l| pick(&l.host, &l.text))
+                .filter_map(|l| pick(self, &l.host, &l.text))
                 .collect(),
             Moment::Cue(cue) => script
                 .reactions
                 .iter()
                 .filter(|r| &r.cue == cue)
-                .filter_map(|r| pick(&r.host, &r.text))
+                .filter_map(|r| pick(self, &r.host, &r.text))
                 .collect(),
         }
     }
