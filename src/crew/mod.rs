@@ -6,6 +6,9 @@ use bevy::prelude::*;
 
 use crate::tour::content_plugin::load_content;
 
+pub mod animate;
+pub mod figure;
+pub mod hosts;
 pub mod model;
 
 /// The crew's logic: their content, loaded once.
@@ -14,7 +17,9 @@ pub(crate) fn plugin(app: &mut App) {
 }
 
 /// The crew in 3D: the figures and where they stand.
-pub(crate) fn view_plugin(_app: &mut App) {}
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((figure::plugin, animate::plugin, hosts::plugin));
+}
 
 /// The crew's screens: the dialogue panel and the glossary.
 pub(crate) fn screens_plugin(_app: &mut App) {}
