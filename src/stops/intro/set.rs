@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use crate::crew::hosts::HostSpot;
 use crate::stops::intro::level::{IntroState, STOP};
 use crate::stops::intro::model::{PartKind, StallReason, StudioSpec};
 use crate::tour::camera::CameraGoal;
@@ -128,6 +129,14 @@ fn spawn_set(
             ));
         }
     }
+    // The host stands beside the people's column, facing the camera.
+    commands.spawn((
+        scope.clone(),
+        HostSpot { stop: STOP },
+        Transform::from_translation(SET_ORIGIN + Vec3::new(6.8, 0.0, 1.5))
+            .looking_to(Vec3::new(-0.3, 0.0, 1.0), Vec3::Y),
+        Visibility::default(),
+    ));
     // High and far enough that all three rows fit between the UI panels.
     goal.eye = SET_ORIGIN + Vec3::new(0.0, 21.0, 15.0);
     goal.target = SET_ORIGIN + Vec3::new(0.0, 0.0, 1.0);
