@@ -129,12 +129,13 @@ fn spawn_set(
             ));
         }
     }
-    // The host stands beside the people's column, facing the camera.
+    // The host stands at the front, below the software column, facing the camera (further
+    // out to the side would be behind the UI panels).
     commands.spawn((
         scope.clone(),
         HostSpot { stop: STOP },
-        Transform::from_translation(SET_ORIGIN + Vec3::new(6.8, 0.0, 1.5))
-            .looking_to(Vec3::new(-0.3, 0.0, 1.0), Vec3::Y),
+        Transform::from_translation(SET_ORIGIN + Vec3::new(0.0, 0.0, 6.5))
+            .looking_to(Vec3::Z, Vec3::Y),
         Visibility::default(),
     ));
     // High and far enough that all three rows fit between the UI panels.
