@@ -9,7 +9,9 @@ use std::process::Command;
 #[path = "render/checks.rs"]
 mod checks;
 
-use checks::{Picture, Region, changed_fraction, shows_a_scene, wall_change, worst_tile};
+use checks::{
+    Picture, Region, changed_fraction, pixels_of_hue, shows_a_scene, wall_change, worst_tile,
+};
 
 fn read_png(path: &Path) -> Picture {
     let file = std::fs::File::open(path).expect("capture wrote a PNG");
@@ -88,6 +90,64 @@ fn capture_renders_the_intro_level_and_the_lot() {
     let differing = changed_fraction(&level, &map, scene);
     eprintln!("level vs lot: {:.0} % of pixels differ", differing * 100.0);
     assert!(differing > 0.25, "level and lot differ: {differing:.2}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The top colour (sRGB) of the first host of `stop` in `assets/crew.ron`, read with a
+/// minimal view of the file so the test follows the content.
+fn host_top(stop: u8) -> [f32; 3] {
+    #[derive(serde::Deserialize)]
+    struct CrewFile {
+        hosts: Vec<HostFile>,
+    }
+    #[derive(serde::Deserialize)]
+    struct HostFile {
+        stops: Vec<u8>,
+        look: LookFile,
+    }
+    #[derive(serde::Deserialize)]
+    struct LookFile {
+        top: (f32, f32, f32),
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/crew.ron");
+    let text = std::fs::read_to_string(&path).expect("read crew.ron");
+    let crew: CrewFile = ron::from_str(&text).expect("parse crew.ron");
+    let host = crew
+        .hosts
+        .iter()
+        .find(|h| h.stops.contains(&stop))
+        .unwrap_or_else(|| panic!("crew.ron has a host for stop {stop}"));
+    let (r, g, b) = host.look.top;
+    [r, g, b]
+}
+
+/// The lot framed on Stop 0's door (the student in front of it): Stop 0's host stands beside
+/// the door, left of it from the camera, so their top's colour shows there. With no host on
+/// the lot the region holds only the street, grass, the stage's wall and its door.
+#[test]
+fn a_host_stands_beside_their_stop_door_on_the_lot() {
+    let dir = std::env::temp_dir().join(format!("backlot-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let lot = capture(
+        &[
+            "--stop", "0", "--screen", "map", "--size", "320x180", "--frames", "4",
+        ],
+        &dir.join("lot.png"),
+    );
+    let top = host_top(0);
+    // Beside the door, left of the student, who stands in the middle of the frame.
+    let beside_door = Region {
+        x: 118,
+        y: 70,
+        w: 34,
+        h: 40,
+    };
+    let shirt = pixels_of_hue(&lot, beside_door, top);
+    eprintln!("host's top colour {top:?}: {shirt} pixels beside the door");
+    assert!(
+        shirt >= 12,
+        "Stop 0's host stands beside the door: {shirt} pixels of their top's colour"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -6,9 +6,12 @@ use bevy::prelude::*;
 
 use crate::tour::content_plugin::load_content;
 
+pub mod animate;
 pub mod dialogue;
 pub mod dialogue_ui;
+pub mod figure;
 pub mod glossary;
+pub mod hosts;
 pub mod model;
 pub mod portrait;
 
@@ -21,7 +24,9 @@ pub(crate) fn plugin(app: &mut App) {
 }
 
 /// The crew in 3D: the figures and where they stand.
-pub(crate) fn view_plugin(_app: &mut App) {}
+pub(crate) fn view_plugin(app: &mut App) {
+    app.add_plugins((figure::plugin, animate::plugin, hosts::plugin));
+}
 
 /// The crew's screens: the dialogue panel and the glossary.
 pub(crate) fn screens_plugin(app: &mut App) {

@@ -4,6 +4,10 @@
 
 use bevy::prelude::*;
 
+use crate::crew::figure::{FigureParts, spawn_figure};
+use crate::crew::hosts::HostSpot;
+use crate::crew::model::{HairStyle, Look, Rgb};
+use crate::stage::model::framing::{ACTOR_FEET, ACTOR_HEIGHT_M};
 use crate::stage::model::scene::{Environment, TimeOfDay, Weather};
 use crate::stage::state::{
     CinemaPose, StageActive, StageLights, StageSettings, StageSystems, StageView, TrackedPose,
@@ -36,6 +40,8 @@ pub fn build_stage(
     mut main: Query<Entity, With<crate::tour::camera::MainCamera>>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     stage_quality: Res<crate::stage::quality::StageQuality>,
+    mut figures: ResMut<FigureParts>,
+    current: Res<crate::tour::CurrentStop>,
 ) {
     let scope = DespawnOnExit(crate::tour::StopPhase::Level);
     let built = virtual_world::build_current(&settings);
@@ -84,9 +90,19 @@ pub fn build_stage(
         &mut commands,
         &mut meshes,
         &mut materials,
+        &mut figures,
         &settings,
         &scope,
     );
+    // The stop's host waits at the open side of the volume: out of the wall's way and of the
+    // cinema camera's usual shots, in the witness camera's view.
+    commands.spawn((
+        scope.clone(),
+        Name::new("Host spot"),
+        HostSpot { stop: current.0 },
+        Transform::from_xyz(-3.0, 0.0, 1.0).looking_to(Vec3::new(1.0, 0.0, 0.3), Vec3::Y),
+        Visibility::default(),
+    ));
     spawn_camera_rig(&mut commands, &mut meshes, &mut materials, &scope);
     spawn_stage_lights(&mut commands, scope);
     for e in &mut main {
@@ -102,6 +118,7 @@ fn spawn_floor_and_actor(
     commands: &mut Commands,
     meshes: &mut Assets<Mesh>,
     materials: &mut Assets<StandardMaterial>,
+    figures: &mut FigureParts,
     settings: &StageSettings,
     scope: &DespawnOnExit<crate::tour::StopPhase>,
 ) {
@@ -116,28 +133,37 @@ fn spawn_floor_and_actor(
         })),
         Transform::from_rotation(Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
     ));
-    let skin = materials.add(Color::srgb(0.85, 0.62, 0.48));
-    let costume = materials.add(Color::srgb(0.55, 0.18, 0.16));
-    commands
+    let actor = commands
         .spawn((
             scope.clone(),
             Name::new("Actor"),
             Actor,
-            Transform::from_xyz(0.0, 0.0, -2.5),
+            Transform::from_translation(ACTOR_FEET),
             Visibility::Visible,
         ))
-        .with_children(|a| {
-            a.spawn((
-                Mesh3d(meshes.add(Capsule3d::new(0.22, 1.0))),
-                MeshMaterial3d(costume.clone()),
-                Transform::from_xyz(0.0, 0.95, 0.0),
-            ));
-            a.spawn((
-                Mesh3d(meshes.add(Sphere::new(0.14))),
-                MeshMaterial3d(skin.clone()),
-                Transform::from_xyz(0.0, 1.68, 0.0),
-            ));
-        });
+        .id();
+    // In costume, facing the cinema camera (a figure faces −Z; turn it round).
+    let figure = spawn_figure(
+        commands,
+        figures,
+        materials,
+        &actor_look(),
+        Transform::from_rotation(Quat::from_rotation_y(std::f32::consts::PI)),
+    );
+    commands.entity(figure).insert(ChildOf(actor));
+}
+
+/// The actor's costume: a deep red coat, as the capsule actor wore.
+fn actor_look() -> Look {
+    Look {
+        skin: Rgb(0.85, 0.62, 0.48),
+        hair: Rgb(0.10, 0.07, 0.05),
+        hair_style: HairStyle::Long,
+        top: Rgb(0.55, 0.18, 0.16),
+        bottom: Rgb(0.16, 0.15, 0.18),
+        height: ACTOR_HEIGHT_M,
+        ..Look::default()
+    }
 }
 
 /// The physical cinema camera (a body and a lens), moved to the camera's pose every frame.

@@ -7,6 +7,9 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 
 use crate::GameConfig;
+use crate::crew::animate::Stride;
+use crate::crew::figure::{FigureParts, spawn_figure};
+use crate::crew::model::{HairStyle, Look, Rgb};
 use crate::tour::camera::CameraGoal;
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{CurrentStop, SaveData, Screen, TourCommand};
@@ -39,6 +42,22 @@ const LOCKED_COLOR: Color = Color::srgb(0.45, 0.45, 0.48);
 /// How close (metres) the player must be to a door to enter with Enter.
 pub const DOOR_RADIUS: f32 = 3.5;
 const WALK_SPEED: f32 = 9.0;
+/// The player's transform sits at the middle of the body, as the old capsule's centre did (the
+/// camera frames it there); the figure stands below it with its feet on the ground.
+const PLAYER_Y: f32 = 0.95;
+
+/// The student who walks the lot: a blue hoodie, so they never look like a host.
+fn student_look() -> Look {
+    Look {
+        skin: Rgb(0.72, 0.53, 0.40),
+        hair: Rgb(0.16, 0.11, 0.08),
+        hair_style: HairStyle::Short,
+        top: Rgb(0.16, 0.42, 0.80),
+        bottom: Rgb(0.22, 0.24, 0.30),
+        height: 1.6,
+        ..Look::default()
+    }
+}
 
 #[derive(Component)]
 pub struct Player;
@@ -66,20 +85,33 @@ fn spawn_lot(
     mut commands: Commands,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    mut figures: ResMut<FigureParts>,
 ) {
     spawn_ground(&mut commands, &mut meshes, &mut materials);
     let parts = StageParts::new(&mut meshes, &mut materials);
     for stop in 0..STOP_COUNT {
         spawn_stage(&mut commands, &mut materials, &parts, stop);
     }
-    commands.spawn((
-        LotPart,
-        Name::new("Player"),
-        Player,
-        Mesh3d(meshes.add(Capsule3d::new(0.45, 1.0))),
-        MeshMaterial3d(materials.add(Color::srgb(0.95, 0.35, 0.2))),
-        Transform::from_translation(door_position(0) + Vec3::new(0.0, 0.95, 3.0)),
-    ));
+    let player = commands
+        .spawn((
+            LotPart,
+            Name::new("Player"),
+            Player,
+            Transform::from_translation(door_position(0) + Vec3::new(0.0, PLAYER_Y, 3.0))
+                .looking_to(Vec3::Z, Vec3::Y),
+            Visibility::default(),
+        ))
+        .id();
+    let figure = spawn_figure(
+        &mut commands,
+        &mut figures,
+        &mut materials,
+        &student_look(),
+        Transform::from_xyz(0.0, -PLAYER_Y, 0.0),
+    );
+    commands
+        .entity(figure)
+        .insert((Stride::default(), ChildOf(player)));
     spawn_sun(&mut commands);
 }
 
@@ -320,7 +352,13 @@ fn walk(
     } else {
         1.0
     };
-    t.translation += dir.normalize() * WALK_SPEED * run * time.delta_secs();
+    let dir = dir.normalize();
+    t.translation += dir * WALK_SPEED * run * time.delta_secs();
+    // Turn to face the way they walk, quickly but not in one frame.
+    let heading = Transform::IDENTITY.looking_to(dir, Vec3::Y).rotation;
+    t.rotation = t
+        .rotation
+        .slerp(heading, (time.delta_secs() * 12.0).min(1.0));
     // Stay on the lot, in front of the stages.
     t.translation.x = t.translation.x.clamp(-36.0, 36.0);
     t.translation.z = t.translation.z.clamp(-7.5, 7.5);
@@ -365,7 +403,9 @@ fn arrive_on_map(
 ) {
     if let Ok(mut t) = player.single_mut() {
         let door = door_position(current.0);
-        t.translation = Vec3::new(door.x, 0.95, door.z * 0.35);
+        t.translation = Vec3::new(door.x, PLAYER_Y, door.z * 0.35);
+        // Turned to the camera, as if to say: where next?
+        t.rotation = Transform::IDENTITY.looking_to(Vec3::Z, Vec3::Y).rotation;
         goal.eye = t.translation + Vec3::new(0.0, 15.0, 21.0);
         goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
         goal.snap = true;

@@ -1,6 +1,7 @@
 //! The render tests' measurements, pure functions of pictures, with tests on made-up pictures
 //! that show each check fails where it should (a black scene under busy text, a wrong patch on
-//! a small part of the frame, a camera rig that moves while the wall stays put).
+//! a small part of the frame, a camera rig that moves while the wall stays put, a lot with no
+//! one at the door).
 
 /// An RGB picture, row by row.
 pub struct Picture {
@@ -184,6 +185,43 @@ pub fn wall_change(witness: [&Picture; 2], masks: [&Picture; 2]) -> (usize, f64)
     (wall, changed as f64 / wall.max(1) as f64)
 }
 
+/// Hue (degrees, 0–360), saturation and value (0–1) of an RGB colour with 0–1 channels.
+fn hsv([r, g, b]: [f32; 3]) -> (f32, f32, f32) {
+    let max = r.max(g).max(b);
+    let min = r.min(g).min(b);
+    let range = max - min;
+    let hue = if range <= f32::EPSILON {
+        0.0
+    } else if max == r {
+        60.0 * ((g - b) / range).rem_euclid(6.0)
+    } else if max == g {
+        60.0 * ((b - r) / range + 2.0)
+    } else {
+        60.0 * ((r - g) / range + 4.0)
+    };
+    let saturation = if max > 0.0 { range / max } else { 0.0 };
+    (hue, saturation, max)
+}
+
+/// Hue difference (degrees) within which a pixel counts as a material's colour: light and
+/// tone mapping shift a lit colour's hue by a few degrees, not tens.
+const HUE_TOLERANCE: f32 = 12.0;
+
+/// How many pixels of a region show a coloured material of `colour` (sRGB, 0–1 channels): the
+/// same hue within [`HUE_TOLERANCE`], clearly coloured (not a grey, not a near-black shadow),
+/// whatever the light. Counts a small figure's shirt by its colour among the scenery's.
+pub fn pixels_of_hue(p: &Picture, region: Region, colour: [f32; 3]) -> usize {
+    let (want, want_s, _) = hsv(colour);
+    region
+        .pixels()
+        .filter(|&(x, y)| {
+            let (h, s, v) = hsv(p.at(x, y).map(|c| f32::from(c) / 255.0));
+            let off = (h - want).abs();
+            off.min(360.0 - off) <= HUE_TOLERANCE && s >= 0.5 * want_s && v > 0.12
+        })
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +387,34 @@ mod tests {
             }
         }
         p
+    }
+
+    #[test]
+    fn a_shirt_is_counted_by_its_hue_and_the_scenery_is_not() {
+        // Orange and grey scenery, with a red shirt of 6 × 8 px lit and 6 × 4 px in shade.
+        let red = [0.85, 0.30, 0.25];
+        let mut p = Picture::filled(40, 30, [225, 150, 60]);
+        for y in 0..30 {
+            for x in 20..40 {
+                p.set(x, y, [110, 110, 115]);
+            }
+        }
+        for y in 10..18 {
+            for x in 10..16 {
+                p.set(x, y, [200, 70, 60]);
+            }
+        }
+        for y in 18..22 {
+            for x in 10..16 {
+                p.set(x, y, [90, 30, 26]);
+            }
+        }
+        assert_eq!(pixels_of_hue(&p, Region::whole(&p), red), 72);
+        // Without the shirt, nothing of its colour is found.
+        let bare = Picture::filled(40, 30, [225, 150, 60]);
+        assert_eq!(pixels_of_hue(&bare, Region::whole(&bare), red), 0);
+        // A near-black shadow of any hue does not count.
+        let dark = Picture::filled(4, 4, [20, 6, 5]);
+        assert_eq!(pixels_of_hue(&dark, Region::whole(&dark), red), 0);
     }
 }

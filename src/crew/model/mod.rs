@@ -13,6 +13,7 @@ use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_a
 
 pub mod glossary;
 pub mod look;
+pub mod pose;
 pub mod readability;
 pub mod talk;
 

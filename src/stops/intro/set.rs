@@ -5,6 +5,7 @@
 
 use bevy::prelude::*;
 
+use crate::crew::hosts::HostSpot;
 use crate::stops::intro::level::{IntroState, STOP};
 use crate::stops::intro::model::{PartKind, StallReason, StudioSpec};
 use crate::tour::camera::CameraGoal;
@@ -128,6 +129,15 @@ fn spawn_set(
             ));
         }
     }
+    // The host stands at the front, below the software column, facing the camera (further
+    // out to the side would be behind the UI panels).
+    commands.spawn((
+        scope.clone(),
+        HostSpot { stop: STOP },
+        Transform::from_translation(SET_ORIGIN + Vec3::new(0.0, 0.0, 6.5))
+            .looking_to(Vec3::Z, Vec3::Y),
+        Visibility::default(),
+    ));
     // High and far enough that all three rows fit between the UI panels.
     goal.eye = SET_ORIGIN + Vec3::new(0.0, 21.0, 15.0);
     goal.target = SET_ORIGIN + Vec3::new(0.0, 0.0, 1.0);

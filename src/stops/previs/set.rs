@@ -1,4 +1,4 @@
-//! Stop 1's grey-box set: low-poly props and capsule characters, filmed by the previs camera.
+//! Stop 1's grey-box set: low-poly props and simple figures, filmed by the previs camera.
 //! The main camera becomes the virtual camera of the shot on screen (position, aim, lens and
 //! move from `crate::stops::previs::model`), in a frame of the Super 35 shape to the right of the panel,
 //! and the shot's mood lighting sets the key, the fill, the sky, the fog and the colour grade.
@@ -9,6 +9,10 @@ use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::render::view::ColorGrading;
 
+use crate::crew::animate::Stride;
+use crate::crew::figure::{FigureParts, spawn_figure_on};
+use crate::crew::hosts::HostSpot;
+use crate::crew::model::{HairStyle, Look, Rgb};
 use crate::stage::cameras::{OffAxisProjection, window_frustum};
 use crate::stage::model::lighting::kelvin_to_linear_rgb;
 use crate::stops::previs::level::{PrevisState, STOP};
@@ -45,6 +49,7 @@ fn build_set(
     mut built_for: Local<Option<usize>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
+    mut figures: ResMut<FigureParts>,
 ) {
     let Some(state) = state else {
         *built_for = None;
@@ -69,11 +74,18 @@ fn build_set(
     );
     spawn_characters(
         &mut commands,
-        &mut meshes,
+        &mut figures,
         &mut materials,
         &scope,
         &state.storyboard.characters,
     );
+    // The stop's host watches from the edge of the set, away from the storyboard's action.
+    commands.spawn((
+        scope.clone(),
+        HostSpot { stop: STOP },
+        Transform::from_xyz(8.0, 0.0, 12.0).looking_at(Vec3::ZERO, Vec3::Y),
+        Visibility::default(),
+    ));
     commands.spawn((
         scope,
         KeyLight,
@@ -160,54 +172,47 @@ fn spawn_props(
     }
 }
 
-/// The characters as capsules in their colours, at their starts.
+/// The characters as figures wearing their colours, at their starts. A character's colour is
+/// its top; the rest of the figure stays neutral so the colours still tell them apart.
 fn spawn_characters(
     commands: &mut Commands,
-    meshes: &mut Assets<Mesh>,
+    figures: &mut FigureParts,
     materials: &mut Assets<StandardMaterial>,
     scope: &SetScope,
     characters: &[Character],
 ) {
-    let layer = &scope.2;
     for character in characters {
-        let height = character.height_m;
-        let material = materials.add(StandardMaterial {
-            base_color: linear(character.color),
-            perceptual_roughness: 0.7,
-            ..default()
-        });
-        let head = height * 0.13;
-        let body = height - 2.0 * head;
-        let start = character.start_ground();
-        commands
-            .spawn((
-                scope.clone(),
-                PrevisCharacter(character.id.clone()),
-                Name::new(character.name.clone()),
-                Transform::from_translation(start),
-                Visibility::default(),
-            ))
-            .with_children(|c| {
-                // Body, head and a nose: the nose shows which way the character faces.
-                c.spawn((
-                    layer.clone(),
-                    Mesh3d(meshes.add(Capsule3d::new(body * 0.22, body * 0.56))),
-                    MeshMaterial3d(material.clone()),
-                    Transform::from_xyz(0.0, body / 2.0, 0.0),
-                ));
-                c.spawn((
-                    layer.clone(),
-                    Mesh3d(meshes.add(Sphere::new(head))),
-                    MeshMaterial3d(material.clone()),
-                    Transform::from_xyz(0.0, height - head, 0.0),
-                ));
-                c.spawn((
-                    layer.clone(),
-                    Mesh3d(meshes.add(Cuboid::new(head * 0.35, head * 0.35, head * 0.6))),
-                    MeshMaterial3d(material.clone()),
-                    Transform::from_xyz(0.0, height - head, head * 0.9),
-                ));
-            });
+        let look = character_look(character);
+        let figure = spawn_figure_on(
+            commands,
+            figures,
+            materials,
+            &look,
+            Transform::from_translation(character.start_ground()),
+            scope.2.clone(),
+        );
+        // The root keeps the set's scope and the marker `film_shot` moves it by.
+        commands.entity(figure).insert((
+            scope.clone(),
+            PrevisCharacter(character.id.clone()),
+            Name::new(character.name.clone()),
+            Stride::default(),
+        ));
+    }
+}
+
+/// A storyboard character dressed as a figure: their colour (linear in the content file) on
+/// the top, darker below, their height.
+fn character_look(character: &Character) -> Look {
+    let top =
+        Color::linear_rgb(character.color[0], character.color[1], character.color[2]).to_srgba();
+    let shade = |c: f32| (c * 0.45).clamp(0.0, 1.0);
+    Look {
+        top: Rgb(top.red, top.green, top.blue),
+        bottom: Rgb(shade(top.red), shade(top.green), shade(top.blue)),
+        hair_style: HairStyle::Short,
+        height: character.height_m,
+        ..Look::default()
     }
 }
 
