@@ -5,6 +5,7 @@
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
+use crate::crew::Dialogue;
 use crate::crew::animate::{FigureSystems, Talking};
 use crate::crew::figure::{Figure, FigureParts, spawn_figure_on};
 use crate::crew::model::{Crew, Host};
@@ -18,7 +19,7 @@ pub struct HostFigure {
     pub id: String,
 }
 
-/// The host speaking now, by id: their figure gestures. The dialogue panel sets it.
+/// The host speaking now, by id: their figure gestures. Follows the dialogue's line on screen.
 #[derive(Resource, Default)]
 pub struct SpeakingHost(pub Option<String>);
 
@@ -150,12 +151,20 @@ fn mark_speaker(
     }
 }
 
+/// Whoever says the line on screen is the one who talks with their hands.
+fn follow_dialogue(dialogue: Res<Dialogue>, mut speaking: ResMut<SpeakingHost>) {
+    let now = dialogue.speaker().map(str::to_string);
+    if speaking.0 != now {
+        speaking.0 = now;
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SpeakingHost>()
         .add_systems(Startup, spawn_lot_hosts)
         .add_systems(
             Update,
-            (fill_host_spots, mark_speaker)
+            (follow_dialogue, fill_host_spots, mark_speaker)
                 .chain()
                 .before(FigureSystems),
         );
