@@ -131,21 +131,17 @@ fn host_intro(
     stop: usize,
     talk: &mut MessageWriter<TalkCommand>,
 ) {
-    let height = (ui.available_height() - 130.0).max(120.0);
+    // The line scrolls; its buttons stay below it, in view on a projector too.
+    let height = (ui.available_height() - 150.0).max(60.0);
     card(p).show(ui, |ui| {
         ui.set_width(ui.available_width());
+        let open = dialogue.talk.as_ref().filter(|t| t.stop == stop);
         egui::ScrollArea::vertical()
             .id_salt("host-intro")
             .max_height(height)
-            .show(ui, |ui| match dialogue.talk.as_ref() {
-                Some(open) if open.stop == stop => {
-                    spoken_line(ui, p, crew, open, 96.0);
-                    ui.add_space(6.0);
-                    if !open.is_last() || open.index > 0 {
-                        talk_buttons(ui, open, false, talk);
-                    }
-                }
-                _ => {
+            .show(ui, |ui| match open {
+                Some(open) => spoken_line(ui, p, crew, open, 96.0),
+                None => {
                     for (host, text) in crew.lines(stop, &Moment::Intro) {
                         ui.label(
                             egui::RichText::new(format!("{}:", host.name))
@@ -156,6 +152,12 @@ fn host_intro(
                     }
                 }
             });
+        if let Some(open) = open
+            && (!open.is_last() || open.index > 0)
+        {
+            ui.add_space(4.0);
+            talk_buttons(ui, open, false, talk);
+        }
     });
 }
 
