@@ -99,8 +99,9 @@ pub struct GameConfig {
     pub quality: Option<crate::stage::model::quality::Quality>,
     /// The lesson length for this session (`--lesson`, `?lesson=`); `None` = the saved choice.
     pub lesson: Option<crate::tour::model::lesson::LessonLength>,
-    /// Hosts speak on briefings and in levels. A capture may turn it off (`--no-talk`) to show
-    /// a level's own screen at a fixed layout.
+    /// Hosts speak in levels (hand-over, reactions, the way to the gate). A capture may turn it
+    /// off (`--no-talk`) to show a level's own screen at a fixed layout; the briefing always
+    /// shows its host.
     pub talk: bool,
 }
 
