@@ -1,4 +1,5 @@
-//! The tour map: a list of the seven stops beside the 3D lot, with labels over each stage.
+//! The tour map: a list of the seven stops beside the 3D lot, grouped by the phase of the
+//! production pipeline they show, with labels over each stage and on each pipeline sign.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -6,6 +7,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use crate::tour::camera::MainCamera;
 use crate::tour::lot::{NearStop, door_position};
 use crate::tour::model::content::{STOP_COUNT, Tour};
+use crate::tour::model::pipeline::phase_of;
+use crate::tour::pipeline_signs::{phase_color, sign_board_position};
 use crate::tour::{GameContent, SaveData, Screen, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::{UiSettings, UiSystems, color};
@@ -68,6 +71,7 @@ fn map_ui(
             (cam, cam_tf),
             list_right,
         );
+        sign_labels(ctx, &p, &content.tour, (cam, cam_tf), list_right);
     }
     Ok(())
 }
@@ -89,10 +93,25 @@ fn stop_list(
         ))
         .color(color(p.muted_text)),
     );
+    if let Some((_, phase)) = near.0.and_then(|n| phase_of(&tour_content.pipeline, n)) {
+        ui.label(egui::RichText::new(format!("{}: {}", phase.name, phase.about)).strong());
+    }
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
+        let mut shown_phase = None;
         for stop in &tour_content.stops {
             let n = usize::from(stop.number);
+            // A heading where a new phase of the pipeline begins: the tour follows the film.
+            if let Some((i, phase)) = phase_of(&tour_content.pipeline, n)
+                && shown_phase != Some(i)
+            {
+                shown_phase = Some(i);
+                ui.label(
+                    egui::RichText::new(format!("{}. {}", i + 1, phase.name))
+                        .color(color(p.accent))
+                        .strong(),
+                );
+            }
             let (icon, word) = stop_badge(save, n);
             let mut text = format!("{icon}  {n}  {}\n      {word}", stop.title);
             if let Some(stars) = save.progress.level_stars.get(&stop.number) {
@@ -166,6 +185,50 @@ fn stage_labels(
                             };
                             ui.label(egui::RichText::new(hint).color(color(p.accent)));
                         }
+                    });
+            });
+    }
+}
+
+/// The phase names on the pipeline signs along the street, with an arrow the way the tour goes.
+fn sign_labels(
+    ctx: &egui::Context,
+    p: &Palette,
+    tour_content: &Tour,
+    (cam, cam_tf): (&Camera, &GlobalTransform),
+    list_right: f32,
+) {
+    let zoom = ctx.zoom_factor();
+    for (i, phase) in tour_content.pipeline.iter().enumerate() {
+        let Some(&first) = phase.stops.first() else {
+            continue;
+        };
+        let Ok(screen) = cam.world_to_viewport(cam_tf, sign_board_position(usize::from(first)))
+        else {
+            continue;
+        };
+        let pos = egui::pos2(screen.x / zoom, screen.y / zoom);
+        if !ctx.viewport_rect().contains(pos) || pos.x < list_right {
+            continue;
+        }
+        let edge = phase_color(phase).to_srgba();
+        let edge = egui::Color32::from_rgb(
+            (edge.red * 255.0) as u8,
+            (edge.green * 255.0) as u8,
+            (edge.blue * 255.0) as u8,
+        );
+        egui::Area::new(egui::Id::new(("pipeline-sign", i)))
+            .fixed_pos(pos)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::new()
+                    .fill(color(p.panel))
+                    .stroke(egui::Stroke::new(3.0, edge))
+                    .corner_radius(4.0)
+                    .inner_margin(egui::Margin::symmetric(8, 2))
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(format!("{}. {} ▶", i + 1, phase.name)));
                     });
             });
     }

@@ -1,7 +1,7 @@
-//! The tour, shared by every stop: the screens and their states, the studio lot, content
-//! loading, student profiles, progress and its save, the time spent per stop, the briefings,
-//! the quiz gates and the notices. The pure rules (quiz engine, progress, profiles, content,
-//! question banks) are in `model`.
+//! The tour, shared by every stop: the screens and their states, the studio lot and its
+//! production-pipeline signs, content loading, student profiles, progress and its save, the
+//! time spent per stop, the briefings, the quiz gates and the notices. The pure rules (quiz
+//! engine, progress, profiles, content, question banks) are in `model`.
 
 use bevy::prelude::*;
 
@@ -19,6 +19,7 @@ pub mod map_ui;
 pub mod model;
 pub mod notices;
 pub mod notices_ui;
+pub mod pipeline_signs;
 pub mod profile;
 pub mod save;
 #[cfg(test)]
@@ -54,7 +55,7 @@ pub(crate) fn plugin(app: &mut App) {
 
 /// The tour's 3D world: the main camera and the lot.
 pub(crate) fn view_plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, lot::plugin));
+    app.add_plugins((camera::plugin, lot::plugin, pipeline_signs::plugin));
 }
 
 /// The tour's screens, drawn with egui (and the keys that drive them).

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::tour::model::pipeline::{Phase, pipeline_problems};
 use crate::tour::model::quiz::Question;
 
 /// Number of stops on the tour (0 Intro … 6 Conclusion).
@@ -28,6 +29,10 @@ pub struct Tour {
     pub title: String,
     /// The overarching content questions of the tour.
     pub big_questions: Vec<String>,
+    /// The production pipeline: which stops show which phase of making a film (signs on the
+    /// lot, a line on the map). Optional: a tour without one has no signs.
+    #[serde(default)]
+    pub pipeline: Vec<Phase>,
     pub stops: Vec<Stop>,
     /// The Rapid Fire Review: the final gate at the Conclusion.
     pub rapid_fire: Vec<Question>,
@@ -341,6 +346,9 @@ impl Tour {
                     err(format!("stop {}: {m}", stop.number));
                 }
             }
+        }
+        for problem in pipeline_problems(&self.pipeline) {
+            err(problem);
         }
         if self.rapid_fire.is_empty() {
             err("the Rapid Fire Review (rapid_fire) has no questions, so the Conclusion's gate could never be passed".into());

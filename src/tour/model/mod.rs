@@ -8,6 +8,7 @@ pub mod csv;
 pub mod lesson;
 pub mod lesson_plan;
 pub mod level_save;
+pub mod pipeline;
 pub mod profile_copy;
 pub mod profiles;
 pub mod progress;
