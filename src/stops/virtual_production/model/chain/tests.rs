@@ -87,12 +87,11 @@ fn wrong_links_sorts_and_people_are_refused_with_their_reason() {
     );
     task.answer(&chain, ChainMove::Link(0))
         .expect("sensors first");
-    // The render servers cannot follow the sensors: the engine runs on them.
+    // Linking again before sorting the sensors is refused: one question at a time.
     let why = task
-        .answer(&chain, ChainMove::Link(2))
-        .expect_err("refused");
-    assert!(why.contains("after the tracking sensors"), "{why}");
-    // The link was kept: the step is to sort the sensors.
+        .answer(&chain, ChainMove::Link(1))
+        .expect_err("sort first");
+    assert!(why.starts_with("First sort the tracking sensors"), "{why}");
     assert_eq!(task.step, ChainStep::Sort);
     task.answer(&chain, ChainMove::Sort(PieceKind::Hardware))
         .expect("hardware");
@@ -101,6 +100,12 @@ fn wrong_links_sorts_and_people_are_refused_with_their_reason() {
         ChainMove::Person(person(&chain, "Tracking Technician")),
     )
     .expect("the tracking technician");
+    // The render servers cannot follow the sensors: the engine runs on them.
+    let why = task
+        .answer(&chain, ChainMove::Link(2))
+        .expect_err("refused");
+    assert!(why.contains("after the tracking sensors"), "{why}");
+    assert!(why.contains("game engine"), "{why}");
     task.answer(&chain, ChainMove::Link(1)).expect("the engine");
     let why = task
         .answer(&chain, ChainMove::Sort(PieceKind::Hardware))
@@ -117,7 +122,7 @@ fn wrong_links_sorts_and_people_are_refused_with_their_reason() {
         .expect_err("not the network engineer");
     assert!(why.starts_with("Not the Network Engineer"), "{why}");
     assert!(why.contains("game engine"), "{why}");
-    assert_eq!(task.refused, 5);
+    assert_eq!(task.refused, 6);
     assert_eq!(task.reply, Some(Err(why)));
     // Show me finishes from here.
     for m in task.solution(&chain) {
