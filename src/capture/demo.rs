@@ -13,6 +13,8 @@ use crate::stops::innovation::level::{InnovationCommand, InnovationState};
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::stops::marketing::model::CampaignSpec;
+use crate::stops::virtual_production::level::{VpCommand, VpState};
+use crate::stops::virtual_production::model::chain::{ChainMove, ChainStep};
 use crate::tour::content_plugin::Content;
 use crate::tour::model::quiz::SubmitOutcome;
 use crate::tour::{ActiveGate, CurrentStop, GateCommand, StopPhase};
@@ -69,6 +71,32 @@ fn drive_conclusion(
         out.write(ConclusionCommand::TogglePick(
             state.plan.picks.len() * 4 + 1,
         ));
+    }
+}
+
+/// Stop 2: `--demo 1` builds the signal chain (one answer a frame) so the stage's controls
+/// show; `--demo 2` links the chain's first two pieces and then tries a wrong one, so the
+/// chain task shows its progress and a refusal with its reason.
+fn drive_virtual_production(
+    config: Res<GameConfig>,
+    current: Res<CurrentStop>,
+    state: Option<Res<VpState>>,
+    mut out: MessageWriter<VpCommand>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    let (1 | 2, 2, Some(state)) = (demo, current.0, state) else {
+        return;
+    };
+    let (chain, task) = (&state.chain_spec, &state.chain);
+    if demo == 2 && task.linked >= 2 && task.step == ChainStep::Link {
+        if task.refused == 0 {
+            let last = chain.pieces.len().saturating_sub(1);
+            out.write(VpCommand::Chain(ChainMove::Link(last)));
+        }
+        return;
+    }
+    if let Some(answer) = task.solution(chain).first() {
+        out.write(VpCommand::Chain(*answer));
     }
 }
 
@@ -153,7 +181,12 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(
         Update,
-        (drive_marketing, drive_innovation, drive_conclusion)
+        (
+            drive_marketing,
+            drive_virtual_production,
+            drive_innovation,
+            drive_conclusion,
+        )
             .before(crate::tour::flow::TourSystems::Play)
             .run_if(in_state(StopPhase::Level)),
     );

@@ -1,4 +1,5 @@
-//! Stop 2, Virtual Production: every shot framed, focused and lit through the real commands.
+//! Stop 2, Virtual Production: the signal chain built (wrong answers refused with their reason),
+//! then every shot framed, focused and lit through the real commands.
 
 use super::*;
 use backlot::stage::StageSettings;
@@ -6,6 +7,7 @@ use backlot::stage::model::framing::subject_height_fraction;
 use backlot::stage::model::lighting::{LightKind, correlated_colour_temperature};
 use backlot::stage::model::projection::{CameraPose, Lens};
 use backlot::stops::virtual_production::level::{VpCommand, VpState};
+use backlot::stops::virtual_production::model::chain::{ChainMove, ChainStep, PieceKind};
 use backlot::stops::virtual_production::model::shots::ShotSpec;
 use backlot::stops::virtual_production::model::takes::{light_target, weather_word};
 
@@ -15,6 +17,7 @@ pub(super) fn play_vp_level(app: &mut App) {
     app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
         std::time::Duration::from_millis(200),
     ));
+    build_chain(app);
     let shots = app.world().resource::<VpState>().level.shots.clone();
     assert!(shots.len() >= 3, "a shot list of at least three shots");
     for (i, shot) in shots.iter().enumerate() {
@@ -51,6 +54,64 @@ pub(super) fn play_vp_level(app: &mut App) {
     send(app, TourCommand::FinishLevel);
 }
 
+/// The reply to the last answer in the signal chain task.
+fn chain_reply(app: &App) -> Result<String, String> {
+    let state = app.world().resource::<VpState>();
+    state.chain.reply.clone().expect("the answer was judged")
+}
+
+/// Stop 2's first task: no take rolls before the chain is built; wrong links, sorts and people
+/// are refused with their reason; the right answers connect the chain.
+fn build_chain(app: &mut App) {
+    send(app, VpCommand::RecordTake);
+    app.update();
+    assert!(
+        app.world().resource::<VpState>().take.is_none(),
+        "no take before the chain is built"
+    );
+    let spec = app.world().resource::<VpState>().chain_spec.clone();
+    // The panels cannot start the chain.
+    send(
+        app,
+        VpCommand::Chain(ChainMove::Link(spec.pieces.len() - 1)),
+    );
+    let why = chain_reply(app).expect_err("refused");
+    assert!(why.contains("cannot come first"), "{why}");
+    assert_eq!(app.world().resource::<VpState>().chain.linked, 0);
+    let engine = spec
+        .pieces
+        .iter()
+        .position(|p| p.id == "game_engine")
+        .expect("the game engine");
+    let network_engineer = spec
+        .people
+        .iter()
+        .position(|p| p.role == "Network Engineer")
+        .expect("the network engineer");
+    let solution = app.world().resource::<VpState>().chain.solution(&spec);
+    for answer in solution {
+        let chain = &app.world().resource::<VpState>().chain;
+        let (at_engine, step) = (chain.linked == engine + 1, chain.step);
+        // The game engine is software, and the network engineer does not run it.
+        if at_engine && step == ChainStep::Sort {
+            send(app, VpCommand::Chain(ChainMove::Sort(PieceKind::Hardware)));
+            let why = chain_reply(app).expect_err("the engine is not hardware");
+            assert!(why.starts_with("Not hardware"), "{why}");
+        }
+        if at_engine && step == ChainStep::Person {
+            send(app, VpCommand::Chain(ChainMove::Person(network_engineer)));
+            let why = chain_reply(app).expect_err("not the network engineer");
+            assert!(why.starts_with("Not the Network Engineer"), "{why}");
+        }
+        send(app, VpCommand::Chain(answer));
+        let said = chain_reply(app).expect("a right answer");
+        assert!(!said.is_empty());
+    }
+    let state = app.world().resource::<VpState>();
+    assert!(state.chain_built(), "the chain is built");
+    assert_eq!(state.chain.refused, 3);
+}
+
 /// Put the stage in the shot's world, time and weather, frame and focus the actor, and match
 /// the lights, all through the level's commands.
 /// Stop 2 with its core tasks only: the lesson's number of shots at two stars or more.
@@ -59,6 +120,8 @@ pub(super) fn play_vp_core(app: &mut App) {
     app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
         std::time::Duration::from_millis(200),
     ));
+    assert_eq!(core(app, STOP, "chain"), 1, "the signal chain is core");
+    build_chain(app);
     let needed = core(app, STOP, "shots") as usize;
     let shots = app.world().resource::<VpState>().level.shots.clone();
     assert!(needed >= 1 && needed <= shots.len());

@@ -1,5 +1,6 @@
-//! Stop 2, Virtual Production: the director's shot list on the LED volume. The player picks the
-//! world on the wall, its time of day and weather, frames the actor with the tracked cinema
+//! Stop 2, Virtual Production: the director's shot list on the LED volume. First the player
+//! builds the volume's signal chain (`crate::stops::virtual_production::model::chain`): until
+//! it is connected the stage films nothing. Then the player picks the world on the wall, its time of day and weather, frames the actor with the tracked cinema
 //! camera, tunes tracking and overscan, avoids moiré and matches the stage lights, then records
 //! a take. The take is measured and scored by `crate::stops::virtual_production::model::takes` and `crate::stops::virtual_production::model::shots`.
 
@@ -12,6 +13,7 @@ use crate::stage::model::projection::{CameraPose, Lens};
 use crate::stage::model::scene::{TimeOfDay, Weather};
 use crate::stage::model::tracking::{TrackingSettings, TrackingSystem};
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
+use crate::stops::virtual_production::model::chain::{ChainMove, ChainTask, SignalChain};
 use crate::stops::virtual_production::model::shots::{CheckKind, ShotFile, ShotScore};
 use crate::stops::virtual_production::model::takes::{
     TAKE_SECONDS, TakeMeasurement, VpLevel, attempt_from, pose_during_move,
@@ -56,7 +58,13 @@ pub enum VpCommand {
     /// Put the camera at an exact pose (presets, tests).
     SetPose(CameraPose),
     RecordTake,
+    /// An answer in the signal chain task: link a piece, sort it, name who runs it.
+    Chain(ChainMove),
 }
+
+/// Said when a take is asked for before the signal chain is built.
+pub const CHAIN_FIRST: &str = "Build the signal chain first: until the game engine, the servers, \
+     the network, the processors and the panels are connected, the wall shows nothing to film.";
 
 /// A take being recorded: the camera runs the shot's move while the tracker is watched.
 #[derive(Debug, Clone)]
@@ -68,7 +76,27 @@ pub struct Take {
 #[derive(Resource, Debug)]
 pub struct VpState {
     pub level: VpLevel,
+    /// The signal chain to build, from the content file.
+    pub chain_spec: SignalChain,
+    /// How far the student has built it.
+    pub chain: ChainTask,
     pub take: Option<Take>,
+}
+
+impl VpState {
+    pub fn new(level: VpLevel, chain_spec: SignalChain) -> Self {
+        Self {
+            level,
+            chain_spec,
+            chain: ChainTask::default(),
+            take: None,
+        }
+    }
+
+    /// Whether the signal chain is connected, so takes can be recorded.
+    pub fn chain_built(&self) -> bool {
+        self.chain.is_built(&self.chain_spec)
+    }
 }
 
 /// The stage as the student set it up: world, conditions, lens, tracking, lights and camera.
@@ -138,11 +166,14 @@ fn reset_stage(world: &mut World) {
     }
 }
 
-/// What Stop 2 keeps: the takes and their scores, and the stage. A rolling take is dropped.
+/// What Stop 2 keeps: the signal chain, the takes and their scores, and the stage. A rolling
+/// take is dropped.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct VpSave {
     level: VpLevel,
     stage: StageSetup,
+    #[serde(default)]
+    chain: ChainTask,
 }
 
 impl LevelSnapshot for VpSave {
@@ -157,22 +188,35 @@ impl LevelSnapshot for VpSave {
         Some(Self {
             level: state.level.clone(),
             stage,
+            chain: state.chain.clone(),
         })
     }
     fn restore(self, world: &mut World) {
+        let Some(chain_spec) = world
+            .get_resource::<Content<ShotFile>>()
+            .map(|c| c.chain.clone())
+        else {
+            return;
+        };
+        // A save from before the chain was edited starts the chain again.
+        let chain = if self.chain.fits(&chain_spec) {
+            self.chain
+        } else {
+            ChainTask::default()
+        };
         world.insert_resource(VpState {
-            level: self.level,
-            take: None,
+            chain,
+            ..VpState::new(self.level, chain_spec)
         });
         self.stage.apply(world);
     }
 }
 
 fn start_level(mut commands: Commands, shot_list: Res<Content<ShotFile>>) {
-    commands.insert_resource(VpState {
-        level: VpLevel::new(shot_list.shots.clone()),
-        take: None,
-    });
+    commands.insert_resource(VpState::new(
+        VpLevel::new(shot_list.shots.clone()),
+        shot_list.chain.clone(),
+    ));
 }
 
 fn end_level(mut commands: Commands) {
@@ -246,6 +290,13 @@ fn apply_vp_commands(
                     Quat::from_rotation_y(*yaw) * p.rotation * Quat::from_rotation_x(*pitch);
             }
             VpCommand::SetPose(p) => pose.0 = *p,
+            VpCommand::Chain(answer) => {
+                let VpState {
+                    chain, chain_spec, ..
+                } = &mut *state;
+                let _ = chain.answer(chain_spec, *answer);
+            }
+            VpCommand::RecordTake if !state.chain_built() => notices.warn(CHAIN_FIRST),
             VpCommand::RecordTake => {
                 tracker.0.reset_max_lag();
                 state.take = Some(Take {
@@ -336,7 +387,7 @@ pub fn measure_take(
 
 /// The core is the lesson's number of shots at two stars; the stars average the best of them.
 fn set_status(state: &VpState, lesson: &LessonTasks, status: &mut LevelStatus) {
-    lesson.apply(STOP, &state.level.task_counts(), status);
+    lesson.apply(STOP, &state.level.task_counts(state.chain_built()), status);
     let core = lesson.core(STOP, "shots") as usize;
     let stars = state.level.stars_over(core);
     if status.stars != stars {

@@ -1,4 +1,6 @@
-//! "Show me" for Virtual Production: set up and film the current shot. The world the
+//! "Show me" for Virtual Production: first the signal chain, if it is not built yet (each
+//! piece linked in order, sorted as hardware or software, and given the person who runs it),
+//! then set up and film the current shot. The world the
 //! director asked for goes on the wall, the suggested lens frames the actor, the focus goes on
 //! the actor (so the wall's LED grid is soft and makes no moiré), the delay compensation is set
 //! equal to the tracking latency, and the stage lights match the scene's sun and sky; then a
@@ -19,6 +21,7 @@ use crate::stage::model::tracking::TrackingSettings;
 use crate::stage::state::LIGHT_KELVIN_RANGE;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{VpCommand, VpSave, VpState};
+use crate::stops::virtual_production::model::chain::{ChainMove, in_sentence};
 use crate::stops::virtual_production::model::shots::{CameraMove, ShotSpec};
 use crate::stops::virtual_production::model::takes::{VpLevel, light_target, weather_word};
 
@@ -54,6 +57,45 @@ pub fn shot_to_show(level: &VpLevel) -> Option<usize> {
         return Some(level.current);
     }
     (0..level.shots.len()).find(|&i| !level.shot_passed(i))
+}
+
+/// Everything a demonstration shows from here: the rest of the signal chain, then the shot.
+pub fn all_steps(state: &VpState, stage: &StageNow) -> Vec<ShowStep<VpCommand>> {
+    let mut steps = chain_steps(state);
+    steps.extend(show_me_steps(&state.level, stage));
+    steps
+}
+
+/// The answers that finish the signal chain, each captioned with why it is right.
+pub fn chain_steps(state: &VpState) -> Vec<ShowStep<VpCommand>> {
+    let chain = &state.chain_spec;
+    let mut task = state.chain.clone();
+    let mut steps = Vec::new();
+    for answer in task.solution(chain) {
+        let piece = match answer {
+            ChainMove::Link(i) => chain.pieces.get(i),
+            _ => task.current(chain),
+        };
+        let Some(piece) = piece.cloned() else {
+            break;
+        };
+        let name = in_sentence(&piece.name);
+        let caption = match answer {
+            ChainMove::Link(_) if task.linked == 0 => {
+                format!("signal chain, first: the {name}. {}", piece.why_here)
+            }
+            ChainMove::Link(_) => format!("signal chain: next, the {name}. {}", piece.does),
+            ChainMove::Sort(kind) => {
+                format!("the {name}: {}. {}", kind.word(), piece.kind_reason)
+            }
+            ChainMove::Person(_) => format!("who runs the {name}: the {}", piece.person),
+        };
+        if task.answer(chain, answer).is_err() {
+            break;
+        }
+        steps.push(ShowStep::new(caption, VpCommand::Chain(answer)));
+    }
+    steps
 }
 
 /// The steps that set up, film and score the current shot.
@@ -330,7 +372,7 @@ impl ShowMe for VpSave {
             tracking: tracker.0.settings,
             lights,
         };
-        show_me_steps(&state.level, &stage)
+        all_steps(state, &stage)
     }
 }
 
@@ -375,7 +417,7 @@ mod tests {
     use super::*;
     use crate::stage::model::tracking::TrackingSystem;
     use crate::stops::virtual_production::level::{Take, measure_take};
-    use crate::stops::virtual_production::model::shots::bundled_shots;
+    use crate::stops::virtual_production::model::shots::{bundled_chain, bundled_shots};
     use crate::stops::virtual_production::model::takes::{
         TAKE_SECONDS, attempt_from, pose_during_move,
     };
@@ -393,11 +435,16 @@ mod tests {
 
     impl Rig {
         fn new(tracking: TrackingSettings, fps: f32) -> Self {
+            let mut state = VpState::new(
+                VpLevel::new(bundled_shots().expect("bundled shots")),
+                bundled_chain().expect("bundled chain"),
+            );
+            // The shots' tests start with the chain built; `the_chain_comes_first` does not.
+            for answer in state.chain.solution(&state.chain_spec) {
+                let _ = state.chain.answer(&state.chain_spec, answer);
+            }
             Self {
-                state: VpState {
-                    level: VpLevel::new(bundled_shots().expect("bundled shots")),
-                    take: None,
-                },
+                state,
                 settings: StageSettings::default(),
                 pose: CinemaPose::default().0,
                 tracker: TrackingSystem::new(tracking, 7),
@@ -413,7 +460,7 @@ mod tests {
                 tracking: self.tracker.settings,
                 lights: &self.lights,
             };
-            show_me_steps(&self.state.level, &stage)
+            all_steps(&self.state, &stage)
         }
 
         /// As `apply_vp_commands` does, for the commands a demonstration uses.
@@ -440,7 +487,13 @@ mod tests {
                 } => self.lights.set(*kind, *kelvin, *intensity, *azimuth_deg),
                 VpCommand::SetView(v) => self.settings.view = *v,
                 VpCommand::SetPose(p) => self.pose = *p,
+                VpCommand::Chain(answer) => {
+                    let state = &mut self.state;
+                    let reply = state.chain.answer(&state.chain_spec, *answer);
+                    assert!(reply.is_ok(), "{reply:?}");
+                }
                 VpCommand::RecordTake => {
+                    assert!(self.state.chain_built(), "the chain is built before a take");
                     self.tracker.reset_max_lag();
                     self.state.take = Some(Take {
                         start: self.pose,
@@ -583,6 +636,29 @@ mod tests {
         rig.play(&steps);
         assert_eq!(stars(&rig, 1), 3);
         assert!(!rig.state.level.shot_passed(0), "only the current shot");
+    }
+
+    #[test]
+    fn the_chain_comes_first_then_the_shot() {
+        let mut rig = Rig::new(TrackingSettings::IDEAL, 60.0);
+        rig.state.chain = Default::default();
+        let steps = rig.steps();
+        let pieces = rig.state.chain_spec.pieces.len();
+        assert!(
+            steps[..3 * pieces]
+                .iter()
+                .all(|s| matches!(s.command, VpCommand::Chain(_)))
+        );
+        assert!(
+            steps[0].caption.contains("first: the tracking sensors"),
+            "{:?}",
+            steps[0]
+        );
+        assert!(steps[4].caption.contains("software"), "{:?}", steps[4]);
+        assert_eq!(steps[3 * pieces].command, VpCommand::SelectShot(0));
+        rig.play(&steps);
+        assert!(rig.state.chain_built());
+        assert_eq!(stars(&rig, 0), 3);
     }
 
     #[test]

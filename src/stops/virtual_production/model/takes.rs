@@ -121,7 +121,7 @@ pub struct VpLevel {
 }
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["shots"];
+pub const TASKS: &[&str] = &["chain", "shots"];
 
 /// Stars a shot needs before the level counts it as done.
 pub const STARS_TO_PASS: u8 = 2;
@@ -180,12 +180,15 @@ impl VpLevel {
             .count()
     }
 
-    /// Units done of each task in [`TASKS`].
-    pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
-        vec![(
-            "shots",
-            u32::try_from(self.passed_count()).unwrap_or(u32::MAX),
-        )]
+    /// Units done of each task in [`TASKS`]: the signal chain (built or not) and the shots.
+    pub fn task_counts(&self, chain_built: bool) -> Vec<(&'static str, u32)> {
+        vec![
+            ("chain", u32::from(chain_built)),
+            (
+                "shots",
+                u32::try_from(self.passed_count()).unwrap_or(u32::MAX),
+            ),
+        ]
     }
 
     /// The level's stars: the average of every shot's best stars, rounded down.
@@ -352,12 +355,16 @@ mod tests {
         for length in LessonLength::ALL {
             let core = table.core(2, "shots", length) as usize;
             assert_eq!(
-                core_met(tasks, length, &level.task_counts()),
+                core_met(tasks, length, &level.task_counts(true)),
                 passed >= core,
                 "{passed} shots at {length}"
             );
             if passed >= core {
                 assert_eq!(level.stars_over(core), 3, "{length}");
+                assert!(
+                    !core_met(tasks, length, &level.task_counts(false)),
+                    "the signal chain is core at {length}"
+                );
             }
         }
         if passed < level.shots.len() {

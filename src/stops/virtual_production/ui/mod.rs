@@ -1,10 +1,15 @@
 //! Stop 2's screen: the camera monitor (or the witness or direct view) in the middle, the
-//! director's shot list on the left, the stage controls on the right.
+//! director's shot list on the left, the stage controls on the right. Until the signal chain
+//! is built, its task takes the right side instead, played with keys 1–9 (H and S for
+//! hardware and software).
+//!
+//! The beginner view is the default: plain lines ("the wall is one frame behind the camera").
+//! B switches to the engineer's view with the formulas; the choice lasts for the visit.
 //!
 //! Keys (when no slider has focus): WASD move the camera, Q/E lower/raise it, arrows pan and
 //! tilt, R records a take, V switches the view, PgUp/PgDn the shot, N the scene, T the time of
 //! day, Y the weather, [ ] the focal length, F/G the focus, O/P the overscan, 9/0 the tracking
-//! latency, , . the delay compensation, X the LED pixel pitch, Z freezes the outer frustum.
+//! latency, , . the latency compensation, X the LED pixel pitch, Z freezes the outer frustum.
 //! Tab reaches every slider. A gamepad and a right-button mouse drag work too.
 
 use bevy::prelude::*;
@@ -19,9 +24,44 @@ use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems};
 
+mod chain_panel;
 mod panels;
 
+use chain_panel::{chain_panel, choices};
 use panels::{StageControls, controls_panel, shot_list_panel, view_bar};
+
+/// The engineer's view (formulas) instead of the beginner's (plain lines). Kept for the visit:
+/// leaving the level and coming back keeps it.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct EngineerView(pub bool);
+
+/// Keys 1–9 answer the signal chain's question (H and S also sort hardware and software).
+fn chain_keys(keys: &ButtonInput<KeyCode>, state: &VpState, out: &mut MessageWriter<VpCommand>) {
+    use crate::stops::virtual_production::model::chain::{ChainMove, PieceKind};
+    const DIGITS: [KeyCode; 9] = [
+        KeyCode::Digit1,
+        KeyCode::Digit2,
+        KeyCode::Digit3,
+        KeyCode::Digit4,
+        KeyCode::Digit5,
+        KeyCode::Digit6,
+        KeyCode::Digit7,
+        KeyCode::Digit8,
+        KeyCode::Digit9,
+    ];
+    let options = choices(state);
+    for (key, (_, answer)) in DIGITS.iter().zip(options) {
+        if keys.just_pressed(*key) {
+            out.write(VpCommand::Chain(answer));
+        }
+    }
+    if keys.just_pressed(KeyCode::KeyH) {
+        out.write(VpCommand::Chain(ChainMove::Sort(PieceKind::Hardware)));
+    }
+    if keys.just_pressed(KeyCode::KeyS) {
+        out.write(VpCommand::Chain(ChainMove::Sort(PieceKind::Software)));
+    }
+}
 
 /// `backlot capture --view …` shows the bare picture, with no panels over it.
 fn not_bare_capture(config: Res<crate::GameConfig>) -> bool {
@@ -86,10 +126,18 @@ fn vp_keys(
     mut out: MessageWriter<VpCommand>,
     mut tour: MessageWriter<TourCommand>,
     status: Res<LevelStatus>,
+    mut engineer: ResMut<EngineerView>,
 ) {
     let Some(state) = state else { return };
     if typing(&wants) {
         return;
+    }
+    if !state.chain_built() {
+        chain_keys(&keys, &state, &mut out);
+        return;
+    }
+    if keys.just_pressed(KeyCode::KeyB) {
+        engineer.0 = !engineer.0;
     }
     let dt = time.delta_secs().min(0.1);
     let held = |k: KeyCode| if keys.pressed(k) { 1.0 } else { 0.0 };
@@ -212,22 +260,34 @@ fn vp_ui(
     lights: Res<StageLights>,
     mut out: MessageWriter<VpCommand>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
+    mut engineer: ResMut<EngineerView>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
     // Sliders are reachable with Tab and move with the arrow keys.
     allow_focus.0 = true;
+    let built = state.chain_built();
+    let chain_hints: &[(&str, &str)] = &[
+        ("1–9", "choose an answer"),
+        ("H S", "hardware/software"),
+        ("Tab Enter", "move/press"),
+    ];
     let (mut root, p) = screen.begin(
         "vp",
-        &[
-            ("WASD QE", "move camera"),
-            ("arrows", "pan/tilt"),
-            ("R", "record take"),
-            ("V", "view"),
-            ("N T Y", "scene/time/weather"),
-            ("[ ] F G", "lens/focus"),
-            ("O P 9 0 , .", "overscan/latency/comp."),
-            ("X", "pitch"),
-        ],
+        if !built {
+            chain_hints
+        } else {
+            &[
+                ("WASD QE", "move camera"),
+                ("arrows", "pan/tilt"),
+                ("R", "record take"),
+                ("V", "view"),
+                ("N T Y", "scene/time/weather"),
+                ("[ ] F G", "lens/focus"),
+                ("O P 9 0 , .", "overscan/latency/comp."),
+                ("X", "pitch"),
+                ("B", "engineer's view"),
+            ]
+        },
     )?;
     let env = settings
         .current_scene()
@@ -241,19 +301,26 @@ fn vp_ui(
         &mut out,
         &mut screen.tour,
     );
+    if !built {
+        chain_panel(&mut root, &p, &state, &mut out);
+        return Ok(());
+    }
     let stage = StageControls {
         settings: &settings,
         pose: &pose,
         tracker: &tracker,
         lights: &lights,
         env: env.as_ref(),
+        chain: &state.chain_spec,
+        engineer: engineer.0,
     };
     controls_panel(&mut root, &p, &stage, &mut out);
-    view_bar(&mut root, &p, &settings, &mut out);
+    view_bar(&mut root, &p, &settings, &mut engineer.0, &mut out);
     Ok(())
 }
 
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<EngineerView>();
     app.add_systems(
         Update,
         (vp_keys, vp_pad_and_mouse)

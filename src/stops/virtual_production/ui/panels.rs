@@ -1,6 +1,8 @@
 //! The panels of Stop 2's screen: the director's shot list on the left, the stage controls on
-//! the right (the wall's world, the cinema camera, tracking, the LED wall, the stage lights)
-//! and the view switch with the record button over the picture.
+//! the right, each section headed by the piece of the volume it sets (the game engine's
+//! software settings, then the hardware: tracking sensors, cinema camera, LED panels, stage
+//! lights), and the view switch with the record button over the picture. The beginner view
+//! says what the numbers mean; the engineer's view shows the formulas.
 
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -11,6 +13,10 @@ use crate::stage::model::lighting::{LightKind, match_score};
 use crate::stage::model::scene::Environment;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{VpCommand, VpState};
+use crate::stops::virtual_production::model::advice::{
+    ControlSection, lag_words, moire_words, try_next,
+};
+use crate::stops::virtual_production::model::chain::SignalChain;
 use crate::stops::virtual_production::model::shots::scene_words;
 use crate::stops::virtual_production::model::takes::light_target;
 use crate::tour::model::lesson::LessonLength;
@@ -28,6 +34,20 @@ pub(super) struct StageControls<'a> {
     pub lights: &'a StageLights,
     /// The wall's world lit for the chosen time and weather, when there is a scene.
     pub env: Option<&'a Environment>,
+    /// The signal chain: the sections are named after its pieces.
+    pub chain: &'a SignalChain,
+    /// Formulas (engineer's view) instead of plain lines (beginner view).
+    pub engineer: bool,
+}
+
+/// A section's heading (e.g. "Game engine (software)") and what its settings are.
+fn section_heading(ui: &mut egui::Ui, p: &Palette, chain: &SignalChain, section: ControlSection) {
+    ui.label(
+        egui::RichText::new(section.heading(chain))
+            .strong()
+            .size(18.0),
+    );
+    ui.label(egui::RichText::new(section.what()).color(color(p.muted_text)));
 }
 
 fn check_line(ui: &mut egui::Ui, p: &Palette, passed: bool, name: &str, text: &str) {
@@ -124,6 +144,9 @@ fn current_shot_and_take(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
         ui.label(egui::RichText::new(format!("Last take: {}", stars_text(score.stars))).strong());
         for c in &score.checks {
             check_line(ui, p, c.passed, c.name, &c.explanation);
+            if !c.passed {
+                ui.label(egui::RichText::new(try_next(c.kind)).strong());
+            }
         }
     }
 }
@@ -145,20 +168,26 @@ pub(super) fn controls_panel(
         .show(root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.heading("Stage");
+                ui.label(
+                    egui::RichText::new(format!("✔ Signal chain: {}", stage.chain.summary()))
+                        .color(color(p.success)),
+                );
+                ui.separator();
                 world_section(ui, p, stage, out);
                 ui.separator();
-                camera_section(ui, stage, out);
+                tracking_section(ui, p, stage, out);
                 ui.separator();
-                tracking_section(ui, stage, out);
+                camera_section(ui, p, stage, out);
                 ui.separator();
-                wall_section(ui, stage.settings, out);
+                wall_section(ui, p, stage, out);
                 ui.separator();
                 lights_section(ui, p, stage, out);
             });
         });
 }
 
-/// The world on the wall: scene, time of day and weather.
+/// The game engine's settings: the world on the wall (scene, time of day, weather), the
+/// overscan of the inner frustum, the latency compensation and freezing the outer frustum.
 fn world_section(
     ui: &mut egui::Ui,
     p: &Palette,
@@ -166,6 +195,7 @@ fn world_section(
     out: &mut MessageWriter<VpCommand>,
 ) {
     let settings = stage.settings;
+    section_heading(ui, p, stage.chain, ControlSection::GameEngine);
     ui.horizontal_wrapped(|ui| {
         for (i, s) in settings.scenes.iter().enumerate() {
             if ui
@@ -190,15 +220,54 @@ fn world_section(
             out.write(VpCommand::NextWeather);
         }
     });
-    if let Some(env) = stage.env {
+    if let (Some(env), true) = (stage.env, stage.engineer) {
         ui.label(egui::RichText::new(env.describe()).color(color(p.muted_text)));
+    }
+    engine_timing(ui, stage, out);
+}
+
+/// The game engine's answer to the chain's delay: overscan, latency compensation, and
+/// freezing the outer frustum.
+fn engine_timing(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWriter<VpCommand>) {
+    let (settings, tracker) = (stage.settings, stage.tracker);
+    let mut overscan = settings.overscan;
+    if slider_row(
+        ui,
+        "overscan: extra picture round the frame",
+        egui::Slider::new(&mut overscan, 1.0..=1.5),
+    )
+    .changed()
+    {
+        out.write(VpCommand::SetOverscan(overscan));
+    }
+    let mut comp = tracker.0.settings.compensation_frames;
+    if slider_row(
+        ui,
+        "latency compensation: frames to guess ahead",
+        egui::Slider::new(&mut comp, 0.0..=12.0),
+    )
+    .changed()
+    {
+        out.write(VpCommand::SetCompensation(comp));
+    }
+    let mut frozen = settings.freeze_outer;
+    if ui
+        .checkbox(&mut frozen, "Freeze the outer frustum (Z)")
+        .changed()
+    {
+        out.write(VpCommand::FreezeOuter(frozen));
     }
 }
 
 /// The cinema camera's lens, how big the actor is and the moiré risk.
-fn camera_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWriter<VpCommand>) {
+fn camera_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    stage: &StageControls,
+    out: &mut MessageWriter<VpCommand>,
+) {
     let (settings, pose) = (stage.settings, stage.pose);
-    ui.label(egui::RichText::new("Cinema camera").strong());
+    section_heading(ui, p, stage.chain, ControlSection::Camera);
     let mut focal = settings.lens.focal_mm;
     if slider_row(
         ui,
@@ -224,7 +293,12 @@ fn camera_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWri
         "Actor fills {:.0}% of the frame height.",
         fraction * 100.0
     ));
-    if let Some(m) = moire_at(&settings.geometry, &pose.0, &settings.lens) {
+    let Some(m) = moire_at(&settings.geometry, &pose.0, &settings.lens) else {
+        return;
+    };
+    if !stage.engineer {
+        ui.label(moire_words(&m));
+    } else {
         ui.label(format!(
             "One LED on the sensor: p·f/(D−f) = {:.1} µm = {:.1} photosites; wall blur c = {:.0} µm, so moiré risk is: {:?}",
             m.led_image_size_um, m.photosites_per_led, m.defocus_blur_um, m.risk
@@ -232,33 +306,25 @@ fn camera_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWri
     }
 }
 
-/// Tracking and the inner frustum: overscan, latency, compensation, jitter, freezing.
-fn tracking_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageWriter<VpCommand>) {
-    let (settings, tracker) = (stage.settings, stage.tracker);
-    ui.label(egui::RichText::new("Tracking and the inner frustum").strong());
-    let mut overscan = settings.overscan;
-    if slider_row(ui, "overscan", egui::Slider::new(&mut overscan, 1.0..=1.5)).changed() {
-        out.write(VpCommand::SetOverscan(overscan));
-    }
+/// The tracking sensors: the delay through the chain, the jitter, and how far the wall runs
+/// behind the camera.
+fn tracking_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    stage: &StageControls,
+    out: &mut MessageWriter<VpCommand>,
+) {
+    let tracker = stage.tracker;
+    section_heading(ui, p, stage.chain, ControlSection::Tracking);
     let mut latency = tracker.0.settings.latency_frames;
     if slider_row(
         ui,
-        "latency (frames)",
+        "delay from camera to wall (frames)",
         egui::Slider::new(&mut latency, 0..=12),
     )
     .changed()
     {
         out.write(VpCommand::SetLatency(latency));
-    }
-    let mut comp = tracker.0.settings.compensation_frames;
-    if slider_row(
-        ui,
-        "delay compensation",
-        egui::Slider::new(&mut comp, 0.0..=12.0),
-    )
-    .changed()
-    {
-        out.write(VpCommand::SetCompensation(comp));
     }
     let mut jitter = tracker.0.settings.jitter_mm;
     if slider_row(
@@ -270,34 +336,50 @@ fn tracking_section(ui: &mut egui::Ui, stage: &StageControls, out: &mut MessageW
     {
         out.write(VpCommand::SetJitter(jitter));
     }
-    let mut frozen = settings.freeze_outer;
-    if ui
-        .checkbox(&mut frozen, "Freeze the outer frustum (Z)")
-        .changed()
-    {
-        out.write(VpCommand::FreezeOuter(frozen));
+    ui.label(
+        egui::RichText::new(lag_words(
+            tracker.0.settings.latency_frames,
+            tracker.0.settings.compensation_frames,
+        ))
+        .strong(),
+    );
+    if stage.engineer {
+        let (lag_m, lag_deg) = tracker.0.lag_error();
+        ui.label(format!(
+            "Background lag now: {:.1} cm, {:.2}°",
+            lag_m * 100.0,
+            lag_deg
+        ));
     }
-    let (lag_m, lag_deg) = tracker.0.lag_error();
-    ui.label(format!(
-        "Background lag now: {:.1} cm, {:.2}°",
-        lag_m * 100.0,
-        lag_deg
-    ));
 }
 
 /// The LED wall: its size in panels and pixels, and the pixel pitch.
-fn wall_section(ui: &mut egui::Ui, settings: &StageSettings, out: &mut MessageWriter<VpCommand>) {
-    ui.label(egui::RichText::new("LED wall").strong());
-    let g = &settings.geometry;
+fn wall_section(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    stage: &StageControls,
+    out: &mut MessageWriter<VpCommand>,
+) {
+    section_heading(ui, p, stage.chain, ControlSection::Wall);
+    let g = &stage.settings.geometry;
     let (across, up) = g.pixel_grid_size();
-    ui.label(format!(
-        "{} panels, {}×{} = {:.1} million LED pixels, pitch {:.2} mm",
-        g.panel_count(),
-        across,
-        up,
-        f64::from(across) * f64::from(up) / 1e6,
-        g.pixel_pitch_mm()
-    ));
+    if !stage.engineer {
+        ui.label(format!(
+            "{} panels, {:.1} million tiny lights, each {:.1} mm from the next.",
+            g.panel_count(),
+            f64::from(across) * f64::from(up) / 1e6,
+            g.pixel_pitch_mm()
+        ));
+    } else {
+        ui.label(format!(
+            "{} panels, {}×{} = {:.1} million LED pixels, pitch {:.2} mm",
+            g.panel_count(),
+            across,
+            up,
+            f64::from(across) * f64::from(up) / 1e6,
+            g.pixel_pitch_mm()
+        ));
+    }
     ui.horizontal_wrapped(|ui| {
         for pitch in PITCH_CHOICES_MM {
             let now = (g.pixel_pitch_mm() - pitch).abs() < 0.2;
@@ -319,7 +401,7 @@ fn lights_section(
     out: &mut MessageWriter<VpCommand>,
 ) {
     let lights = stage.lights;
-    ui.label(egui::RichText::new("Stage lights").strong());
+    section_heading(ui, p, stage.chain, ControlSection::Lights);
     for (kind, light, kelvin) in [
         (LightKind::Key, lights.key, lights.key_kelvin),
         (LightKind::Fill, lights.fill, lights.fill_kelvin),
@@ -372,6 +454,7 @@ pub(super) fn view_bar(
     root: &mut egui::Ui,
     p: &Palette,
     settings: &StageSettings,
+    engineer: &mut bool,
     out: &mut MessageWriter<VpCommand>,
 ) {
     egui::Panel::bottom("vp-view")
@@ -402,6 +485,12 @@ pub(super) fn view_bar(
                         .clicked()
                     {
                         out.write(VpCommand::RecordTake);
+                    }
+                    if ui
+                        .add(egui::Button::new("🔧 Engineer's view (B)").selected(*engineer))
+                        .clicked()
+                    {
+                        *engineer = !*engineer;
                     }
                 });
             });

@@ -6,6 +6,8 @@
 //! measures the take as a [`ShotAttempt`] and [`score_attempt`] turns it into stars and five
 //! checks, each with a sentence that explains what went right or wrong.
 //!
+//! The same file holds the level's first task, the signal chain (`super::chain`).
+//!
 //! # Stars
 //!
 //! * The wrong world on the wall (scene, time of day or weather): **0 stars**, whatever else.
@@ -19,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::stage::model::lighting::LightingMatch;
 use crate::stage::model::moire::{MoireAssessment, MoireRisk};
+use crate::stops::virtual_production::model::chain::SignalChain;
 use crate::tour::model::content::{ContentError, ContentFile};
 
 /// The content file's name inside the assets folder.
@@ -124,11 +127,13 @@ pub struct ShotSpec {
     pub focal_mm: f32,
 }
 
-/// The file's shape: `(shots: [ ... ])`.
+/// The file's shape: `(shots: [ ... ], chain: ( ... ))`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShotFile {
     pub shots: Vec<ShotSpec>,
+    /// The level's first task: the LED volume's signal chain.
+    pub chain: SignalChain,
 }
 
 /// `assets/virtual_production.ron`, loaded the way every content file is (see `ContentFile`).
@@ -137,8 +142,8 @@ impl ContentFile for ShotFile {
     const BUNDLED: &'static str = BUNDLED_VP_SHOTS;
 
     fn parse(text: &str, file: &Path) -> Result<Self, Vec<ContentError>> {
-        match load_shots(text) {
-            Ok(shots) => Ok(ShotFile { shots }),
+        match load_file(text) {
+            Ok(file) => Ok(file),
             Err(VpShotsError::Syntax {
                 line,
                 column,
@@ -161,7 +166,7 @@ pub struct ShotFieldError {
 }
 
 impl ShotFieldError {
-    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             field: field.into(),
             message: message.into(),
@@ -213,6 +218,11 @@ impl std::error::Error for VpShotsError {}
 
 /// Parses and validates a shot list.
 pub fn load_shots(text: &str) -> Result<Vec<ShotSpec>, VpShotsError> {
+    load_file(text).map(|file| file.shots)
+}
+
+/// Parses and validates the whole file: the shot list and the signal chain.
+pub fn load_file(text: &str) -> Result<ShotFile, VpShotsError> {
     let file: ShotFile =
         ron::Options::default()
             .from_str(text)
@@ -221,9 +231,10 @@ pub fn load_shots(text: &str) -> Result<Vec<ShotSpec>, VpShotsError> {
                 column: e.span.start.col,
                 message: e.code.to_string(),
             })?;
-    let errors = validate(&file.shots);
+    let mut errors = validate(&file.shots);
+    errors.extend(file.chain.validate());
     if errors.is_empty() {
-        Ok(file.shots)
+        Ok(file)
     } else {
         Err(VpShotsError::Invalid(errors))
     }
@@ -232,6 +243,11 @@ pub fn load_shots(text: &str) -> Result<Vec<ShotSpec>, VpShotsError> {
 /// The bundled shot list, parsed and validated.
 pub fn bundled_shots() -> Result<Vec<ShotSpec>, VpShotsError> {
     load_shots(BUNDLED_VP_SHOTS)
+}
+
+/// The bundled signal chain, parsed and validated.
+pub fn bundled_chain() -> Result<SignalChain, VpShotsError> {
+    load_file(BUNDLED_VP_SHOTS).map(|file| file.chain)
 }
 
 /// Everything RON cannot check, for a whole list: at least one shot, ids unique, and each
@@ -643,8 +659,8 @@ fn parallax_check(spec: &ShotSpec, attempt: &ShotAttempt) -> Check {
         };
         sentences.push(format!(
             "The background lagged {lag_words} behind the camera during the {during} (this shot \
-             hides at most {allowed:.0} cm): raise the delay compensation to match the tracking \
-             latency, or move the camera more slowly. Overscan (now {overscan}) keeps the frame \
+             hides at most {allowed:.0} cm): raise the game engine's latency compensation to \
+             match the tracking latency, or move the camera more slowly. Overscan (now {overscan}) keeps the frame \
              edges on the inner frustum but cannot remove the lag itself."
         ));
     }
