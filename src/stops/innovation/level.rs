@@ -22,6 +22,8 @@ use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation
 use crate::stops::innovation::concept::{
     self, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
 };
+use crate::stops::innovation::studio_ai::model::{AiCaseCommand, AiCases};
+use crate::stops::innovation::taste::{self, model::TasteCommand, model::TasteLab};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::lesson::LessonTasks;
@@ -31,7 +33,7 @@ use crate::tour::{StopPhase, in_stop};
 pub const STOP: usize = 5;
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["cloud", "concept", "refine"];
+pub const TASKS: &[&str] = &["cloud", "concept", "refine", "taste", "ai-cases"];
 
 /// Real seconds the transfer map takes to play a whole simulated day: long enough to follow
 /// the dots, short enough that nobody waits for a 30-hour courier.
@@ -70,6 +72,10 @@ pub enum InnovationCommand {
     Generate,
     PlayTrailer,
     StopTrailer,
+    /// The taste lab: label a shot, or train the model.
+    Taste(TasteCommand),
+    /// "AI in the studio": decide one topic of one case.
+    AiCase(AiCaseCommand),
 }
 
 /// The level in play.
@@ -110,6 +116,12 @@ pub struct InnovationState {
     pub map_time: f32,
     /// `GameConfig::seed`: the same prompt and seed always give the same concept.
     pub seed: u64,
+    /// The taste lab: the student's labels and the model trained on them.
+    #[serde(default)]
+    pub taste: TasteLab,
+    /// The student's decisions on the AI cases.
+    #[serde(default)]
+    pub ai_cases: AiCases,
 }
 
 /// The prompt the pickers start from when nothing has been asked for yet: the first setting
@@ -160,6 +172,8 @@ impl InnovationState {
             trailer_time: None,
             map_time: 0.0,
             seed,
+            taste: TasteLab::default(),
+            ai_cases: AiCases::default(),
         }
     }
 
@@ -342,6 +356,8 @@ impl InnovationState {
             ("cloud", u32::from(self.best_met)),
             ("concept", u32::from(self.generations >= 1)),
             ("refine", u32::from(refined)),
+            ("taste", u32::from(self.taste.done())),
+            ("ai-cases", u32::try_from(self.ai_cases.decided_count()).unwrap_or(0)),
         ]
     }
 
@@ -414,6 +430,13 @@ fn apply_innovation_commands(
         commands.clear();
         return;
     };
+    if !state.taste.ready() && state.taste.error.is_none() {
+        let seed = state.seed;
+        match stage.as_deref().filter(|s| !s.scenes.is_empty()) {
+            Some(stage) => taste::ensure_shots(&mut state.taste, &content.taste, &stage.scenes, seed),
+            None => taste::ensure_shots(&mut state.taste, &content.taste, &bundled_scenes(), seed),
+        }
+    }
     for command in commands.read() {
         match command {
             InnovationCommand::SetPlan(plan) => state.set_plan(plan.clone()),
@@ -453,6 +476,8 @@ fn apply_innovation_commands(
                     score.write(PlayScore(None));
                 }
             }
+            InnovationCommand::Taste(c) => state.taste.apply(c, &content.taste),
+            InnovationCommand::AiCase(c) => state.ai_cases.apply(c, &content.ai_cases),
         }
     }
     lesson.apply(STOP, &state.task_counts(), &mut status);
