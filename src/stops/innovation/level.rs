@@ -357,7 +357,10 @@ impl InnovationState {
             ("concept", u32::from(self.generations >= 1)),
             ("refine", u32::from(refined)),
             ("taste", u32::from(self.taste.done())),
-            ("ai-cases", u32::try_from(self.ai_cases.decided_count()).unwrap_or(0)),
+            (
+                "ai-cases",
+                u32::try_from(self.ai_cases.decided_count()).unwrap_or(0),
+            ),
         ]
     }
 
@@ -430,10 +433,12 @@ fn apply_innovation_commands(
         commands.clear();
         return;
     };
-    if !state.taste.ready() && state.taste.error.is_none() {
+    if !state.taste.ready() && state.taste.build_error.is_none() {
         let seed = state.seed;
         match stage.as_deref().filter(|s| !s.scenes.is_empty()) {
-            Some(stage) => taste::ensure_shots(&mut state.taste, &content.taste, &stage.scenes, seed),
+            Some(stage) => {
+                taste::ensure_shots(&mut state.taste, &content.taste, &stage.scenes, seed)
+            }
             None => taste::ensure_shots(&mut state.taste, &content.taste, &bundled_scenes(), seed),
         }
     }

@@ -6,3 +6,4 @@
 
 pub mod model;
 pub(crate) mod panel;
+pub mod show_me;

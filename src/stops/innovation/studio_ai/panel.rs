@@ -25,7 +25,11 @@ pub(crate) fn cases_column(
     ui.label(&spec.intro);
     ui.add_space(6.0);
     for (i, case) in spec.cases.iter().enumerate() {
-        let state = if cases.decided(i) { "☑ Decided" } else { "☐ To decide" };
+        let state = if cases.decided(i) {
+            "☑ Decided"
+        } else {
+            "☐ To decide"
+        };
         let r = ui.add(
             egui::Button::selectable(*open == i, format!("{}. {} · {state}", i + 1, case.title))
                 .min_size(egui::vec2(ui.available_width(), 34.0)),
@@ -57,7 +61,9 @@ fn question(
     topic: Topic,
     out: &mut Vec<AiCaseCommand>,
 ) {
-    let Some(c) = spec.cases.get(case) else { return };
+    let Some(c) = spec.cases.get(case) else {
+        return;
+    };
     let q = c.question(topic);
     let chosen = cases.choice(case, topic);
     ui.label(egui::RichText::new(format!("{}: {}", topic.label(), q.prompt)).strong());
@@ -94,7 +100,9 @@ pub(crate) fn case_view(
     presenting: bool,
     out: &mut Vec<AiCaseCommand>,
 ) {
-    let Some(c) = spec.cases.get(case) else { return };
+    let Some(c) = spec.cases.get(case) else {
+        return;
+    };
     egui::ScrollArea::vertical()
         .id_salt("ai_case")
         .show(ui, |ui| {

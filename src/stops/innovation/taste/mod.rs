@@ -6,6 +6,7 @@
 
 pub mod model;
 pub(crate) mod panel;
+pub mod show_me;
 
 use crate::stage::model::scene::SceneDescription;
 use model::{TasteLab, TasteSpec, build_shots};
@@ -25,6 +26,6 @@ pub fn ensure_shots(lab: &mut TasteLab, spec: &TasteSpec, scenes: &[SceneDescrip
     }
     match build_shots(spec, scenes, seed) {
         Ok(shots) => lab.set_shots(shots),
-        Err(e) => lab.error = Some(format!("The shots could not be made: {e}")),
+        Err(e) => lab.build_error = Some(format!("The shots could not be made: {e}")),
     }
 }

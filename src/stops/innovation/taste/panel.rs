@@ -141,9 +141,19 @@ pub(crate) fn shots_column(
     out: &mut Vec<TasteCommand>,
 ) {
     ui.label(egui::RichText::new("1 · Label each shot with the mood you feel").strong());
-    ui.label(egui::RichText::new("Trust your own taste: there is no right answer here.").color(color(p.muted_text)));
+    ui.label(
+        egui::RichText::new("Trust your own taste: there is no right answer here.")
+            .color(color(p.muted_text)),
+    );
     if !lab.ready() {
-        ui.label(egui::RichText::new(lab.error.clone().unwrap_or_else(|| "Making the shots…".into())).color(color(p.warning)));
+        ui.label(
+            egui::RichText::new(
+                lab.build_error
+                    .clone()
+                    .unwrap_or_else(|| "Making the shots…".into()),
+            )
+            .color(color(p.warning)),
+        );
         return;
     }
     egui::ScrollArea::vertical()
@@ -178,7 +188,14 @@ fn centres(ui: &mut egui::Ui, lab: &TasteLab, spec: &TasteSpec, p: &Palette) {
                 ui.label(*name);
                 for m in 0..model.classes() {
                     let v = model.means[m].get(f).copied().unwrap_or(0.0);
-                    value_bar(ui, p, v, mood_colour(m), egui::RichText::new(format!("{v:.2}")), 56.0);
+                    value_bar(
+                        ui,
+                        p,
+                        v,
+                        mood_colour(m),
+                        egui::RichText::new(format!("{v:.2}")),
+                        56.0,
+                    );
                 }
                 ui.end_row();
             }
@@ -207,7 +224,10 @@ fn predictions(ui: &mut egui::Ui, lab: &TasteLab, spec: &TasteSpec, p: &Palette)
                     if let Some(Some(was)) = lab.previous.get(i)
                         && *was != pred.class
                     {
-                        ui.label(egui::RichText::new(format!("(changed: was {})", spec.mood_name(*was))).color(color(p.warning)));
+                        ui.label(
+                            egui::RichText::new(format!("(changed: was {})", spec.mood_name(*was)))
+                                .color(color(p.warning)),
+                        );
                     }
                 });
                 let all: Vec<String> = pred
@@ -216,7 +236,10 @@ fn predictions(ui: &mut egui::Ui, lab: &TasteLab, spec: &TasteSpec, p: &Palette)
                     .enumerate()
                     .map(|(m, c)| format!("{} {:.0} %", spec.moods[m].icon, 100.0 * c))
                     .collect();
-                ui.label(egui::RichText::new(format!("{} · {}", shot.title, all.join(" · "))).color(color(p.muted_text)));
+                ui.label(
+                    egui::RichText::new(format!("{} · {}", shot.title, all.join(" · ")))
+                        .color(color(p.muted_text)),
+                );
             });
         });
     }
@@ -242,7 +265,11 @@ pub(crate) fn model_column(
         lab.labelled(),
         per_mood.join(" · ")
     ));
-    let verb = if lab.model.is_some() { "Train again" } else { "Train the model" };
+    let verb = if lab.model.is_some() {
+        "Train again"
+    } else {
+        "Train the model"
+    };
     if primary_button(ui, p, &format!("{verb} on my {} labels ▶", lab.labelled())).clicked() {
         out.push(TasteCommand::Train);
     }
@@ -256,7 +283,10 @@ pub(crate) fn model_column(
         warn(ui, &w);
     }
     if lab.stale() {
-        warn(ui, "Your labels changed since the last training: train again to see what the model learns now.");
+        warn(
+            ui,
+            "Your labels changed since the last training: train again to see what the model learns now.",
+        );
     }
     if let (Some(model), Some((agree, of))) = (&lab.model, lab.agreement()) {
         let n: usize = model.counts.iter().sum();

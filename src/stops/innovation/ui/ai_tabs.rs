@@ -51,17 +51,26 @@ pub(super) fn show(
             .exact_size(panel_width(root, 560.0))
             .frame(frame)
             .show(root, |ui| {
-                shots_column(ui, &state.taste, &spec.taste, p, ui_state.taste_shot, &mut taste)
+                shots_column(
+                    ui,
+                    &state.taste,
+                    &spec.taste,
+                    p,
+                    ui_state.taste_shot,
+                    &mut taste,
+                )
             });
-        egui::CentralPanel::default().frame(centre).show(root, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("taste_model")
-                .show(ui, |ui| {
-                    model_column(ui, &state.taste, &spec.taste, p, &mut taste);
-                    ui.separator();
-                    task_list(ui, p, status, lesson);
-                });
-        });
+        egui::CentralPanel::default()
+            .frame(centre)
+            .show(root, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("taste_model")
+                    .show(ui, |ui| {
+                        model_column(ui, &state.taste, &spec.taste, p, &mut taste);
+                        ui.separator();
+                        task_list(ui, p, status, lesson);
+                    });
+            });
         for c in taste {
             if let crate::stops::innovation::taste::model::TasteCommand::Label { shot, .. } = c {
                 ui_state.taste_shot = shot;
@@ -83,17 +92,19 @@ pub(super) fn show(
                         task_list(ui, p, status, lesson);
                     });
             });
-        egui::CentralPanel::default().frame(centre).show(root, |ui| {
-            case_view(
-                ui,
-                &state.ai_cases,
-                &spec.ai_cases,
-                p,
-                *open,
-                presenting,
-                &mut cases,
-            )
-        });
+        egui::CentralPanel::default()
+            .frame(centre)
+            .show(root, |ui| {
+                case_view(
+                    ui,
+                    &state.ai_cases,
+                    &spec.ai_cases,
+                    p,
+                    *open,
+                    presenting,
+                    &mut cases,
+                )
+            });
         for c in cases {
             out.write(InnovationCommand::AiCase(c));
         }

@@ -19,8 +19,8 @@ use bevy_egui::{EguiPrimaryContextPass, egui};
 
 use crate::classroom::presenter::commands::PresenterState;
 use crate::stops::innovation::cloud::CloudSpec;
-use crate::stops::innovation::taste::model::TasteCommand;
 use crate::stops::innovation::level::{InnovationCommand, InnovationState, STOP};
+use crate::stops::innovation::taste::model::TasteCommand;
 use crate::tour::content_plugin::Content;
 use crate::tour::input::typing;
 use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};

@@ -95,15 +95,36 @@ mod tests {
         assert_eq!(cases.next_open(&spec), Some(0));
         for (n, topic) in Topic::ALL.into_iter().enumerate() {
             assert!(!cases.decided(1));
-            cases.apply(&AiCaseCommand::Choose { case: 1, topic, option: n % 2 }, &spec);
+            cases.apply(
+                &AiCaseCommand::Choose {
+                    case: 1,
+                    topic,
+                    option: n % 2,
+                },
+                &spec,
+            );
             assert_eq!(cases.error, None);
         }
         assert!(cases.decided(1) && !cases.decided(0));
         assert_eq!(cases.decided_count(), 1);
         assert_eq!(cases.choice(1, Topic::Credit), Some(1));
         // Changing a mind is recorded, choosing the same again is not.
-        cases.apply(&AiCaseCommand::Choose { case: 1, topic: Topic::Credit, option: 0 }, &spec);
-        cases.apply(&AiCaseCommand::Choose { case: 1, topic: Topic::Credit, option: 0 }, &spec);
+        cases.apply(
+            &AiCaseCommand::Choose {
+                case: 1,
+                topic: Topic::Credit,
+                option: 0,
+            },
+            &spec,
+        );
+        cases.apply(
+            &AiCaseCommand::Choose {
+                case: 1,
+                topic: Topic::Credit,
+                option: 0,
+            },
+            &spec,
+        );
         assert_eq!(cases.changed, 1);
         assert_eq!(cases.choice(1, Topic::Credit), Some(0));
     }
@@ -112,10 +133,34 @@ mod tests {
     fn impossible_choices_are_refused() {
         let spec = spec();
         let mut cases = AiCases::default();
-        cases.apply(&AiCaseCommand::Choose { case: 7, topic: Topic::Jobs, option: 0 }, &spec);
-        assert!(cases.error.as_deref().is_some_and(|e| e.contains("no case 8")));
-        cases.apply(&AiCaseCommand::Choose { case: 0, topic: Topic::Jobs, option: 9 }, &spec);
-        assert!(cases.error.as_deref().is_some_and(|e| e.contains("no option 10")));
+        cases.apply(
+            &AiCaseCommand::Choose {
+                case: 7,
+                topic: Topic::Jobs,
+                option: 0,
+            },
+            &spec,
+        );
+        assert!(
+            cases
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("no case 8"))
+        );
+        cases.apply(
+            &AiCaseCommand::Choose {
+                case: 0,
+                topic: Topic::Jobs,
+                option: 9,
+            },
+            &spec,
+        );
+        assert!(
+            cases
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("no option 10"))
+        );
         assert_eq!(cases.decided_count(), 0);
     }
 

@@ -112,9 +112,12 @@ impl Centroids {
         let class = distances
             .iter()
             .enumerate()
-            .fold((0, f32::INFINITY), |best, (i, &d)| {
-                if d < best.1 { (i, d) } else { best }
-            })
+            .fold(
+                (0, f32::INFINITY),
+                |best, (i, &d)| {
+                    if d < best.1 { (i, d) } else { best }
+                },
+            )
             .0;
         let confidences = confidences(&distances);
         Prediction {
@@ -213,7 +216,10 @@ mod tests {
         let bright = 1.0 / (1.0 + ((p1.distances[1] - p1.distances[0]) / TEMPERATURE).exp());
         assert!(close(p1.confidences[1], bright));
         assert!(p1.confidences[1] < p0.confidences[1], "less sure of bright");
-        assert!(close(p0.confidences[1], 1.0 / (1.0 + (-2.0 * 2.0_f32.sqrt()).exp())));
+        assert!(close(
+            p0.confidences[1],
+            1.0 / (1.0 + (-2.0 * 2.0_f32.sqrt()).exp())
+        ));
         // Still bright, but a shot nearer the middle now flips to dark.
         assert_eq!(p1.class, 1);
         let edge = [0.55, 0.5];
@@ -225,10 +231,7 @@ mod tests {
     fn a_class_with_no_example_or_too_few_examples_is_refused() {
         let data = separable();
         let refs: Vec<(&[f32], usize)> = data.iter().map(|(x, c)| (x.as_slice(), *c)).collect();
-        assert_eq!(
-            fit(&refs, 3, 2, 1),
-            Err(TrainError::NoExample { class: 2 })
-        );
+        assert_eq!(fit(&refs, 3, 2, 1), Err(TrainError::NoExample { class: 2 }));
         assert_eq!(
             fit(&refs[..4], 2, 2, 6),
             Err(TrainError::TooFew {

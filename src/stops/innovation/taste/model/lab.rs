@@ -43,6 +43,10 @@ pub struct TasteLab {
     pub retrained_after_change: bool,
     /// Why the last attempt was refused, in words for the student.
     pub error: Option<String>,
+    /// Why the shots could not be made (a broken scene file); not saved, so the next visit
+    /// tries again.
+    #[serde(skip)]
+    pub build_error: Option<String>,
 }
 
 impl TasteLab {
@@ -159,7 +163,11 @@ impl TasteLab {
     /// The model's answer for a training shot (`None` before training).
     pub fn guess(&self, shot: usize) -> Option<usize> {
         let model = self.model.as_ref()?;
-        Some(model.predict(&self.training_shots().get(shot)?.features).class)
+        Some(
+            model
+                .predict(&self.training_shots().get(shot)?.features)
+                .class,
+        )
     }
 
     /// A warning when one mood has far fewer examples than another: its centre rests on one or
@@ -176,7 +184,11 @@ impl TasteLab {
             spec.moods[thin].label,
             if few == 1 { "" } else { "s" },
             spec.moods[thin].label.to_lowercase(),
-            if few == 1 { "that one shot" } else { "those few shots" }
+            if few == 1 {
+                "that one shot"
+            } else {
+                "those few shots"
+            }
         ))
     }
 
@@ -223,18 +235,43 @@ mod tests {
         let spec = taste_spec();
         let mut lab = lab(&spec);
         lab.apply(&TasteCommand::Train, &spec);
-        assert!(lab.error.as_deref().is_some_and(|e| e.contains("0 labelled")));
+        assert!(
+            lab.error
+                .as_deref()
+                .is_some_and(|e| e.contains("0 labelled"))
+        );
         // Six shots, all one mood: the other moods could never be answered.
         for shot in 0..6 {
-            lab.apply(&TasteCommand::Label { shot, mood: Some(1) }, &spec);
+            lab.apply(
+                &TasteCommand::Label {
+                    shot,
+                    mood: Some(1),
+                },
+                &spec,
+            );
         }
         lab.apply(&TasteCommand::Train, &spec);
         let e = lab.error.clone().unwrap_or_default();
-        assert!(e.contains(&format!("No {} example", spec.moods[0].label)), "{e}");
+        assert!(
+            e.contains(&format!("No {} example", spec.moods[0].label)),
+            "{e}"
+        );
         assert!(lab.model.is_none() && lab.trainings == 0);
-        lab.apply(&TasteCommand::Label { shot: 12, mood: Some(0) }, &spec);
+        lab.apply(
+            &TasteCommand::Label {
+                shot: 12,
+                mood: Some(0),
+            },
+            &spec,
+        );
         assert!(lab.error.is_some());
-        lab.apply(&TasteCommand::Label { shot: 0, mood: Some(9) }, &spec);
+        lab.apply(
+            &TasteCommand::Label {
+                shot: 0,
+                mood: Some(9),
+            },
+            &spec,
+        );
         assert!(lab.error.is_some());
     }
 
@@ -249,7 +286,10 @@ mod tests {
         assert_eq!(lab.predictions.len(), NEW_SHOTS);
         let (agree, of) = lab.agreement().expect("trained");
         assert_eq!(of, TRAINING_SHOTS);
-        assert!(agree * 4 >= of * 3, "it learned most of the labels: {agree}/{of}");
+        assert!(
+            agree * 4 >= of * 3,
+            "it learned most of the labels: {agree}/{of}"
+        );
         assert!(!lab.done() && !lab.stale());
         // Training again on the same labels is not a change of taste.
         lab.apply(&TasteCommand::Train, &spec);
@@ -260,14 +300,23 @@ mod tests {
             .filter(|&i| lab.labels[i] == Some(0))
             .collect();
         for &shot in &zeros[1..] {
-            lab.apply(&TasteCommand::Label { shot, mood: Some(1) }, &spec);
+            lab.apply(
+                &TasteCommand::Label {
+                    shot,
+                    mood: Some(1),
+                },
+                &spec,
+            );
         }
         assert!(lab.stale());
         assert!(lab.one_sided(&spec).is_some_and(|w| w.contains("only 1")));
         let before: Vec<usize> = lab.predictions.iter().map(|p| p.class).collect();
         lab.apply(&TasteCommand::Train, &spec);
         assert!(lab.done());
-        assert_eq!(lab.previous, before.iter().map(|&c| Some(c)).collect::<Vec<_>>());
+        assert_eq!(
+            lab.previous,
+            before.iter().map(|&c| Some(c)).collect::<Vec<_>>()
+        );
         let model = lab.model.as_ref().expect("model");
         assert_eq!(model.counts[0], 1);
         // The lone example is its mood's whole centre.

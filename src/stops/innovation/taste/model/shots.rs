@@ -65,7 +65,13 @@ fn shot_prompt(spec: &TasteSpec, i: usize, seed: u64) -> ConceptPrompt {
 /// The raw measurements of a concept, before scaling.
 fn measure(c: &Concept) -> [f32; FEATURES] {
     let env = c.scene.apply_conditions(c.time, c.weather);
-    let avg = |a: Rgb, b: Rgb| [0.5 * (a[0] + b[0]), 0.5 * (a[1] + b[1]), 0.5 * (a[2] + b[2])];
+    let avg = |a: Rgb, b: Rgb| {
+        [
+            0.5 * (a[0] + b[0]),
+            0.5 * (a[1] + b[1]),
+            0.5 * (a[2] + b[2]),
+        ]
+    };
     let sky = avg(env.sky_zenith, env.sky_horizon);
     let max = sky.iter().copied().fold(0.0_f32, f32::max);
     let min = sky.iter().copied().fold(f32::INFINITY, f32::min);
@@ -164,7 +170,10 @@ mod tests {
         for f in 0..FEATURES {
             let values: Vec<f32> = a.iter().map(|s| s.features[f]).collect();
             assert!(values.iter().all(|v| (0.0..=1.0).contains(v)), "{f}");
-            assert!(values.contains(&0.0) && values.contains(&1.0), "{f} spreads");
+            assert!(
+                values.contains(&0.0) && values.contains(&1.0),
+                "{f} spreads"
+            );
         }
         // Every mood of the content has shots to learn from.
         for (m, mood) in spec.moods.iter().enumerate() {
