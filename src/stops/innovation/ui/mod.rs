@@ -188,21 +188,9 @@ fn taste_keys(
 // The screen
 // ---------------------------------------------------------------------------------------------
 
-fn innovation_ui(
-    mut screen: LevelScreen,
-    state: Option<Res<InnovationState>>,
-    content: Res<Content<CloudSpec>>,
-    mut ui_state: ResMut<InnovationUi>,
-    mut out: MessageWriter<InnovationCommand>,
-    mut allow_focus: ResMut<AllowWidgetFocus>,
-    presenter: Option<Res<PresenterState>>,
-) -> Result {
-    let Some(state) = state else { return Ok(()) };
-    // Every control is reachable with Tab, and the prompt box keeps its focus while typing.
-    allow_focus.0 = true;
-    let spec = &content.0;
-    let tab = ui_state.tab;
-    let hints: &[(&str, &str)] = match tab {
+/// The key hints along the bottom of each tab.
+fn tab_hints(tab: InnovationTab) -> &'static [(&'static str, &'static str)] {
+    match tab {
         InnovationTab::Cloud => &[
             ("1-4", "tabs"),
             ("R", "run the day"),
@@ -234,7 +222,24 @@ fn innovation_ui(
             ("Tab Space", "move to / press a choice"),
             ("Esc", "map"),
         ],
-    };
+    }
+}
+
+fn innovation_ui(
+    mut screen: LevelScreen,
+    state: Option<Res<InnovationState>>,
+    content: Res<Content<CloudSpec>>,
+    mut ui_state: ResMut<InnovationUi>,
+    mut out: MessageWriter<InnovationCommand>,
+    mut allow_focus: ResMut<AllowWidgetFocus>,
+    presenter: Option<Res<PresenterState>>,
+) -> Result {
+    let Some(state) = state else { return Ok(()) };
+    // Every control is reachable with Tab, and the prompt box keeps its focus while typing.
+    allow_focus.0 = true;
+    let spec = &content.0;
+    let tab = ui_state.tab;
+    let hints = tab_hints(tab);
     let (mut root, p) = screen.begin("innovation", hints)?;
     let reduced_motion = screen.settings().reduced_motion;
     let tour = &mut screen.tour;
@@ -300,8 +305,6 @@ fn innovation_ui(
                 .show(&mut root, |ui| {
                     header(ui, &state, status, &p, &mut ui_state.tab, tour)
                 });
-            let presenting = presenter.is_some_and(|s| s.active);
-            let ui_state = &mut *ui_state;
             ai_tabs::show(
                 &mut root,
                 ai_tabs::Tab {
@@ -309,8 +312,8 @@ fn innovation_ui(
                     spec,
                     p: &p,
                     frame: panel_frame,
-                    ui_state,
-                    presenting,
+                    ui_state: &mut ui_state,
+                    presenting: presenter.is_some_and(|s| s.active),
                 },
                 status,
                 lesson,
