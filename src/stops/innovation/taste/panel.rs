@@ -113,7 +113,7 @@ fn shot_card(
             let mark = match label {
                 None => "·",
                 Some(_) if agrees => "✔",
-                Some(_) => "✘",
+                Some(_) => "✖",
             };
             ui.label(
                 egui::RichText::new(format!("{mark} model: {}", spec.mood_name(guess))).color(

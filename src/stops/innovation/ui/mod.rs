@@ -208,8 +208,8 @@ fn tab_hints(tab: InnovationTab) -> &'static [(&'static str, &'static str)] {
         ],
         InnovationTab::Taste => &[
             ("1-4", "tabs"),
-            ("↑ ↓", "pick a shot"),
-            ("← →", "its mood"),
+            ("Up Down", "pick a shot"),
+            ("Left Right", "its mood"),
             ("T", "train"),
             ("Enter", "train / continue"),
             ("Tab Space", "move to / press a control"),
@@ -217,7 +217,7 @@ fn tab_hints(tab: InnovationTab) -> &'static [(&'static str, &'static str)] {
         ],
         InnovationTab::AiCases => &[
             ("1-4", "tabs"),
-            ("↑ ↓", "case"),
+            ("Up Down", "case"),
             ("Enter", "next open case / continue"),
             ("Tab Space", "move to / press a choice"),
             ("Esc", "map"),
