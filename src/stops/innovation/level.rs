@@ -545,6 +545,8 @@ pub(super) fn plugin(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stops::innovation::studio_ai::model::Topic;
+    use crate::stops::innovation::taste::model::TRAINING_SHOTS;
 
     fn spec() -> CloudSpec {
         cloud::bundled_cloud().expect("bundled innovation.ron")
@@ -613,8 +615,9 @@ mod tests {
         assert_eq!(state.map_time, span);
     }
 
-    /// Short opens with the deadline met and one concept, 2 stars; Standard and Full also ask
-    /// for the refined prompt.
+    /// Short opens with the deadline met, one concept and one AI case decided, 2 stars;
+    /// Standard also asks for the refined prompt and the taste model trained twice; Full for
+    /// all three AI cases.
     #[test]
     fn the_core_follows_the_lesson_length() {
         use crate::tour::model::content::bundled_file;
@@ -631,12 +634,47 @@ mod tests {
         assert!(!met(&state, LessonLength::Short), "no concept yet");
         state.set_prompt_text("a tense desert canyon at dusk in warm colours");
         state.generate(&scenes);
+        assert!(!met(&state, LessonLength::Short), "no AI case decided yet");
+        let decide = |state: &mut InnovationState, case| {
+            for topic in Topic::ALL {
+                let c = AiCaseCommand::Choose {
+                    case,
+                    topic,
+                    option: 0,
+                };
+                state.ai_cases.apply(&c, &spec.ai_cases);
+            }
+        };
+        decide(&mut state, 0);
         assert!(met(&state, LessonLength::Short));
         assert_eq!(state.stars_when(true), 2);
         assert!(!met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
         state.set_prompt_text("an eerie arctic night in cool colours");
         state.generate(&scenes);
-        assert!(met(&state, LessonLength::Standard) && met(&state, LessonLength::Full));
+        assert!(
+            !met(&state, LessonLength::Standard),
+            "the taste model is not trained"
+        );
+        // The taste model: trained, one label changed, trained again.
+        taste::ensure_shots(&mut state.taste, &spec.taste, &scenes, 42);
+        for shot in 0..TRAINING_SHOTS {
+            let mood = Some(shot % spec.taste.moods.len());
+            state
+                .taste
+                .apply(&TasteCommand::Label { shot, mood }, &spec.taste);
+        }
+        state.taste.apply(&TasteCommand::Train, &spec.taste);
+        assert!(!met(&state, LessonLength::Standard), "trained once");
+        let relabel = TasteCommand::Label {
+            shot: 0,
+            mood: Some(1),
+        };
+        state.taste.apply(&relabel, &spec.taste);
+        state.taste.apply(&TasteCommand::Train, &spec.taste);
+        assert!(met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
+        decide(&mut state, 1);
+        decide(&mut state, 2);
+        assert!(met(&state, LessonLength::Full));
     }
 
     #[test]
