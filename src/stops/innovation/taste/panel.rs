@@ -80,7 +80,7 @@ fn shot_card(
     spec: &TasteSpec,
     p: &Palette,
     i: usize,
-    selected: bool,
+    (selected, newly_selected): (bool, bool),
     out: &mut Vec<TasteCommand>,
 ) {
     let Some(shot) = lab.training_shots().get(i) else {
@@ -128,6 +128,11 @@ fn shot_card(
     });
     if selected {
         focus_ring(ui, frame.response.rect, p);
+        if newly_selected {
+            // Keys moved the selection: bring the card into view once, then leave the scroll
+            // to the student.
+            frame.response.scroll_to_me(None);
+        }
     }
 }
 
@@ -156,6 +161,10 @@ pub(crate) fn shots_column(
         );
         return;
     }
+    let last_id = egui::Id::new("taste_last_selected_shot");
+    let last: Option<usize> = ui.ctx().data(|d| d.get_temp(last_id));
+    ui.ctx().data_mut(|d| d.insert_temp(last_id, selected));
+    let moved = last.is_some_and(|l| l != selected);
     egui::ScrollArea::vertical()
         .id_salt("taste_shots")
         .show(ui, |ui| {
@@ -163,7 +172,7 @@ pub(crate) fn shots_column(
                 ui.columns(2, |cols| {
                     for (c, col) in cols.iter_mut().enumerate() {
                         let i = row * 2 + c;
-                        shot_card(col, lab, spec, p, i, i == selected, out);
+                        shot_card(col, lab, spec, p, i, (i == selected, moved), out);
                     }
                 });
                 ui.add_space(4.0);
