@@ -69,7 +69,7 @@ fn question(
     ui.label(egui::RichText::new(format!("{}: {}", topic.label(), q.prompt)).strong());
     for (o, option) in q.options.iter().enumerate() {
         let on = chosen == Some(o);
-        let mark = if on { "◉" } else { "○" };
+        let mark = if on { "☑" } else { "☐" };
         let r = ui.add(
             egui::Button::selectable(on, format!("{mark} {}", option.choice))
                 .wrap()

@@ -71,7 +71,7 @@ impl TasteSpec {
         }
     }
 
-    /// The mood's label with its icon: "▲ Tense".
+    /// The mood's label with its icon: "♦ Tense".
     pub fn mood_name(&self, mood: usize) -> String {
         self.moods
             .get(mood)
