@@ -84,7 +84,7 @@ fn question(
         }
     }
     if let Some(option) = chosen.and_then(|o| q.options.get(o)) {
-        ui.label(egui::RichText::new(format!("→ {}", option.consequence)).color(color(p.accent)));
+        ui.label(egui::RichText::new(format!("▶ {}", option.consequence)).color(color(p.accent)));
     }
     ui.add_space(6.0);
 }

@@ -20,7 +20,7 @@ pub fn case_steps(state: &InnovationState, spec: &AiCasesSpec) -> Vec<ShowStep<I
             let option = c.question(topic).options.first()?;
             Some(ShowStep::new(
                 format!(
-                    "{} — {}: one choice to discuss, not the answer: \"{}\" → {}",
+                    "{} — {}: one choice to discuss, not the answer: \"{}\". {}",
                     c.title,
                     topic.label().to_lowercase(),
                     option.choice,
