@@ -10,6 +10,9 @@ use crate::GameConfig;
 use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState};
 use crate::stops::innovation::cloud::{CloudSpec, Plan};
 use crate::stops::innovation::level::{InnovationCommand, InnovationState};
+use crate::stops::innovation::studio_ai::model::{AiCaseCommand, Topic};
+use crate::stops::innovation::taste::model::TasteCommand;
+use crate::stops::innovation::taste::show_me::mood_by_look;
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::stops::marketing::model::CampaignSpec;
@@ -145,9 +148,60 @@ fn drive_innovation(
                 ui.tab = InnovationTab::Trailer;
             }
         }
+        (1..=3, 3) => {
+            // The shots exist from the level's first frame; wait for them.
+            let Some(state) = state.filter(|s| s.taste.ready()) else {
+                return;
+            };
+            for c in taste_demo(*step, &state, spec) {
+                out.write(InnovationCommand::Taste(c));
+            }
+            if let Some(mut ui) = ui {
+                ui.tab = InnovationTab::Taste;
+            }
+        }
+        (1, 4) => {
+            for topic in Topic::ALL {
+                out.write(InnovationCommand::AiCase(AiCaseCommand::Choose {
+                    case: 0,
+                    topic,
+                    option: 0,
+                }));
+            }
+            if let Some(mut ui) = ui {
+                ui.tab = InnovationTab::AiCases;
+            }
+        }
         _ => return,
     }
     *step += 1;
+}
+
+/// Stop 5 demo 3: every shot labelled by its look and the model trained (step 1), then shot 1
+/// relabelled (step 2) and the model trained again (step 3).
+fn taste_demo(step: u8, state: &InnovationState, spec: &CloudSpec) -> Vec<TasteCommand> {
+    let moods = spec.taste.moods.len().max(1);
+    match step {
+        1 => {
+            let shots = state.taste.training_shots();
+            let mut out: Vec<TasteCommand> = (0..shots.len())
+                .map(|shot| TasteCommand::Label {
+                    shot,
+                    mood: mood_by_look(&spec.taste, &shots[shot]),
+                })
+                .collect();
+            out.push(TasteCommand::Train);
+            out
+        }
+        2 => {
+            let first = state.taste.labels.first().copied().flatten().unwrap_or(0);
+            vec![TasteCommand::Label {
+                shot: 0,
+                mood: Some((first + 1) % moods),
+            }]
+        }
+        _ => vec![TasteCommand::Train],
+    }
 }
 
 /// One step a frame: choose the right answers and submit, then go on once it is accepted.

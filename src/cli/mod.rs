@@ -189,7 +189,8 @@ pub struct CaptureArgs {
     #[arg(long)]
     pub no_talk: bool,
     /// Play the level part-way first, through its own commands: stop 4 `1` (five posts in),
-    /// stop 5 `1` (a day on the network map) or `2` (a generated concept trailer), stop 6 `1`
+    /// stop 5 `1` (a day on the network map), `2` (a generated concept trailer), `3` (the taste
+    /// model trained, one label changed, trained again) or `4` (an AI case decided), stop 6 `1`
     /// (every person matched and two careers picked).
     #[arg(long, default_value_t = 0)]
     pub demo: u8,

@@ -1,4 +1,4 @@
-//! Stop 5, Innovation: the cloud plan and the concept trailer.
+//! Stop 5, Innovation: the cloud plan, the concept trailer, the taste lab and the AI cases.
 
 use super::*;
 
@@ -69,6 +69,10 @@ pub(super) fn play_innovation_level(app: &mut App) {
         .clone()
         .expect("a concept");
     assert_ne!(first.scene, refined.scene);
+    assert_level_not_done(app);
+    train_the_taste_model(app);
+    relabel_and_train_again(app);
+    decide_ai_cases(app, 3);
     send(app, TourCommand::FinishLevel);
 }
 
@@ -105,5 +109,128 @@ pub(super) fn play_innovation_core(app: &mut App) {
         );
         send(app, InnovationCommand::Generate);
     }
+    if core(app, STOP, "taste") > 0 {
+        assert_level_not_done(app);
+        train_the_taste_model(app);
+        relabel_and_train_again(app);
+    }
+    let cases = core(app, STOP, "ai-cases");
+    if cases > 0 {
+        assert_level_not_done(app);
+        decide_ai_cases(app, cases as usize);
+    }
     send(app, TourCommand::FinishLevel);
+}
+
+fn taste(app: &App) -> backlot::stops::innovation::taste::model::TasteLab {
+    use backlot::stops::innovation::level::InnovationState;
+    app.world().resource::<InnovationState>().taste.clone()
+}
+
+fn taste_command(app: &mut App, c: backlot::stops::innovation::taste::model::TasteCommand) {
+    send(
+        app,
+        backlot::stops::innovation::level::InnovationCommand::Taste(c),
+    );
+}
+
+/// The taste lab: training with too few labels, or with a mood nobody labelled, is refused
+/// with its reason; labelled by look, the model trains and predicts the new shots.
+pub(super) fn train_the_taste_model(app: &mut App) {
+    use backlot::stops::innovation::cloud::CloudSpec;
+    use backlot::stops::innovation::taste::model::{NEW_SHOTS, TRAINING_SHOTS, TasteCommand};
+    use backlot::stops::innovation::taste::show_me::mood_by_look;
+    let spec = app.world().resource::<Content<CloudSpec>>().0.taste.clone();
+    assert!(
+        taste(app).ready(),
+        "the shots are made when the level opens"
+    );
+    taste_command(app, TasteCommand::Train);
+    let lab = taste(app);
+    assert!(lab.model.is_none());
+    let reason = lab.error.unwrap_or_default();
+    assert!(reason.contains("Not enough examples"), "{reason}");
+    for shot in 0..6 {
+        taste_command(
+            app,
+            TasteCommand::Label {
+                shot,
+                mood: Some(1),
+            },
+        );
+    }
+    taste_command(app, TasteCommand::Train);
+    let lab = taste(app);
+    assert!(lab.model.is_none(), "one mood missing: refused");
+    let reason = lab.error.unwrap_or_default();
+    assert!(
+        reason.contains(&format!("No {} example", spec.moods[0].label)),
+        "{reason}"
+    );
+    for shot in 0..TRAINING_SHOTS {
+        let mood = mood_by_look(&spec, &taste(app).shots[shot]);
+        taste_command(app, TasteCommand::Label { shot, mood });
+    }
+    taste_command(app, TasteCommand::Train);
+    let lab = taste(app);
+    assert_eq!(lab.error, None);
+    assert_eq!(lab.predictions.len(), NEW_SHOTS);
+    assert!(
+        lab.agreement()
+            .is_some_and(|(agree, of)| of == TRAINING_SHOTS && agree > of / 2)
+    );
+}
+
+/// A label changed and the model trained again: the task is done.
+pub(super) fn relabel_and_train_again(app: &mut App) {
+    use backlot::stops::innovation::taste::model::TasteCommand;
+    let lab = taste(app);
+    let first = lab.labels[0].unwrap_or(0);
+    taste_command(
+        app,
+        TasteCommand::Label {
+            shot: 0,
+            mood: Some((first + 1) % 3),
+        },
+    );
+    assert!(taste(app).stale());
+    taste_command(app, TasteCommand::Train);
+    let lab = taste(app);
+    assert!(lab.done() && !lab.stale());
+    assert_eq!(lab.trainings, 2);
+}
+
+/// Decides the first `n` AI cases: every topic gets a choice, and the choices are recorded.
+pub(super) fn decide_ai_cases(app: &mut App, n: usize) {
+    use backlot::stops::innovation::level::{InnovationCommand, InnovationState};
+    use backlot::stops::innovation::studio_ai::model::{AiCaseCommand, Topic};
+    for case in 0..n {
+        for (option, topic) in Topic::ALL.into_iter().enumerate() {
+            send(
+                app,
+                InnovationCommand::AiCase(AiCaseCommand::Choose {
+                    case,
+                    topic,
+                    option: option % 2,
+                }),
+            );
+        }
+        let cases = &app.world().resource::<InnovationState>().ai_cases;
+        assert!(cases.decided(case));
+        assert_eq!(cases.choice(case, Topic::Credit), Some(1));
+    }
+    send(
+        app,
+        InnovationCommand::AiCase(AiCaseCommand::Choose {
+            case: 9,
+            topic: Topic::Jobs,
+            option: 0,
+        }),
+    );
+    let cases = &app.world().resource::<InnovationState>().ai_cases;
+    assert!(
+        cases.error.is_some(),
+        "a case that does not exist is refused"
+    );
+    assert_eq!(cases.decided_count(), n);
 }

@@ -113,6 +113,8 @@ pub(super) fn work_half_way(app: &mut App, stop: usize) {
                 InnovationCommand::SetPrompt("a ruined city at night in the rain".into()),
             );
             send(app, InnovationCommand::Generate);
+            innovation::train_the_taste_model(app);
+            innovation::decide_ai_cases(app, 1);
         }
         6 => {
             let state = app.world().resource::<ConclusionState>();

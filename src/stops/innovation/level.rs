@@ -22,6 +22,8 @@ use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation
 use crate::stops::innovation::concept::{
     self, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
 };
+use crate::stops::innovation::studio_ai::model::{AiCaseCommand, AiCases};
+use crate::stops::innovation::taste::{self, model::TasteCommand, model::TasteLab};
 use crate::tour::content_plugin::{Content, load_content};
 use crate::tour::flow::{LevelCatalog, LevelStatus, TourSystems};
 use crate::tour::lesson::LessonTasks;
@@ -31,7 +33,7 @@ use crate::tour::{StopPhase, in_stop};
 pub const STOP: usize = 5;
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["cloud", "concept", "refine"];
+pub const TASKS: &[&str] = &["cloud", "concept", "refine", "taste", "ai-cases"];
 
 /// Real seconds the transfer map takes to play a whole simulated day: long enough to follow
 /// the dots, short enough that nobody waits for a 30-hour courier.
@@ -70,6 +72,10 @@ pub enum InnovationCommand {
     Generate,
     PlayTrailer,
     StopTrailer,
+    /// The taste lab: label a shot, or train the model.
+    Taste(TasteCommand),
+    /// "AI in the studio": decide one topic of one case.
+    AiCase(AiCaseCommand),
 }
 
 /// The level in play.
@@ -110,6 +116,12 @@ pub struct InnovationState {
     pub map_time: f32,
     /// `GameConfig::seed`: the same prompt and seed always give the same concept.
     pub seed: u64,
+    /// The taste lab: the student's labels and the model trained on them.
+    #[serde(default)]
+    pub taste: TasteLab,
+    /// The student's decisions on the AI cases.
+    #[serde(default)]
+    pub ai_cases: AiCases,
 }
 
 /// The prompt the pickers start from when nothing has been asked for yet: the first setting
@@ -160,6 +172,8 @@ impl InnovationState {
             trailer_time: None,
             map_time: 0.0,
             seed,
+            taste: TasteLab::default(),
+            ai_cases: AiCases::default(),
         }
     }
 
@@ -342,6 +356,11 @@ impl InnovationState {
             ("cloud", u32::from(self.best_met)),
             ("concept", u32::from(self.generations >= 1)),
             ("refine", u32::from(refined)),
+            ("taste", u32::from(self.taste.done())),
+            (
+                "ai-cases",
+                u32::try_from(self.ai_cases.decided_count()).unwrap_or(0),
+            ),
         ]
     }
 
@@ -414,6 +433,15 @@ fn apply_innovation_commands(
         commands.clear();
         return;
     };
+    if !state.taste.ready() && state.taste.build_error.is_none() {
+        let seed = state.seed;
+        match stage.as_deref().filter(|s| !s.scenes.is_empty()) {
+            Some(stage) => {
+                taste::ensure_shots(&mut state.taste, &content.taste, &stage.scenes, seed)
+            }
+            None => taste::ensure_shots(&mut state.taste, &content.taste, &bundled_scenes(), seed),
+        }
+    }
     for command in commands.read() {
         match command {
             InnovationCommand::SetPlan(plan) => state.set_plan(plan.clone()),
@@ -453,6 +481,8 @@ fn apply_innovation_commands(
                     score.write(PlayScore(None));
                 }
             }
+            InnovationCommand::Taste(c) => state.taste.apply(c, &content.taste),
+            InnovationCommand::AiCase(c) => state.ai_cases.apply(c, &content.ai_cases),
         }
     }
     lesson.apply(STOP, &state.task_counts(), &mut status);
@@ -515,6 +545,8 @@ pub(super) fn plugin(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stops::innovation::studio_ai::model::Topic;
+    use crate::stops::innovation::taste::model::TRAINING_SHOTS;
 
     fn spec() -> CloudSpec {
         cloud::bundled_cloud().expect("bundled innovation.ron")
@@ -583,8 +615,9 @@ mod tests {
         assert_eq!(state.map_time, span);
     }
 
-    /// Short opens with the deadline met and one concept, 2 stars; Standard and Full also ask
-    /// for the refined prompt.
+    /// Short opens with the deadline met, one concept and one AI case decided, 2 stars;
+    /// Standard also asks for the refined prompt and the taste model trained twice; Full for
+    /// all three AI cases.
     #[test]
     fn the_core_follows_the_lesson_length() {
         use crate::tour::model::content::bundled_file;
@@ -601,12 +634,47 @@ mod tests {
         assert!(!met(&state, LessonLength::Short), "no concept yet");
         state.set_prompt_text("a tense desert canyon at dusk in warm colours");
         state.generate(&scenes);
+        assert!(!met(&state, LessonLength::Short), "no AI case decided yet");
+        let decide = |state: &mut InnovationState, case| {
+            for topic in Topic::ALL {
+                let c = AiCaseCommand::Choose {
+                    case,
+                    topic,
+                    option: 0,
+                };
+                state.ai_cases.apply(&c, &spec.ai_cases);
+            }
+        };
+        decide(&mut state, 0);
         assert!(met(&state, LessonLength::Short));
         assert_eq!(state.stars_when(true), 2);
         assert!(!met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
         state.set_prompt_text("an eerie arctic night in cool colours");
         state.generate(&scenes);
-        assert!(met(&state, LessonLength::Standard) && met(&state, LessonLength::Full));
+        assert!(
+            !met(&state, LessonLength::Standard),
+            "the taste model is not trained"
+        );
+        // The taste model: trained, one label changed, trained again.
+        taste::ensure_shots(&mut state.taste, &spec.taste, &scenes, 42);
+        for shot in 0..TRAINING_SHOTS {
+            let mood = Some(shot % spec.taste.moods.len());
+            state
+                .taste
+                .apply(&TasteCommand::Label { shot, mood }, &spec.taste);
+        }
+        state.taste.apply(&TasteCommand::Train, &spec.taste);
+        assert!(!met(&state, LessonLength::Standard), "trained once");
+        let relabel = TasteCommand::Label {
+            shot: 0,
+            mood: Some(1),
+        };
+        state.taste.apply(&relabel, &spec.taste);
+        state.taste.apply(&TasteCommand::Train, &spec.taste);
+        assert!(met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
+        decide(&mut state, 1);
+        decide(&mut state, 2);
+        assert!(met(&state, LessonLength::Full));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Stop 5, Innovation: the Studio in the Cloud and a concept trailer generated from a prompt.
+//! Stop 5, Innovation: the Studio in the Cloud, a concept trailer generated from a prompt, a
+//! small model that learns the student's taste in shots, and decisions on AI in the studio.
 
 use bevy::prelude::*;
 
@@ -6,6 +7,8 @@ pub mod cloud;
 pub mod concept;
 pub mod level;
 pub mod show_me;
+pub mod studio_ai;
+pub mod taste;
 pub mod trailer_set;
 pub mod ui;
 

@@ -2,7 +2,8 @@
 //! the plan closest to the student's that gets every collaborator their footage within the
 //! deadline is found by trying every plan, then set one choice at a time with the units maths
 //! that makes it necessary, and the day is run. Once a plan has met the deadline, the concept
-//! is shown: a prompt typed and generated, and then refined with a different prompt.
+//! is shown: a prompt typed and generated, and then refined with a different prompt. Then the
+//! taste lab (`taste::show_me`) and the AI cases (`studio_ai::show_me`).
 
 use bevy::prelude::*;
 
@@ -16,6 +17,8 @@ use crate::stops::innovation::concept::parse_prompt;
 use crate::stops::innovation::level::{
     InnovationCommand, InnovationState, MIN_DISTINCT_PROMPTS, MIN_GENERATIONS,
 };
+use crate::stops::innovation::studio_ai::show_me::case_steps;
+use crate::stops::innovation::taste::show_me::taste_steps;
 use crate::tour::content_plugin::Content;
 
 /// Prompts the demonstration types, in order; each names a setting, a mood, a time and
@@ -42,7 +45,10 @@ pub fn show_me_steps(
     if state.generations < MIN_GENERATIONS || state.distinct_prompts < MIN_DISTINCT_PROMPTS {
         return concept_steps(state);
     }
-    Vec::new()
+    if !state.taste.done() {
+        return taste_steps(state, &spec.taste);
+    }
+    case_steps(state, &spec.ai_cases)
 }
 
 /// Set a plan that meets the deadline, one choice at a time, and run the day.
@@ -417,6 +423,8 @@ mod tests {
                 InnovationCommand::RunDay => state.run_day(spec),
                 InnovationCommand::SetPrompt(text) => state.set_prompt_text(text),
                 InnovationCommand::Generate => state.generate(&scenes),
+                InnovationCommand::Taste(c) => state.taste.apply(c, &spec.taste),
+                InnovationCommand::AiCase(c) => state.ai_cases.apply(c, &spec.ai_cases),
                 other => panic!("not part of the solution: {other:?}"),
             }
         }
@@ -506,6 +514,25 @@ mod tests {
         assert!(steps[0].caption.starts_with("refine"), "{steps:?}");
         play(&mut state, &spec, &steps);
         assert!(state.is_complete());
+        // Then the taste lab: labelled, trained, one label changed and trained again.
+        crate::stops::innovation::taste::ensure_shots(
+            &mut state.taste,
+            &spec.taste,
+            &bundled_scenes(),
+            state.seed,
+        );
+        let steps = show_me_steps(&state, &spec);
+        assert!(steps.len() > 12, "{steps:?}");
+        play(&mut state, &spec, &steps);
+        assert!(state.taste.done() && state.taste.error.is_none());
+        // Then each AI case, one at a time.
+        for decided in 1..=spec.ai_cases.cases.len() {
+            let steps = show_me_steps(&state, &spec);
+            assert_eq!(steps.len(), 3, "consent, credit, jobs");
+            assert!(steps[0].caption.contains("not the answer"), "{steps:?}");
+            play(&mut state, &spec, &steps);
+            assert_eq!(state.ai_cases.decided_count(), decided);
+        }
         assert!(show_me_steps(&state, &spec).is_empty());
     }
 

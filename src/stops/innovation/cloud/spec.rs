@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::units::{BitsPerSecond, BytesPerSecond, Seconds};
 use super::{BUNDLED_CLOUD_RON, CLOUD_FILE};
+use crate::stops::innovation::studio_ai::model::AiCasesSpec;
+use crate::stops::innovation::taste::model::TasteSpec;
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 /// Everything Stop 5 needs, as written in `assets/innovation.ron`.
@@ -28,6 +30,10 @@ pub struct CloudSpec {
     /// Internet connections that can be booked, for the studio uplink and for each site;
     /// index 0 is the starting choice.
     pub links: Vec<LinkSpec>,
+    /// The taste lab's moods (see `crate::stops::innovation::taste`).
+    pub taste: TasteSpec,
+    /// The "AI in the studio" cases (see `crate::stops::innovation::studio_ai`).
+    pub ai_cases: AiCasesSpec,
 }
 
 /// One camera and the codec it records, with the published data rate.
@@ -226,6 +232,8 @@ impl CloudSpec {
         self.validate_texts(&mut errors);
         self.validate_sites(&mut errors);
         self.validate_routes(&mut errors);
+        self.taste.validate(&mut errors);
+        self.ai_cases.validate(&mut errors);
         errors
     }
 

@@ -37,6 +37,7 @@ pub(super) fn run(spec: &CloudSpec, plan: &Plan) -> Simulation {
 
 /// A small spec with round numbers, for exact checks.
 pub(super) fn toy() -> CloudSpec {
+    let bundled = bundled();
     let site = |id: &str, role, needs, lon| Site {
         id: id.into(),
         city: id.into(),
@@ -94,6 +95,8 @@ pub(super) fn toy() -> CloudSpec {
                 rate_mbps: 400.0,
             },
         ],
+        taste: bundled.taste,
+        ai_cases: bundled.ai_cases,
     }
 }
 

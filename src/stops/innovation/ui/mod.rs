@@ -7,6 +7,7 @@
 //! P plays or stops the trailer, Enter runs the day / generates (continues once the level is
 //! complete). Tab moves egui's focus over every control and Space or Enter presses it.
 
+mod ai_tabs;
 mod cloud_tab;
 mod pieces;
 mod trailer_tab;
@@ -16,8 +17,10 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
+use crate::classroom::presenter::commands::PresenterState;
 use crate::stops::innovation::cloud::CloudSpec;
 use crate::stops::innovation::level::{InnovationCommand, InnovationState, STOP};
+use crate::stops::innovation::taste::model::TasteCommand;
 use crate::tour::content_plugin::Content;
 use crate::tour::input::typing;
 use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
@@ -44,12 +47,20 @@ pub enum InnovationTab {
     #[default]
     Cloud,
     Trailer,
+    /// The taste lab: a model that learns from the student's labels.
+    Taste,
+    /// Decisions on AI in the studio.
+    AiCases,
 }
 
 /// Which tab is open. Public so the 3D view knows when the trailer area is on screen.
 #[derive(Resource, Debug, Default)]
 pub struct InnovationUi {
     pub tab: InnovationTab,
+    /// The taste lab's shot the arrow keys label.
+    pub taste_shot: usize,
+    /// The AI case on screen.
+    pub ai_case: usize,
 }
 
 fn reset_ui(mut ui_state: ResMut<InnovationUi>) {
@@ -64,6 +75,7 @@ fn innovation_keys(
     mut out: MessageWriter<InnovationCommand>,
     mut tour: MessageWriter<TourCommand>,
     status: Res<LevelStatus>,
+    content: Res<Content<CloudSpec>>,
 ) {
     let Some(state) = state else { return };
     if typing(&wants) {
@@ -74,6 +86,12 @@ fn innovation_keys(
     }
     if keys.any_just_pressed([KeyCode::Digit2, KeyCode::Numpad2]) {
         ui_state.tab = InnovationTab::Trailer;
+    }
+    if keys.any_just_pressed([KeyCode::Digit3, KeyCode::Numpad3]) {
+        ui_state.tab = InnovationTab::Taste;
+    }
+    if keys.any_just_pressed([KeyCode::Digit4, KeyCode::Numpad4]) {
+        ui_state.tab = InnovationTab::AiCases;
     }
     match ui_state.tab {
         InnovationTab::Cloud => {
@@ -93,22 +111,119 @@ fn innovation_keys(
                 });
             }
         }
+        InnovationTab::Taste => {
+            let moods = content.taste.moods.len();
+            if let Some(c) = taste_keys(&keys, &state.taste, moods, &mut ui_state.taste_shot) {
+                out.write(InnovationCommand::Taste(c));
+            }
+        }
+        InnovationTab::AiCases => {
+            let n = content.ai_cases.cases.len().max(1);
+            if keys.just_pressed(KeyCode::ArrowDown) {
+                ui_state.ai_case = (ui_state.ai_case + 1) % n;
+            }
+            if keys.just_pressed(KeyCode::ArrowUp) {
+                ui_state.ai_case = (ui_state.ai_case + n - 1) % n;
+            }
+        }
     }
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         if status.complete {
             tour.write(TourCommand::FinishLevel);
         } else {
-            out.write(match ui_state.tab {
-                InnovationTab::Cloud => InnovationCommand::RunDay,
-                InnovationTab::Trailer => InnovationCommand::Generate,
-            });
+            match ui_state.tab {
+                InnovationTab::Cloud => {
+                    out.write(InnovationCommand::RunDay);
+                }
+                InnovationTab::Trailer => {
+                    out.write(InnovationCommand::Generate);
+                }
+                InnovationTab::Taste => {
+                    out.write(InnovationCommand::Taste(TasteCommand::Train));
+                }
+                InnovationTab::AiCases => {
+                    if let Some(next) = state.ai_cases.next_open(&content.ai_cases) {
+                        ui_state.ai_case = next;
+                    }
+                }
+            }
         }
     }
+}
+
+/// The taste lab's keys: ↑ ↓ pick a shot, ← → step its mood (through "no label"), T trains.
+fn taste_keys(
+    keys: &ButtonInput<KeyCode>,
+    lab: &crate::stops::innovation::taste::model::TasteLab,
+    moods: usize,
+    shot: &mut usize,
+) -> Option<TasteCommand> {
+    use crate::stops::innovation::taste::model::TRAINING_SHOTS;
+    if keys.just_pressed(KeyCode::ArrowDown) {
+        *shot = (*shot + 1) % TRAINING_SHOTS;
+    }
+    if keys.just_pressed(KeyCode::ArrowUp) {
+        *shot = (*shot + TRAINING_SHOTS - 1) % TRAINING_SHOTS;
+    }
+    if keys.just_pressed(KeyCode::KeyT) {
+        return Some(TasteCommand::Train);
+    }
+    // The label steps through every mood and "none": moods + 1 positions, none last.
+    let step = if keys.just_pressed(KeyCode::ArrowRight) {
+        1
+    } else if keys.just_pressed(KeyCode::ArrowLeft) {
+        moods
+    } else {
+        return None;
+    };
+    let now = lab.labels.get(*shot).copied().flatten().unwrap_or(moods);
+    let next = (now + step) % (moods + 1);
+    Some(TasteCommand::Label {
+        shot: *shot,
+        mood: (next < moods).then_some(next),
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
 // The screen
 // ---------------------------------------------------------------------------------------------
+
+/// The key hints along the bottom of each tab.
+fn tab_hints(tab: InnovationTab) -> &'static [(&'static str, &'static str)] {
+    match tab {
+        InnovationTab::Cloud => &[
+            ("1-4", "tabs"),
+            ("R", "run the day"),
+            ("Enter", "run / continue"),
+            ("Tab Space", "move to / press a control"),
+            ("Esc", "map"),
+        ],
+        InnovationTab::Trailer => &[
+            ("1-4", "tabs"),
+            ("G", "generate"),
+            ("P", "play / stop trailer"),
+            ("Enter", "generate / continue"),
+            ("Tab Space", "move to / press a control"),
+            ("Esc", "map"),
+        ],
+        InnovationTab::Taste => &[
+            ("1-4", "tabs"),
+            ("Up Down", "pick a shot"),
+            ("Left Right", "its mood"),
+            ("T", "train"),
+            ("Enter", "train / continue"),
+            ("Tab Space", "move to / press a control"),
+            ("Esc", "map"),
+        ],
+        InnovationTab::AiCases => &[
+            ("1-4", "tabs"),
+            ("Up Down", "case"),
+            ("Enter", "next open case / continue"),
+            ("Tab Space", "move to / press a choice"),
+            ("Esc", "map"),
+        ],
+    }
+}
 
 fn innovation_ui(
     mut screen: LevelScreen,
@@ -117,29 +232,14 @@ fn innovation_ui(
     mut ui_state: ResMut<InnovationUi>,
     mut out: MessageWriter<InnovationCommand>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
+    presenter: Option<Res<PresenterState>>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
     // Every control is reachable with Tab, and the prompt box keeps its focus while typing.
     allow_focus.0 = true;
     let spec = &content.0;
     let tab = ui_state.tab;
-    let hints: &[(&str, &str)] = match tab {
-        InnovationTab::Cloud => &[
-            ("1 2", "tabs"),
-            ("R", "run the day"),
-            ("Enter", "run / continue"),
-            ("Tab Space", "move to / press a control"),
-            ("Esc", "map"),
-        ],
-        InnovationTab::Trailer => &[
-            ("1 2", "tabs"),
-            ("G", "generate"),
-            ("P", "play / stop trailer"),
-            ("Enter", "generate / continue"),
-            ("Tab Space", "move to / press a control"),
-            ("Esc", "map"),
-        ],
-    };
+    let hints = tab_hints(tab);
     let (mut root, p) = screen.begin("innovation", hints)?;
     let reduced_motion = screen.settings().reduced_motion;
     let tour = &mut screen.tour;
@@ -198,6 +298,27 @@ fn innovation_ui(
                         });
                 });
             trailer_caption(&ctx, &state, &p);
+        }
+        InnovationTab::Taste | InnovationTab::AiCases => {
+            egui::Panel::top("innovation_header")
+                .frame(panel_frame)
+                .show(&mut root, |ui| {
+                    header(ui, &state, status, &p, &mut ui_state.tab, tour)
+                });
+            ai_tabs::show(
+                &mut root,
+                ai_tabs::Tab {
+                    state: &state,
+                    spec,
+                    p: &p,
+                    frame: panel_frame,
+                    ui_state: &mut ui_state,
+                    presenting: presenter.is_some_and(|s| s.active),
+                },
+                status,
+                lesson,
+                &mut out,
+            );
         }
     }
     Ok(())

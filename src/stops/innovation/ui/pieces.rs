@@ -112,6 +112,8 @@ pub(super) fn header(
         for (t, label) in [
             (InnovationTab::Cloud, "1 · Studio in the Cloud"),
             (InnovationTab::Trailer, "2 · Concept trailer"),
+            (InnovationTab::Taste, "3 · Your taste"),
+            (InnovationTab::AiCases, "4 · AI in the studio"),
         ] {
             let r = ui.add(egui::Button::new(label).selected(*tab == t));
             if *tab == t {
