@@ -38,6 +38,10 @@ pub enum AnswerError {
         index: usize,
         count: usize,
     },
+    NoSuchClip {
+        index: usize,
+        count: usize,
+    },
     /// The level content itself is broken (only possible with unvalidated content).
     Content(SpecError),
 }
@@ -72,6 +76,11 @@ impl fmt::Display for AnswerError {
             AnswerError::NoSuchLabel { index, count } => write!(
                 f,
                 "there is no label {index}: the puzzle has {count} labels (0–{})",
+                count.saturating_sub(1)
+            ),
+            AnswerError::NoSuchClip { index, count } => write!(
+                f,
+                "there is no clip {index}: the task has {count} clips (0–{})",
                 count.saturating_sub(1)
             ),
             AnswerError::Content(e) => write!(f, "the level content is broken: {e}"),

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    BUNDLED_POST_PRODUCTION, CutAnswer, DropFramePuzzle, MAX_LIP_SYNC_OFFSET, POST_PRODUCTION_FILE,
+    BUNDLED_POST_PRODUCTION, CutAnswer, DropFramePuzzle, LateClipTask, POST_PRODUCTION_FILE,
     SyncState,
 };
 use crate::stops::post::timecode::{self, FrameRate, Timecode};
@@ -17,6 +17,9 @@ use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostLevelSpec {
     pub sync: SyncTask,
+    /// A file written before the task existed gets the standard clips (0, 1, 2, 3 frames).
+    #[serde(default)]
+    pub late_clip: LateClipTask,
     pub count: CountTask,
     pub cut_list: CutListTask,
     pub drop_frame: DropFrameSpec,
@@ -33,19 +36,9 @@ pub struct SyncTask {
     pub door_closes_at_frame: u32,
     /// Where the slam sound starts before the player moves it.
     pub slam_starts_at_frame: i32,
-    /// Whether the level also shows the talking-clip lip-sync demo.
-    #[serde(default)]
-    pub talking_clip: bool,
-    /// Drifts (in frames) the lip-sync demo offers, e.g. `[1, 2, 3]`.
-    #[serde(default = "default_lip_sync_offsets")]
-    pub lip_sync_offsets: Vec<i32>,
     /// Seed of the synthesised door and room tone.
     #[serde(default)]
     pub seed: u64,
-}
-
-fn default_lip_sync_offsets() -> Vec<i32> {
-    vec![1, 2, 3]
 }
 
 /// (b) Count the frames of a shot and write its duration.
@@ -216,21 +209,10 @@ impl PostLevelSpec {
     }
 
     fn validate_sync(&self, errors: &mut Vec<SpecError>) {
-        let sync = &self.sync;
-        if let Err(e) = SyncState::new(sync) {
+        if let Err(e) = SyncState::new(&self.sync) {
             errors.push(e);
         }
-        for (i, &offset) in sync.lip_sync_offsets.iter().enumerate() {
-            if offset.abs() > MAX_LIP_SYNC_OFFSET {
-                errors.push(SpecError::new(
-                    format!("sync.lip_sync_offsets[{i}]"),
-                    format!(
-                        "{offset} frames is too far; the demo shows drifts of at most \
-                         {MAX_LIP_SYNC_OFFSET} frames either way"
-                    ),
-                ));
-            }
-        }
+        errors.extend(self.late_clip.validate());
     }
 
     fn validate_cuts(&self, errors: &mut Vec<SpecError>) {
@@ -429,8 +411,11 @@ mod tests {
         s.sync.clip_frames = 0;
         assert_eq!(fields(&s), vec!["sync.clip_frames"]);
         let mut s = spec();
-        s.sync.lip_sync_offsets = vec![1, 40];
-        assert_eq!(fields(&s), vec!["sync.lip_sync_offsets[1]"]);
+        s.late_clip.offsets = vec![0, 1, 40];
+        assert_eq!(fields(&s), vec!["late_clip.offsets[2]"]);
+        let mut s = spec();
+        s.late_clip.offsets = vec![1, 2, 3];
+        assert_eq!(fields(&s), vec!["late_clip.offsets"]);
 
         let mut s = spec();
         s.count.out_tc = "01:00:09:00".into();
@@ -510,6 +495,32 @@ mod tests {
         let e = load_spec(&invalid).expect_err("invalid");
         assert!(matches!(e, PostSpecError::Invalid(_)));
         assert!(e.to_string().contains("drop_frame.rate:"), "{e}");
+        // A file written before the clips task (with the old talking-clip fields) still loads,
+        // with the standard clips.
+        let start = BUNDLED_POST_PRODUCTION
+            .find("    late_clip: (")
+            .expect("section");
+        let end = start
+            + BUNDLED_POST_PRODUCTION[start..]
+                .find("),\n")
+                .expect("section end")
+            + 3;
+        let old = BUNDLED_POST_PRODUCTION[..start].to_string() + &BUNDLED_POST_PRODUCTION[end..];
+        let old = old.replacen(
+            "seed: 7,",
+            "talking_clip: true, lip_sync_offsets: [1, 2], seed: 7,",
+            1,
+        );
+        let spec = load_spec(&old).expect("an older file loads");
+        assert_eq!(spec.late_clip.offsets, vec![0, 1, 2, 3]);
+        let bad =
+            BUNDLED_POST_PRODUCTION.replacen("offsets: [0, 1, 2, 3]", "offsets: [1, 2, 3]", 1);
+        let e = load_spec(&bad).expect_err("no clip in sync");
+        assert!(
+            e.to_string()
+                .contains("late_clip.offsets: no clip is in sync"),
+            "{e}"
+        );
         assert!(load_spec("").is_err());
         assert!(load_spec("((((").is_err());
     }

@@ -1,20 +1,24 @@
-//! The Post-Production level as plain logic: progress through the four tasks, mistakes and
+//! The Post-Production level as plain logic: progress through the five tasks, mistakes and
 //! stars. The Bevy plugin and the tests drive it.
 
 use super::{
     AnswerError, CountVerdict, CutVerdict, DropFramePuzzle, DropVerdict, LIP_SYNC_SEED,
-    LIP_SYNC_WORDS, LabelsVerdict, LipSyncDemo, Nudge, PostLevelSpec, SpecError, SyncState,
-    SyncVerdict, audio_track_for, lip_sync_demo_at,
+    LIP_SYNC_WORDS, LabelsVerdict, LateClipQuiz, LipSyncDemo, Nudge, PickVerdict, PostLevelSpec,
+    SpecError, SyncState, SyncVerdict, TalkingPicture, audio_track_for, lip_sync_demo_at,
+    talking_picture,
 };
 use serde::{Deserialize, Serialize};
 
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["sync", "count", "cuts", "drop-frame"];
+pub const TASKS: &[&str] = &["sync", "late-clip", "count", "cuts", "drop-frame"];
 
 /// Which tasks are done.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PostProgress {
     pub sync: bool,
+    /// The clip in sync was picked, or revealed to the class in presenter mode.
+    #[serde(default)]
+    pub late_clip: bool,
     pub count_frames: bool,
     pub count_duration: bool,
     /// One flag per cut of the cut list.
@@ -31,6 +35,10 @@ pub struct PostProgress {
 pub struct PostLevel {
     pub spec: PostLevelSpec,
     pub sync: SyncState,
+    /// (b) The talking clips in their shuffled order (a save from before the task gets the
+    /// standard clips).
+    #[serde(default)]
+    pub late_clip: LateClipQuiz,
     pub puzzle: DropFramePuzzle,
     pub progress: PostProgress,
     /// Wrong answers so far.
@@ -38,13 +46,20 @@ pub struct PostLevel {
 }
 
 impl PostLevel {
-    /// A fresh level from validated content.
+    /// A fresh level from validated content, its clips shuffled from seed 0.
     pub fn new(spec: PostLevelSpec) -> Result<PostLevel, Vec<SpecError>> {
+        Self::with_seed(spec, 0)
+    }
+
+    /// A fresh level whose talking clips are shuffled from `seed` (the game's seed in play).
+    pub fn with_seed(spec: PostLevelSpec, seed: u64) -> Result<PostLevel, Vec<SpecError>> {
         let errors = spec.validate();
         if !errors.is_empty() {
             return Err(errors);
         }
         let sync = SyncState::new(&spec.sync).map_err(|e| vec![e])?;
+        let late_clip =
+            LateClipQuiz::new(&spec.late_clip, sync.rate(), seed).map_err(|e| vec![e])?;
         let puzzle = DropFramePuzzle::from_spec(&spec.drop_frame).map_err(|e| vec![e])?;
         let progress = PostProgress {
             cuts: vec![false; spec.cut_list.cuts.len()],
@@ -53,6 +68,7 @@ impl PostLevel {
         Ok(PostLevel {
             spec,
             sync,
+            late_clip,
             puzzle,
             progress,
             mistakes: 0,
@@ -66,10 +82,10 @@ impl PostLevel {
         done || correct
     }
 
-    /// Moves the slam and says where it is now (nudging is free; only submitting counts).
-    pub fn nudge_sound(&mut self, nudge: Nudge) -> SyncVerdict {
+    /// Moves the slam. Nudging is free and says nothing: only saying "in sync" tells how far
+    /// off the slam is.
+    pub fn nudge_sound(&mut self, nudge: Nudge) {
         self.sync.nudge(nudge);
-        self.sync.check()
     }
 
     /// The player says "this is in sync": completes the task, or counts a mistake.
@@ -84,7 +100,26 @@ impl PostLevel {
         audio_track_for(&self.sync, &self.spec.sync)
     }
 
-    /// The lip-sync demo at the sync clip's rate.
+    /// (b) The student says clip `index` is the one in sync: a wrong pick costs a star.
+    pub fn pick_clip(&mut self, index: usize) -> Result<PickVerdict, AnswerError> {
+        let verdict = self.late_clip.pick(index)?;
+        self.progress.late_clip = self.record(self.progress.late_clip, verdict.correct);
+        Ok(verdict)
+    }
+
+    /// (b) In presenter mode the class votes by a show of hands; the teacher's reveal shows
+    /// every clip's offset and finishes the task (a class vote costs no star).
+    pub fn reveal_clips(&mut self) -> Option<PickVerdict> {
+        self.progress.late_clip = true;
+        self.late_clip.reveal()
+    }
+
+    /// The talking clip's picture, the same for every clip.
+    pub fn talking_picture(&self) -> TalkingPicture {
+        talking_picture(self.sync.rate())
+    }
+
+    /// The talking clip with its sound `offset_frames` frames late, at the sync clip's rate.
     pub fn lip_sync(&self, offset_frames: i32) -> LipSyncDemo {
         lip_sync_demo_at(
             self.sync.rate(),
@@ -141,6 +176,7 @@ impl PostLevel {
         let p = &self.progress;
         let flags = [
             p.sync,
+            p.late_clip,
             p.count_frames,
             p.count_duration,
             p.frames_short,
@@ -165,6 +201,7 @@ impl PostLevel {
         };
         vec![
             ("sync", u32::from(p.sync)),
+            ("late-clip", u32::from(p.late_clip)),
             ("count", count(&[p.count_frames, p.count_duration])),
             ("cuts", count(&p.cuts)),
             ("drop-frame", count(&[p.frames_short, p.missing_labels])),
@@ -281,6 +318,12 @@ mod tests {
                     l.submit_sync();
                 }) as Box<dyn Fn(&mut PostLevel)>
             }));
+            steps.extend((0..core("late-clip")).map(|_| {
+                Box::new(|l: &mut PostLevel| {
+                    let answer = l.late_clip.answer();
+                    let _ = l.pick_clip(answer);
+                }) as Box<dyn Fn(&mut PostLevel)>
+            }));
             let (count, duration) = (w.count.clone(), w.duration.clone());
             let counts: [Box<dyn Fn(&mut PostLevel)>; 2] = [
                 Box::new(move |l| {
@@ -326,10 +369,14 @@ mod tests {
         let w = worked(&spec);
         let mut level = PostLevel::new(spec).expect("valid");
         assert!(!level.is_complete());
-        assert_eq!(level.tasks_done(), (0, 9));
+        assert_eq!(level.tasks_done(), (0, 10));
 
         sync_by_ear(&mut level);
         assert!(level.submit_sync().in_sync);
+        let answer = level.late_clip.answer();
+        assert_eq!(level.late_clip.order[answer], 0);
+        assert!(level.pick_clip(answer).expect("a clip").correct);
+        assert_eq!(level.tasks_done(), (2, 10));
         let v = level.answer_count(&w.count).expect("readable");
         assert!(v.correct, "{v:?}");
         assert!(v.message.contains("60 frames"), "{}", v.message);
@@ -382,7 +429,32 @@ mod tests {
             "{}",
             v.description
         );
-        assert_eq!(v.hint, "Move the sound 5 frames earlier.");
+        assert!(
+            v.hint.contains("first frame where the door is shut"),
+            "{}",
+            v.hint
+        );
+        assert!(
+            !v.hint.contains('5') && !v.hint.contains("43"),
+            "{}",
+            v.hint
+        );
+
+        // A clip that is off is refused with how far off it was.
+        let late = (0..level.late_clip.order.len())
+            .find(|&i| level.late_clip.order[i] == 3)
+            .expect("a clip 3 frames late");
+        let v = level.pick_clip(late).expect("a clip");
+        assert!(!v.correct && !level.progress.late_clip);
+        assert!(
+            v.message.contains("3 frames (125 ms) late"),
+            "{}",
+            v.message
+        );
+        assert_eq!(
+            level.pick_clip(7).expect_err("no clip 7"),
+            AnswerError::NoSuchClip { index: 7, count: 4 }
+        );
 
         let v = level.answer_count("61").expect("readable");
         assert!(!v.correct);
@@ -443,9 +515,38 @@ mod tests {
         assert!(v.message.contains("2 of 6"), "{}", v.message);
         assert!(v.hint.expect("hint").contains(";00 and ;01"));
 
-        assert_eq!(level.mistakes, 9);
+        assert_eq!(level.mistakes, 10);
         assert_eq!(level.stars(), 1);
         assert!(!level.is_complete());
+    }
+
+    #[test]
+    fn a_class_reveal_finishes_the_clip_task_without_a_mistake() {
+        let mut level = PostLevel::with_seed(spec(), 5).expect("valid");
+        let order = level.late_clip.order.clone();
+        assert_eq!(
+            PostLevel::with_seed(spec(), 5)
+                .expect("valid")
+                .late_clip
+                .order,
+            order,
+            "the same seed shows the same order"
+        );
+        assert!((0..40).any(|seed| {
+            PostLevel::with_seed(spec(), seed)
+                .expect("valid")
+                .late_clip
+                .order
+                != order
+        }));
+        level.reveal_clips();
+        assert!(level.progress.late_clip && level.late_clip.revealed);
+        assert_eq!(level.mistakes, 0);
+        assert_eq!(level.tasks_done(), (1, 10));
+        // A pick after the reveal costs nothing.
+        let wrong = (level.late_clip.answer() + 1) % order.len();
+        assert!(!level.pick_clip(wrong).expect("a clip").correct);
+        assert_eq!(level.mistakes, 0);
     }
 
     #[test]

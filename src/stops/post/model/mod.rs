@@ -31,6 +31,7 @@ mod content;
 mod count;
 mod cut_list;
 mod drop_frame;
+mod late_clip;
 mod level;
 mod sync;
 
@@ -39,6 +40,7 @@ pub use content::*;
 pub use count::*;
 pub use cut_list::*;
 pub use drop_frame::*;
+pub use late_clip::*;
 pub use level::*;
 pub use sync::*;
 
@@ -54,7 +56,7 @@ pub const BUNDLED_POST_PRODUCTION: &str =
 /// The longest sync clip allowed, in seconds (keeps the synthesised audio small).
 pub const MAX_SYNC_CLIP_SECONDS: u64 = 60;
 
-/// The largest lip-sync drift the demo shows, in frames either way.
+/// The largest lip-sync drift a talking clip shows, in frames either way.
 pub const MAX_LIP_SYNC_OFFSET: i32 = 12;
 
 /// Gain of the door slam over the room tone in [`audio_track_for`].

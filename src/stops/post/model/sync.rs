@@ -1,5 +1,8 @@
-//! Task (a): slide a door slam onto the frame where the door shuts, plus the soundtrack it
-//! plays and the lip-sync demo of a few frames' drift.
+//! Task (a): find the frame where the door shuts and slide a door slam onto it, plus the
+//! soundtrack it plays and the talking clip whose sound slips by a few frames (task (b)).
+//!
+//! Nothing here marks the door's frame for the player: the picture shows the door as it is at
+//! each frame, and only saying "in sync" tells how far off the slam is.
 
 use super::{
     MAX_LIP_SYNC_OFFSET, MAX_SYNC_CLIP_SECONDS, SAMPLE_RATE_U64, SLAM_GAIN, SpecError, SyncTask,
@@ -61,7 +64,7 @@ pub struct SyncVerdict {
     pub in_sync: bool,
     /// "The slam is 2 frames (83 ms) late: the audience hears it after the door has shut."
     pub description: String,
-    /// What to do next, e.g. "Move the sound 2 frames earlier."
+    /// How to find the frame, never the frame itself.
     pub hint: String,
     /// Picture timecode of the door shutting (clip starts at 00:00:00:00).
     pub door_timecode: Timecode,
@@ -125,6 +128,30 @@ impl SyncState {
         self.rate
     }
 
+    /// Length of the picture in frames.
+    pub fn clip_frames(&self) -> u32 {
+        self.clip_frames
+    }
+
+    /// Whether the door is shut in picture `frame`: what the student looks for, frame by frame.
+    pub fn door_is_shut(&self, frame: u32) -> bool {
+        frame >= self.door_frame
+    }
+
+    /// How far the door has swung at picture `frame`: 0 open, 1 shut. It swings over the
+    /// [`DOOR_SWING_FRAMES`] frames before it shuts, fastest at the end.
+    pub fn door_closed_fraction(&self, frame: u32) -> f32 {
+        let start = self.door_frame.saturating_sub(DOOR_SWING_FRAMES);
+        if self.door_is_shut(frame) {
+            1.0
+        } else if frame <= start {
+            0.0
+        } else {
+            let t = (frame - start) as f32 / (self.door_frame - start) as f32;
+            t * t
+        }
+    }
+
     /// The frame (from 0) where the sound starts; always inside the clip.
     pub fn sound_frame(&self) -> u32 {
         let frame = i64::from(self.door_frame) + i64::from(self.offset_frames);
@@ -168,30 +195,14 @@ impl SyncState {
             o if o > 0 => (
                 SyncDirection::Late,
                 format!("The slam is {size} late: the audience hears it after the door has shut."),
-                format!(
-                    "Move the sound {} earlier.{}",
-                    plural(frames, "frame", "frames"),
-                    if frames == 1 {
-                        " Even one frame is enough to break the illusion."
-                    } else {
-                        ""
-                    }
-                ),
+                find_the_frame_hint(frames),
             ),
             _ => (
                 SyncDirection::Early,
                 format!(
                     "The slam is {size} early: the audience hears it before the door has shut."
                 ),
-                format!(
-                    "Move the sound {} later.{}",
-                    plural(frames, "frame", "frames"),
-                    if frames == 1 {
-                        " Even one frame is enough to break the illusion."
-                    } else {
-                        ""
-                    }
-                ),
+                find_the_frame_hint(frames),
             ),
         };
         SyncVerdict {
@@ -206,6 +217,22 @@ impl SyncState {
             sound_timecode,
         }
     }
+}
+
+/// Frames the door takes to swing shut in the picture.
+pub const DOOR_SWING_FRAMES: u32 = 18;
+
+/// The method, never the answer: the frame is for the student to find.
+fn find_the_frame_hint(frames: u64) -> String {
+    format!(
+        "Step through the picture one frame at a time to the first frame where the door is \
+         shut, and start the slam on that frame.{}",
+        if frames == 1 {
+            " Even one frame is enough to break the illusion."
+        } else {
+            ""
+        }
+    )
 }
 
 /// The sync clip's soundtrack at [`SAMPLE_RATE`]: room tone for the whole clip plus the slam,
@@ -255,8 +282,8 @@ pub fn frame_of_sample(sample: u64, rate: FrameRate, sample_rate: u64) -> u64 {
     frame
 }
 
-/// The lip-sync demo: a talking clip whose syllables start on frame boundaries, with the sound
-/// slipped by `offset_frames` against the picture.
+/// The talking clip: its syllables start on frame boundaries, with the sound slipped by
+/// `offset_frames` against the picture.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LipSyncDemo {
     pub rate: FrameRate,
@@ -296,22 +323,16 @@ pub fn lip_sync_demo_at(
 ) -> LipSyncDemo {
     let offset = offset_frames.clamp(-MAX_LIP_SYNC_OFFSET, MAX_LIP_SYNC_OFFSET);
     let plan = synth::talking_syllables(words, seed);
+    let picture = picture_of(&plan, rate);
     let sample_at = |frame: u64| timecode::audio_sample_at_frame(frame, rate, SAMPLE_RATE_U64);
-    let shift = |frame: u64| frame.saturating_add_signed(i64::from(offset));
+    let shift = |frame: u32| u64::from(frame).saturating_add_signed(i64::from(offset));
 
-    let mut mouth_open_ranges = Vec::with_capacity(plan.len());
     let mut syllables = Vec::with_capacity(plan.len());
     let mut syllable_frames_audio = Vec::with_capacity(plan.len());
     let mut syllable_samples = Vec::with_capacity(plan.len());
-    for spec in &plan {
-        let start =
-            LIP_SYNC_LEAD_FRAMES + frame_of_sample(spec.start_sample as u64, rate, SAMPLE_RATE_U64);
-        let end = (LIP_SYNC_LEAD_FRAMES
-            + frame_of_sample(spec.end_sample() as u64, rate, SAMPLE_RATE_U64))
-        .max(start + 1);
+    for (spec, &(start, end)) in plan.iter().zip(&picture.mouth_open_ranges) {
         let first = sample_at(shift(start));
         let length = sample_at(shift(end)) - first;
-        mouth_open_ranges.push((frame_u32(start), frame_u32(end)));
         syllable_frames_audio.push(frame_u32(shift(start)));
         syllable_samples.push(to_usize(first));
         syllables.push(synth::SyllableSpec {
@@ -320,10 +341,8 @@ pub fn lip_sync_demo_at(
             ..*spec
         });
     }
-    let last_end = mouth_open_ranges
-        .last()
-        .map_or(0, |&(_, end)| u64::from(end));
-    let clip_frames = last_end + LIP_SYNC_LEAD_FRAMES;
+    let mouth_open_ranges = picture.mouth_open_ranges;
+    let clip_frames = u64::from(picture.clip_frames);
     let track_len = to_usize(sample_at(clip_frames + LIP_SYNC_LEAD_FRAMES));
     let mut samples = synth::room_tone(track_len, seed ^ 0x0200_7043);
     synth::mix_at(&mut samples, &synth::speech_syllables(&syllables), 0, 1.0);
@@ -336,7 +355,56 @@ pub fn lip_sync_demo_at(
         mouth_open_ranges,
         syllable_frames_audio,
         syllable_samples,
-        clip_frames: frame_u32(clip_frames),
+        clip_frames: picture.clip_frames,
+    }
+}
+
+/// The talking clip's picture: the frames its lips are open, and its length. It never moves:
+/// only the sound slips.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TalkingPicture {
+    /// `(first, end)` picture frames of each syllable's open lips, `end` exclusive.
+    pub mouth_open_ranges: Vec<(u32, u32)>,
+    /// Length of the picture in frames.
+    pub clip_frames: u32,
+}
+
+impl TalkingPicture {
+    /// Whether the lips are open in picture `frame`.
+    pub fn mouth_open(&self, frame: u32) -> bool {
+        self.mouth_open_ranges
+            .iter()
+            .any(|&(a, b)| (a..b).contains(&frame))
+    }
+}
+
+/// The standard talking clip's picture at `rate` (cheap: no sound is made).
+pub fn talking_picture(rate: FrameRate) -> TalkingPicture {
+    picture_of(
+        &synth::talking_syllables(LIP_SYNC_WORDS, LIP_SYNC_SEED),
+        rate,
+    )
+}
+
+/// Each syllable snapped to picture frames, after [`LIP_SYNC_LEAD_FRAMES`] of closed lips.
+fn picture_of(plan: &[synth::SyllableSpec], rate: FrameRate) -> TalkingPicture {
+    let mouth_open_ranges: Vec<(u32, u32)> = plan
+        .iter()
+        .map(|spec| {
+            let start = LIP_SYNC_LEAD_FRAMES
+                + frame_of_sample(spec.start_sample as u64, rate, SAMPLE_RATE_U64);
+            let end = (LIP_SYNC_LEAD_FRAMES
+                + frame_of_sample(spec.end_sample() as u64, rate, SAMPLE_RATE_U64))
+            .max(start + 1);
+            (frame_u32(start), frame_u32(end))
+        })
+        .collect();
+    let last_end = mouth_open_ranges
+        .last()
+        .map_or(0, |&(_, end)| u64::from(end));
+    TalkingPicture {
+        mouth_open_ranges,
+        clip_frames: frame_u32(last_end + LIP_SYNC_LEAD_FRAMES),
     }
 }
 
@@ -446,8 +514,6 @@ mod tests {
                 clip_frames: clip,
                 door_closes_at_frame: door,
                 slam_starts_at_frame: i32::try_from(door).expect("small") + 1,
-                talking_clip: false,
-                lip_sync_offsets: vec![],
                 seed: 11,
             };
             let fr = FrameRate::parse(rate).expect("rate");
@@ -511,6 +577,34 @@ mod tests {
             lip_sync_demo_at(FrameRate::Fps24, 99, 2, 1).offset_frames,
             MAX_LIP_SYNC_OFFSET
         );
+    }
+
+    #[test]
+    fn the_picture_shows_the_door_shutting_and_the_lips_moving_frame_by_frame() {
+        let state = SyncState::new(&spec().sync).expect("state");
+        let door = spec().sync.door_closes_at_frame;
+        let first_shut = (0..state.clip_frames()).find(|&f| state.door_is_shut(f));
+        assert_eq!(first_shut, Some(door));
+        assert_eq!(state.door_closed_fraction(0), 0.0);
+        assert_eq!(state.door_closed_fraction(door - DOOR_SWING_FRAMES), 0.0);
+        let swing: Vec<f32> = (door - DOOR_SWING_FRAMES..=door)
+            .map(|f| state.door_closed_fraction(f))
+            .collect();
+        assert!(swing.windows(2).all(|w| w[0] < w[1]), "{swing:?}");
+        assert!(state.door_closed_fraction(door - 1) < 1.0);
+        assert_eq!(state.door_closed_fraction(door), 1.0);
+
+        for rate in [FrameRate::Fps24, FrameRate::Df29_97] {
+            let picture = talking_picture(rate);
+            for offset in [0, 2, -1] {
+                let demo = lip_sync_demo_at(rate, offset, LIP_SYNC_WORDS, LIP_SYNC_SEED);
+                assert_eq!(demo.mouth_open_ranges, picture.mouth_open_ranges);
+                assert_eq!(demo.clip_frames, picture.clip_frames);
+            }
+            let (a, b) = picture.mouth_open_ranges[0];
+            assert!(!picture.mouth_open(a - 1) && picture.mouth_open(a));
+            assert!(picture.mouth_open(b - 1));
+        }
     }
 
     #[test]

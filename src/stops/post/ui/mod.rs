@@ -1,17 +1,19 @@
 //! Stop 3's editing timeline: a viewer, a timecode ruler, picture and sound tracks with a
-//! waveform, a playhead and a frame counter, beside the four tasks.
+//! waveform, a playhead and a frame counter, beside the five tasks.
 //!
 //! Keys (when no text box has focus): Left/Right step a frame, J/K/L shuttle, Space plays the
 //! clip with sound, `,`/`.` slide the slam a frame earlier/later (Shift: a second), Enter says
-//! "in sync", PageUp/PageDown switch task.
+//! "in sync" (in presenter mode on the clips task: Reveal), 1–6 play clips A–F,
+//! PageUp/PageDown switch task.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use bevy_egui::{EguiPrimaryContextPass, egui};
 
-use crate::audio::model::synth::{door_slam, peak_envelope};
-use crate::stops::post::level::{PostCommand, PostState, STOP};
-use crate::stops::post::model::Nudge;
+use crate::audio::model::synth::{SAMPLE_RATE, door_slam, peak_envelope};
+use crate::classroom::presenter::commands::PresenterState;
+use crate::stops::post::level::{PostCommand, PostState, STOP, Viewer};
+use crate::stops::post::model::{Nudge, TalkingPicture};
 use crate::tour::input::typing;
 use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::LevelScreen;
@@ -19,28 +21,38 @@ use crate::ui::level_frame::task_list;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems, color};
 use crate::ui::widgets::panel_width;
 
+mod clips;
 mod panels;
 
-use panels::{tasks_panel, timeline, viewer_panel};
+use clips::PEAKS_PER_FRAME;
+use panels::{ViewerData, tasks_panel, timeline, viewer_panel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Task {
     #[default]
     Sync,
+    LateClip,
     Count,
     CutList,
     DropFrame,
 }
 
 impl Task {
-    const ALL: [Task; 4] = [Task::Sync, Task::Count, Task::CutList, Task::DropFrame];
+    const ALL: [Task; 5] = [
+        Task::Sync,
+        Task::LateClip,
+        Task::Count,
+        Task::CutList,
+        Task::DropFrame,
+    ];
 
     fn label(self) -> &'static str {
         match self {
             Task::Sync => "(a) Sync the slam",
-            Task::Count => "(b) Count frames",
-            Task::CutList => "(c) Cut list 24 to 30",
-            Task::DropFrame => "(d) Drop-frame",
+            Task::LateClip => "(b) Which clip is in sync?",
+            Task::Count => "(c) Count frames",
+            Task::CutList => "(d) Cut list 24 to 30",
+            Task::DropFrame => "(e) Drop-frame",
         }
     }
 
@@ -48,6 +60,7 @@ impl Task {
     fn lesson_id(self) -> &'static str {
         match self {
             Task::Sync => "sync",
+            Task::LateClip => "late-clip",
             Task::Count => "count",
             Task::CutList => "cuts",
             Task::DropFrame => "drop-frame",
@@ -66,7 +79,65 @@ struct PostUi {
     labels: Vec<bool>,
     /// The slam's waveform, one peak per eighth of a frame (computed once).
     slam_envelope: Option<Vec<f32>>,
+    /// The talking clip's picture (computed once).
+    talking: Option<TalkingPicture>,
+    /// The sound meter's peaks of the talking clip in view, and its offset.
+    clip_sound: Option<(i32, Vec<f32>)>,
 }
+
+/// Opens `task`'s tab and puts its clip in the viewer: the door for the slam, a talking clip
+/// for the clips task.
+fn select_task(
+    ui_state: &mut PostUi,
+    state: &PostState,
+    task: Task,
+    out: &mut MessageWriter<PostCommand>,
+) {
+    if ui_state.task == task {
+        return;
+    }
+    ui_state.task = task;
+    match (task, state.viewer) {
+        (Task::Sync, Viewer::Clip(_)) => {
+            out.write(PostCommand::View(Viewer::Door));
+        }
+        (Task::LateClip, Viewer::Door) => {
+            out.write(PostCommand::View(Viewer::Clip(0)));
+        }
+        _ => {}
+    }
+}
+
+/// The sound meter's peaks of the talking clip in view, made when another clip comes into it.
+fn update_clip_sound(ui_state: &mut PostUi, state: &PostState) {
+    let Viewer::Clip(index) = state.viewer else {
+        return;
+    };
+    let Some(offset) = state.level.late_clip.offset_of(index) else {
+        return;
+    };
+    if ui_state
+        .clip_sound
+        .as_ref()
+        .is_some_and(|(o, _)| *o == offset)
+    {
+        return;
+    }
+    let (num, den) = state.rate().fps_rational();
+    let window = (SAMPLE_RATE as u64 * den / num / PEAKS_PER_FRAME as u64).max(1);
+    let demo = state.level.lip_sync(offset);
+    ui_state.clip_sound = Some((offset, peak_envelope(&demo.samples, window as usize)));
+}
+
+/// Keys 1–6 play clips A–F.
+const CLIP_KEYS: [KeyCode; 6] = [
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+];
 
 fn post_keys(
     keys: Res<ButtonInput<KeyCode>>,
@@ -76,10 +147,9 @@ fn post_keys(
     mut out: MessageWriter<PostCommand>,
     mut tour: MessageWriter<TourCommand>,
     status: Res<LevelStatus>,
+    presenter: Option<Res<PresenterState>>,
 ) {
-    if state.is_none() {
-        return;
-    }
+    let Some(state) = state else { return };
     if typing(&wants) {
         return;
     }
@@ -99,8 +169,18 @@ fn post_keys(
     if keys.just_pressed(KeyCode::KeyL) {
         out.write(PostCommand::Shuttle(1));
     }
+    let on_clips = ui_state.task == Task::LateClip;
     if keys.just_pressed(KeyCode::Space) {
-        out.write(PostCommand::PlaySync);
+        out.write(match state.viewer {
+            Viewer::Clip(index) if on_clips => PostCommand::PlayClip(index),
+            _ => PostCommand::PlaySync,
+        });
+    }
+    let clips = state.level.late_clip.order.len();
+    for (index, key) in CLIP_KEYS.iter().enumerate().take(clips) {
+        if on_clips && keys.just_pressed(*key) {
+            out.write(PostCommand::PlayClip(index));
+        }
     }
     if keys.just_pressed(KeyCode::Comma) {
         out.write(PostCommand::Nudge(if shift {
@@ -121,16 +201,21 @@ fn post_keys(
         .position(|t| *t == ui_state.task)
         .unwrap_or(0);
     if keys.just_pressed(KeyCode::PageDown) {
-        ui_state.task = Task::ALL[(index + 1) % Task::ALL.len()];
+        let next = Task::ALL[(index + 1) % Task::ALL.len()];
+        select_task(&mut ui_state, &state, next, &mut out);
     }
     if keys.just_pressed(KeyCode::PageUp) {
-        ui_state.task = Task::ALL[(index + Task::ALL.len() - 1) % Task::ALL.len()];
+        let previous = Task::ALL[(index + Task::ALL.len() - 1) % Task::ALL.len()];
+        select_task(&mut ui_state, &state, previous, &mut out);
     }
+    let presenting = presenter.is_some_and(|p| p.active);
     if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
         if status.complete {
             tour.write(TourCommand::FinishLevel);
         } else if ui_state.task == Task::Sync {
             out.write(PostCommand::SubmitSync);
+        } else if on_clips && presenting && !state.level.late_clip.revealed {
+            out.write(PostCommand::RevealClips);
         }
     }
 }
@@ -144,8 +229,9 @@ fn reset_ui(mut ui_state: ResMut<PostUi>, state: Option<Res<PostState>>) {
         labels: vec![false; labels],
         slam_envelope: Some(peak_envelope(
             &door_slam(state.level.spec.sync.seed),
-            crate::audio::model::synth::SAMPLE_RATE as usize / 24 / 8,
+            SAMPLE_RATE as usize / 24 / PEAKS_PER_FRAME,
         )),
+        talking: Some(state.level.talking_picture()),
         ..default()
     };
 }
@@ -156,6 +242,7 @@ const HINTS: &[(&str, &str)] = &[
     ("J K L", "shuttle"),
     ("Space", "play"),
     (", .", "slide the slam"),
+    ("1–4", "play a clip"),
     ("Enter", "in sync / continue"),
     ("PgUp/PgDn", "task"),
 ];
@@ -166,8 +253,22 @@ fn post_ui(
     mut ui_state: ResMut<PostUi>,
     mut out: MessageWriter<PostCommand>,
     mut allow_focus: ResMut<AllowWidgetFocus>,
+    presenter: Option<Res<PresenterState>>,
 ) -> Result {
     let Some(state) = state else { return Ok(()) };
+    let presenting = presenter.is_some_and(|p| p.active);
+    update_clip_sound(&mut ui_state, &state);
+    let talking = ui_state.talking.clone().unwrap_or_default();
+    let sound = ui_state
+        .clip_sound
+        .as_ref()
+        .map(|(_, peaks)| peaks.clone())
+        .unwrap_or_default();
+    let data = ViewerData {
+        picture: &talking,
+        sound: &sound,
+        large: presenting,
+    };
     // This screen has text boxes: let egui keep keyboard focus on them.
     allow_focus.0 = true;
     let (mut root, p) = screen.begin("post", HINTS)?;
@@ -192,7 +293,7 @@ fn post_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(&mut root, |ui| {
-            viewer_panel(ui, &state, status, &p, tour);
+            viewer_panel(ui, &state, &data, status, &p, tour);
             ui.separator();
             task_list(ui, &p, status, lesson);
         });
@@ -203,7 +304,7 @@ fn post_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(&mut root, |ui| {
-            tasks_panel(ui, &state, status, &mut ui_state, &p, &mut out)
+            tasks_panel(ui, &state, status, &mut ui_state, presenting, &p, &mut out)
         });
     Ok(())
 }

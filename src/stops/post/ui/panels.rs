@@ -1,12 +1,14 @@
 //! The panels of Stop 3's edit suite: the viewer, the timeline with its ruler, tracks and
-//! playhead, and the four task cards with their answers and verdicts.
+//! playhead, and the task cards with their answers and verdicts. The frame where the door
+//! shuts is never marked: the student finds it in the picture.
 
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::{PostUi, Task};
-use crate::stops::post::level::{PostCommand, PostState};
-use crate::stops::post::model::Nudge;
+use super::clips::{late_clip_task, talking_viewer};
+use super::{PostUi, Task, select_task};
+use crate::stops::post::level::{PostCommand, PostState, Viewer};
+use crate::stops::post::model::{Nudge, TalkingPicture, clip_letter};
 use crate::stops::post::timecode::{FrameRate, frames_to_timecode};
 use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
@@ -14,7 +16,13 @@ use crate::ui::theme::color;
 use crate::ui::widgets::{card, focus_ring, primary_button, stars_text};
 
 /// A message line: ✔ or ✖ with words, never colour alone.
-fn verdict_line(ui: &mut egui::Ui, p: &Palette, correct: bool, message: &str, hint: Option<&str>) {
+pub(super) fn verdict_line(
+    ui: &mut egui::Ui,
+    p: &Palette,
+    correct: bool,
+    message: &str,
+    hint: Option<&str>,
+) {
     let (icon, tone) = if correct {
         ("✔", p.success)
     } else {
@@ -26,11 +34,19 @@ fn verdict_line(ui: &mut egui::Ui, p: &Palette, correct: bool, message: &str, hi
     }
 }
 
-fn input_error(ui: &mut egui::Ui, p: &Palette, e: &str) {
+pub(super) fn input_error(ui: &mut egui::Ui, p: &Palette, e: &str) {
     ui.label(egui::RichText::new(format!("⚠ {e}")).color(color(p.warning)));
 }
 
-fn viewer(ui: &mut egui::Ui, state: &PostState, p: &Palette) {
+/// What the viewer needs besides the level: the talking clip's picture and the sound meter's
+/// peaks of the clip in view (both kept by the screen), and whether to draw large.
+pub(super) struct ViewerData<'a> {
+    pub picture: &'a TalkingPicture,
+    pub sound: &'a [f32],
+    pub large: bool,
+}
+
+fn viewer(ui: &mut egui::Ui, state: &PostState, data: &ViewerData, p: &Palette) {
     // Shrink on small or zoomed screens so the tasks and timeline keep their room.
     let height = (ui.available_height() - 130.0).clamp(110.0, 250.0);
     let size = egui::vec2(ui.available_width().min(520.0), height);
@@ -38,78 +54,10 @@ fn viewer(ui: &mut egui::Ui, state: &PostState, p: &Palette) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 6.0, egui::Color32::from_rgb(18, 18, 22));
     let frame = state.playhead_frame();
-    match state.lip_sync_offset {
-        None => {
-            // A doorway; the door swings shut and lands on `door_closes_at_frame`.
-            let door_frame = state.level.spec.sync.door_closes_at_frame;
-            let swing_start = door_frame.saturating_sub(18);
-            let t = if frame >= door_frame {
-                1.0
-            } else if frame <= swing_start {
-                0.0
-            } else {
-                (frame - swing_start) as f32 / (door_frame - swing_start) as f32
-            };
-            let opening = egui::Rect::from_center_size(rect.center(), egui::vec2(120.0, 200.0));
-            painter.rect_filled(opening, 2.0, egui::Color32::from_rgb(240, 225, 170));
-            // The door's visible width shrinks as it swings towards closed.
-            let open_amount = 1.0 - t * t;
-            let width = opening.width() * (1.0 - 0.85 * open_amount);
-            let door = egui::Rect::from_min_size(opening.min, egui::vec2(width, opening.height()));
-            painter.rect_filled(door, 2.0, egui::Color32::from_rgb(120, 70, 40));
-            painter.circle_filled(
-                egui::pos2(door.right() - 12.0, door.center().y),
-                5.0,
-                egui::Color32::from_rgb(230, 200, 90),
-            );
-            let label = if frame >= door_frame {
-                "door shut"
-            } else {
-                "door closing"
-            };
-            painter.text(
-                rect.left_top() + egui::vec2(10.0, 8.0),
-                egui::Align2::LEFT_TOP,
-                format!("PICTURE · {label}"),
-                egui::FontId::proportional(16.0),
-                egui::Color32::WHITE,
-            );
-        }
-        Some(offset) => {
-            let demo = state.level.lip_sync(offset);
-            let open = demo
-                .mouth_open_ranges
-                .iter()
-                .any(|(a, b)| frame >= *a && frame < *b);
-            let heard = demo
-                .syllable_frames_audio
-                .iter()
-                .any(|f| frame >= *f && frame < *f + 3);
-            let face = rect.center();
-            painter.circle_filled(face, 80.0, egui::Color32::from_rgb(225, 180, 140));
-            for dx in [-28.0, 28.0] {
-                painter.circle_filled(face + egui::vec2(dx, -20.0), 8.0, egui::Color32::BLACK);
-            }
-            let mouth_h = if open { 26.0 } else { 4.0 };
-            painter.rect_filled(
-                egui::Rect::from_center_size(
-                    face + egui::vec2(0.0, 35.0),
-                    egui::vec2(50.0, mouth_h),
-                ),
-                6.0,
-                egui::Color32::from_rgb(90, 20, 30),
-            );
-            painter.text(
-                rect.left_top() + egui::vec2(10.0, 8.0),
-                egui::Align2::LEFT_TOP,
-                format!(
-                    "PICTURE · lips {} · SOUND {} · voice {offset} frame(s) late",
-                    if open { "open" } else { "closed" },
-                    if heard { "syllable" } else { "—" }
-                ),
-                egui::FontId::proportional(16.0),
-                egui::Color32::WHITE,
-            );
+    match state.viewer {
+        Viewer::Door => door_viewer(&painter, rect, state),
+        Viewer::Clip(_) => {
+            talking_viewer(&painter, rect, state, data.picture, data.sound, data.large);
         }
     }
     let rate = state.rate();
@@ -122,11 +70,58 @@ fn viewer(ui: &mut egui::Ui, state: &PostState, p: &Palette) {
     ui.label(
         egui::RichText::new(format!(
             "TC {tc}   ·   frame {frame} of {}   ·   {rate}   ·   {speed}",
-            state.level.spec.sync.clip_frames
+            state.viewer_frames()
         ))
         .monospace()
         .color(color(p.text)),
     );
+}
+
+/// The hallway door as it is at the playhead's frame, and a BANG while the slam sounds (for
+/// students who cannot hear it).
+fn door_viewer(painter: &egui::Painter, rect: egui::Rect, state: &PostState) {
+    let frame = state.playhead_frame();
+    let sync = &state.level.sync;
+    let t = sync.door_closed_fraction(frame);
+    let height = (rect.height() - 50.0).clamp(60.0, 200.0);
+    let opening = egui::Rect::from_center_size(
+        rect.center() + egui::vec2(0.0, 12.0),
+        egui::vec2(height * 0.6, height),
+    );
+    painter.rect_filled(opening, 2.0, egui::Color32::from_rgb(240, 225, 170));
+    // The door's visible width grows as it swings towards closed.
+    let width = opening.width() * (0.15 + 0.85 * t);
+    let door = egui::Rect::from_min_size(opening.min, egui::vec2(width, opening.height()));
+    painter.rect_filled(door, 2.0, egui::Color32::from_rgb(120, 70, 40));
+    painter.circle_filled(
+        egui::pos2(door.right() - 12.0, door.center().y),
+        5.0,
+        egui::Color32::from_rgb(230, 200, 90),
+    );
+    let label = if sync.door_is_shut(frame) {
+        "door shut"
+    } else if t > 0.0 {
+        "door closing"
+    } else {
+        "door open"
+    };
+    painter.text(
+        rect.left_top() + egui::vec2(10.0, 8.0),
+        egui::Align2::LEFT_TOP,
+        format!("PICTURE · {label}"),
+        egui::FontId::proportional(16.0),
+        egui::Color32::WHITE,
+    );
+    let sound = sync.sound_frame();
+    if (sound..sound + 4).contains(&frame) {
+        painter.text(
+            rect.right_top() + egui::vec2(-12.0, 8.0),
+            egui::Align2::RIGHT_TOP,
+            "SOUND: BANG!",
+            egui::FontId::proportional(22.0),
+            egui::Color32::from_rgb(255, 220, 90),
+        );
+    }
 }
 
 pub(super) fn timeline(
@@ -136,7 +131,7 @@ pub(super) fn timeline(
     p: &Palette,
     out: &mut MessageWriter<PostCommand>,
 ) {
-    let frames = state.level.spec.sync.clip_frames.max(1);
+    let frames = state.viewer_frames().max(1);
     let rate = state.rate();
     let size = egui::vec2(ui.available_width(), 150.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
@@ -148,7 +143,9 @@ pub(super) fn timeline(
     let ruler = egui::Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.top() + 34.0));
     draw_ruler(&painter, ruler, frames, rate, &x_of, p);
     let a1 = draw_tracks(&painter, rect, ruler, state, &x_of, p);
-    draw_slam_clip(&painter, a1, state, envelope, &x_of);
+    if state.viewer == Viewer::Door {
+        draw_slam_clip(&painter, a1, state, envelope, &x_of);
+    }
     // Playhead.
     let ph = x_of(
         state.playhead_seconds as f32 * rate.fps_rational().0 as f32 / rate.fps_rational().1 as f32,
@@ -202,8 +199,9 @@ fn draw_ruler(
     }
 }
 
-/// The picture track V1 and the sound track A1 under the ruler, with the frame where the door
-/// shuts marked across both. Returns A1's rectangle, where the slam clip goes.
+/// The picture track V1 and the sound track A1 under the ruler. Nothing marks where the door
+/// shuts, and a talking clip's sound shows no waveform: the student watches and listens.
+/// Returns A1's rectangle, where the slam clip goes.
 fn draw_tracks(
     painter: &egui::Painter,
     rect: egui::Rect,
@@ -212,7 +210,7 @@ fn draw_tracks(
     x_of: &impl Fn(f32) -> f32,
     p: &Palette,
 ) -> egui::Rect {
-    let frames = state.level.spec.sync.clip_frames.max(1);
+    let frames = state.viewer_frames().max(1);
     let text = color(p.text);
     let v1 = egui::Rect::from_min_max(
         egui::pos2(x_of(0.0), ruler.bottom() + 8.0),
@@ -222,43 +220,40 @@ fn draw_tracks(
         egui::pos2(x_of(0.0), v1.bottom() + 8.0),
         egui::pos2(x_of(frames as f32), v1.bottom() + 56.0),
     );
-    painter.text(
-        egui::pos2(rect.left() + 8.0, v1.center().y),
-        egui::Align2::LEFT_CENTER,
-        "V1",
-        egui::FontId::proportional(16.0),
-        text,
-    );
-    painter.text(
-        egui::pos2(rect.left() + 8.0, a1.center().y),
-        egui::Align2::LEFT_CENTER,
-        "A1",
-        egui::FontId::proportional(16.0),
-        text,
-    );
+    for (track, name) in [(v1, "V1"), (a1, "A1")] {
+        painter.text(
+            egui::pos2(rect.left() + 8.0, track.center().y),
+            egui::Align2::LEFT_CENTER,
+            name,
+            egui::FontId::proportional(16.0),
+            text,
+        );
+    }
+    let (picture, sound) = match state.viewer {
+        Viewer::Door => ("hallway door (picture)".to_string(), None),
+        Viewer::Clip(i) => (
+            format!("clip {} (picture)", clip_letter(i)),
+            Some(format!("clip {} (sound)", clip_letter(i))),
+        ),
+    };
     painter.rect_filled(v1, 3.0, egui::Color32::from_rgb(70, 90, 140));
     painter.text(
         v1.left_center() + egui::vec2(6.0, 0.0),
         egui::Align2::LEFT_CENTER,
-        "hallway door (picture)",
-        egui::FontId::proportional(14.0),
+        picture,
+        egui::FontId::proportional(15.0),
         egui::Color32::WHITE,
     );
-    let door_x = x_of(state.level.spec.sync.door_closes_at_frame as f32);
-    painter.line_segment(
-        [
-            egui::pos2(door_x, v1.top()),
-            egui::pos2(door_x, a1.bottom()),
-        ],
-        egui::Stroke::new(2.0, egui::Color32::from_rgb(255, 255, 255)),
-    );
-    painter.text(
-        egui::pos2(door_x + 3.0, v1.top() + 2.0),
-        egui::Align2::LEFT_TOP,
-        "door shuts here",
-        egui::FontId::proportional(13.0),
-        egui::Color32::WHITE,
-    );
+    if let Some(sound) = sound {
+        painter.rect_filled(a1, 3.0, egui::Color32::from_rgb(40, 110, 80));
+        painter.text(
+            a1.left_center() + egui::vec2(6.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            sound,
+            egui::FontId::proportional(15.0),
+            egui::Color32::WHITE,
+        );
+    }
     a1
 }
 
@@ -308,8 +303,26 @@ fn sync_task(
     p: &Palette,
     out: &mut MessageWriter<PostCommand>,
 ) {
-    ui.label("Slide the slam until it starts on the frame where the door shuts. Press Space to watch and listen.");
+    ui.label(
+        "1. Find the frame where the door shuts: step through the picture one frame at a time \
+         and watch the door.",
+    );
     ui.horizontal_wrapped(|ui| {
+        ui.label("Picture:");
+        if ui.button("◀ frame").clicked() {
+            out.write(PostCommand::Step(-1));
+        }
+        if ui.button("frame ▶").clicked() {
+            out.write(PostCommand::Step(1));
+        }
+        if ui.button("▶ Play with sound").clicked() {
+            out.write(PostCommand::PlaySync);
+        }
+    });
+    ui.label("2. Slide the slam so it starts on that frame.");
+    let sync = &state.level.sync;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Slam:");
         if ui.button("◀◀ 1 s").clicked() {
             out.write(PostCommand::Nudge(Nudge::SecondEarlier));
         }
@@ -322,10 +335,18 @@ fn sync_task(
         if ui.button("1 s ▶▶").clicked() {
             out.write(PostCommand::Nudge(Nudge::SecondLater));
         }
-        if ui.button("▶ Play with sound").clicked() {
-            out.write(PostCommand::PlaySync);
-        }
     });
+    let sound = sync.sound_frame();
+    ui.label(
+        egui::RichText::new(format!(
+            "The slam starts on frame {sound} ({}).",
+            frames_to_timecode(u64::from(sound), sync.rate())
+        ))
+        .monospace(),
+    );
+    ui.label(
+        "3. Play it back, then say it's in sync. Only then do you find out how far off it is.",
+    );
     let submit = ui.add(
         egui::Button::new(egui::RichText::new("It's in sync").color(color(p.accent_text)))
             .fill(color(p.accent)),
@@ -335,10 +356,6 @@ fn sync_task(
     }
     if let Some(v) = &state.feedback.sync {
         let done = state.level.progress.sync;
-        ui.label(format!(
-            "Door shuts at {} · slam starts at {}",
-            v.door_timecode, v.sound_timecode
-        ));
         verdict_line(
             ui,
             p,
@@ -347,22 +364,6 @@ fn sync_task(
             (!v.in_sync && !v.hint.is_empty()).then_some(v.hint.as_str()),
         );
     }
-    ui.separator();
-    ui.label("Lip sync: watch the mouth and listen. How many frames late can you notice?");
-    ui.horizontal_wrapped(|ui| {
-        for offset in
-            std::iter::once(0).chain(state.level.spec.sync.lip_sync_offsets.iter().copied())
-        {
-            let label = if offset == 0 {
-                "▶ in sync".to_string()
-            } else {
-                format!("▶ {offset} frame(s) late")
-            };
-            if ui.button(label).clicked() {
-                out.write(PostCommand::PlayLipSync(offset));
-            }
-        }
-    });
 }
 
 fn count_task(
@@ -538,6 +539,7 @@ fn drop_task(
 pub(super) fn viewer_panel(
     ui: &mut egui::Ui,
     state: &PostState,
+    data: &ViewerData,
     status: &LevelStatus,
     p: &Palette,
     tour: &mut MessageWriter<TourCommand>,
@@ -548,7 +550,7 @@ pub(super) fn viewer_panel(
             .strong()
             .color(color(p.accent)),
     );
-    viewer(ui, state, p);
+    viewer(ui, state, data, p);
     let (done, total) = state.level.tasks_done();
     ui.label(format!(
         "{done} of {total} tasks done · wrong answers: {}",
@@ -579,6 +581,7 @@ pub(super) fn tasks_panel(
     state: &PostState,
     status: &LevelStatus,
     ui_state: &mut PostUi,
+    presenter: bool,
     p: &Palette,
     out: &mut MessageWriter<PostCommand>,
 ) {
@@ -586,6 +589,7 @@ pub(super) fn tasks_panel(
         for task in Task::ALL {
             let done = match task {
                 Task::Sync => state.level.progress.sync,
+                Task::LateClip => state.level.progress.late_clip,
                 Task::Count => {
                     state.level.progress.count_frames && state.level.progress.count_duration
                 }
@@ -610,7 +614,7 @@ pub(super) fn tasks_panel(
                 focus_ring(ui, r.rect, p);
             }
             if r.clicked() {
-                ui_state.task = task;
+                select_task(ui_state, state, task, out);
             }
         }
     });
@@ -618,6 +622,7 @@ pub(super) fn tasks_panel(
         ui.set_width(ui.available_width());
         egui::ScrollArea::vertical().show(ui, |ui| match ui_state.task {
             Task::Sync => sync_task(ui, state, p, out),
+            Task::LateClip => late_clip_task(ui, state, presenter, p, out),
             Task::Count => count_task(ui, state, ui_state, p, out),
             Task::CutList => cut_task(ui, state, ui_state, p, out),
             Task::DropFrame => drop_task(ui, state, ui_state, p, out),
