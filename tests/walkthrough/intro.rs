@@ -48,7 +48,7 @@ fn predict_right(app: &mut App) {
     }
     send(app, IntroCommand::Pull);
     assert!(
-        matches!(intro(app).log.iter().rev().nth(0), Some(IntroFeedback::Predicted(s)) if s.is_right()),
+        matches!(intro(app).log.last(), Some(IntroFeedback::Predicted(s)) if s.is_right()),
         "{:?}",
         intro(app).log.last()
     );

@@ -425,10 +425,10 @@ fn inspector(
         IntroPhase::Predict { .. } => format!("☑ The {} will stop (Enter)", part.name),
         _ => return,
     };
-    if ui.button(label).clicked() {
-        if let Some(command) = act_on(&state.level.phase, part.id.clone()) {
-            out.write(command);
-        }
+    if ui.button(label).clicked()
+        && let Some(command) = act_on(&state.level.phase, part.id.clone())
+    {
+        out.write(command);
     }
 }
 
