@@ -1,5 +1,5 @@
 //! The dependency graph drawn on the level's screen: the needed parts in rows, each row below
-//! the parts it needs, ordered so the arrows between rows cross as little as possible.
+//! the parts it needs, ordered so the arrows between rows do not cross where they need not.
 
 use std::collections::BTreeMap;
 
@@ -38,35 +38,26 @@ pub fn layers(spec: &StudioSpec) -> Vec<Vec<String>> {
         rows[d].push(part.id.clone());
     }
     rows.retain(|r| !r.is_empty());
-    // A few sweeps of the barycentre method: each part moves to the mean position of the parts
-    // it is joined to, down the rows, then up.
-    for sweep in 0..6 {
-        let order: Vec<usize> = if sweep % 2 == 0 {
-            (1..rows.len()).collect()
-        } else {
-            (0..rows.len().saturating_sub(1)).rev().collect()
-        };
-        for r in order {
-            let at = positions(&rows);
-            let mut keyed: Vec<(f32, usize, String)> = rows[r]
-                .iter()
-                .enumerate()
-                .map(|(i, id)| {
-                    let joined: Vec<f32> = neighbours(spec, id)
-                        .filter_map(|n| at.get(n.as_str()).copied())
-                        .collect();
-                    let own = at.get(id.as_str()).copied().unwrap_or(0.5);
-                    let key = if joined.is_empty() {
-                        own
-                    } else {
-                        joined.iter().sum::<f32>() / joined.len() as f32
-                    };
-                    (key, i, id.clone())
-                })
-                .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            rows[r] = keyed.into_iter().map(|(_, _, id)| id).collect();
+    // Walk up from the parts nobody needs, through what each needs, in the file's order: the
+    // walk keeps a chain's parts together, so each row follows the one below it.
+    let mut walk: Vec<&str> = Vec::new();
+    fn visit<'a>(spec: &'a StudioSpec, id: &'a str, walk: &mut Vec<&'a str>) {
+        if walk.contains(&id) {
+            return;
         }
+        walk.push(id);
+        if let Some(p) = spec.part(id) {
+            for r in &p.requires {
+                visit(spec, r, walk);
+            }
+        }
+    }
+    let is_needed_by_others = |id: &str| spec.needed().any(|p| p.requires.iter().any(|r| r == id));
+    for part in spec.needed().filter(|p| !is_needed_by_others(&p.id)) {
+        visit(spec, &part.id, &mut walk);
+    }
+    for row in &mut rows {
+        row.sort_by_key(|id| walk.iter().position(|w| w == id));
     }
     rows
 }
@@ -80,16 +71,6 @@ pub fn positions(rows: &[Vec<String>]) -> BTreeMap<&str, f32> {
         }
     }
     at
-}
-
-/// The parts `id` needs and the needed parts that need it.
-fn neighbours<'a>(spec: &'a StudioSpec, id: &'a str) -> impl Iterator<Item = &'a String> + 'a {
-    let needs = spec.part(id).into_iter().flat_map(|p| p.requires.iter());
-    let users = spec
-        .needed()
-        .filter(move |p| p.requires.iter().any(|r| r == id))
-        .map(|p| &p.id);
-    needs.chain(users)
 }
 
 #[cfg(test)]
