@@ -163,11 +163,13 @@ fn intro_ui(
         .fill(color(p.panel))
         .inner_margin(egui::Margin::same(12));
     let mut picked: Option<String> = None;
+    let mut from_list = false;
     egui::Panel::left("parts_bin")
         .exact_size(panel_width(&root, 360.0))
         .frame(panel_frame)
         .show(&mut root, |ui| {
             picked = parts_list(ui, &p, &state, &status, focus.0, focus.is_changed());
+            from_list = picked.is_some();
         });
     egui::Panel::right("status")
         .exact_size(panel_width(&root, 400.0))
@@ -216,9 +218,21 @@ fn intro_ui(
         {
             focus.0 = slot;
         }
-        // While predicting, a click marks too: marking is cheap to undo.
-        if matches!(state.level.phase, IntroPhase::Predict { .. }) {
-            out.write(IntroCommand::Mark(id));
+        let connected = state.level.board.connected.contains(&id);
+        match state.level.phase {
+            // While predicting, a click marks too: marking is cheap to undo.
+            IntroPhase::Predict { .. } => {
+                out.write(IntroCommand::Mark(id));
+            }
+            // A click in the list connects or removes a part; on the graph it only selects.
+            IntroPhase::Assemble | IntroPhase::Complete if from_list => {
+                out.write(if connected {
+                    IntroCommand::Disconnect(id)
+                } else {
+                    IntroCommand::Connect(id)
+                });
+            }
+            _ => {}
         }
     }
     Ok(())
