@@ -116,9 +116,22 @@ pub(super) fn dependency_graph(
             boxes.push((id, rect));
         }
     }
+    paint_arrows(ui, p, state, &boxes, selected);
+    // Arrows go first, so the boxes sit on top of them.
+    paint_boxes(ui, p, state, status, &boxes, galleys, selected)
+}
+
+/// An arrow from each box to each box that needs it; the selected part's arrows stand out.
+fn paint_arrows(
+    ui: &egui::Ui,
+    p: &Palette,
+    state: &IntroState,
+    boxes: &[(&str, egui::Rect)],
+    selected: Option<&str>,
+) {
+    let spec = &state.level.spec;
     let rect_of = |id: &str| boxes.iter().find(|(b, _)| *b == id).map(|(_, r)| *r);
-    // Arrows first, so the boxes sit on top of them; the selected part's arrows stand out.
-    for (id, to) in &boxes {
+    for (id, to) in boxes {
         let Some(part) = spec.part(id) else { continue };
         for need in &part.requires {
             let Some(from) = rect_of(need) else { continue };
@@ -131,6 +144,19 @@ pub(super) fn dependency_graph(
             arrow(ui.painter(), from.center_bottom(), to.center_top(), stroke);
         }
     }
+}
+
+/// Each part's box: its name, its state in words and a border in the state's colour; a click
+/// on a box picks that part.
+fn paint_boxes(
+    ui: &egui::Ui,
+    p: &Palette,
+    state: &IntroState,
+    status: &ProductionStatus,
+    boxes: &[(&str, egui::Rect)],
+    galleys: Vec<Vec<std::sync::Arc<egui::Galley>>>,
+    selected: Option<&str>,
+) -> Option<String> {
     let mut clicked = None;
     for ((id, rect), galley) in boxes.iter().zip(galleys.into_iter().flatten()) {
         let (words, tone) = node_state(p, state, status, id);
