@@ -116,8 +116,8 @@ pub(super) fn dependency_graph(
             boxes.push((id, rect));
         }
     }
-    paint_arrows(ui, p, state, &boxes, selected);
     // Arrows go first, so the boxes sit on top of them.
+    paint_arrows(ui, p, state, &boxes, selected);
     paint_boxes(ui, p, state, status, &boxes, galleys, selected)
 }
 
