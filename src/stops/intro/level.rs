@@ -18,7 +18,12 @@ pub const STOP: usize = 0;
 pub enum IntroCommand {
     Connect(String),
     Disconnect(String),
-    Repair(String),
+    /// During the incident: name this part as the one that failed.
+    Blame(String),
+    /// While predicting: mark or unmark this part as one expected to stop.
+    Mark(String),
+    /// While predicting: pull the part in question and score the marks.
+    Pull,
 }
 
 /// The level in play, plus a log of what happened for the UI.
@@ -70,19 +75,28 @@ fn apply_intro_commands(
             IntroCommand::Disconnect(id) => {
                 state.level.disconnect(id);
             }
-            IntroCommand::Repair(id) => {
-                let feedback = state.level.repair(id);
+            IntroCommand::Blame(id) => {
+                let feedback = state.level.blame(id);
                 // The host reacts: a stalled part blamed, or the real failure found.
-                match &feedback {
-                    IntroFeedback::Repaired { .. } => {
-                        cues.write(CrewCue::new(STOP, "root-found"));
+                for fb in &feedback {
+                    match fb {
+                        IntroFeedback::RootFound { .. } => {
+                            cues.write(CrewCue::new(STOP, "root-found"));
+                        }
+                        IntroFeedback::OnlyStalled { .. } => {
+                            cues.write(CrewCue::new(STOP, "wrong-part"));
+                        }
+                        _ => {}
                     }
-                    IntroFeedback::WrongRepair { .. } => {
-                        cues.write(CrewCue::new(STOP, "wrong-part"));
-                    }
-                    _ => {}
                 }
-                state.log.push(feedback);
+                state.log.extend(feedback);
+            }
+            IntroCommand::Mark(id) => {
+                state.level.mark(id);
+            }
+            IntroCommand::Pull => {
+                let feedback = state.level.pull();
+                state.log.extend(feedback);
             }
         }
     }

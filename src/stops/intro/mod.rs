@@ -1,8 +1,10 @@
 //! Stop 0, Intro: "the studio is a system". A production assembled from hardware, software
-//! and people; the player connects the parts and repairs what breaks.
+//! and people; the player connects the parts, traces a failure from what stopped back to the
+//! part at its root, and predicts what stops when a part is pulled.
 
 use bevy::prelude::*;
 
+pub mod graph_view;
 pub mod level;
 pub mod model;
 pub mod set;

@@ -3,7 +3,9 @@
 //! Plain Rust, no Bevy. Each part may depend on others (the LED wall needs the render servers,
 //! which need the game engine and the network engineer…). The production runs only when every
 //! needed part is connected and working; a missing or broken part stalls everything that depends
-//! on it, and `status` traces each stall back to its root cause so the player can see *why*.
+//! on it. `status` knows each stall's root cause, but the player is shown only the symptoms
+//! (`trace`) and traces them back through the dependency graph (`graph`) themselves; then they
+//! predict what stops when a part is pulled (`predict`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -15,8 +17,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_validate};
 
+pub mod graph;
+pub mod predict;
+pub mod trace;
+
+pub use predict::PredictionScore;
+pub use trace::{Blame, Symptom};
+
 /// The tasks this level reports to the lesson table (`assets/lessons.ron`).
-pub const TASKS: &[&str] = &["assemble", "incident", "clean-run"];
+pub const TASKS: &[&str] = &["assemble", "incident", "predict", "clean-run"];
 
 /// Stop 0's content file: the parts of the production and how they depend on each other.
 pub const INTRO_FILE: &str = "intro.ron";
@@ -107,6 +116,38 @@ impl StudioSpec {
         }
         if errors.is_empty() && self.has_cycle() {
             errors.push("the parts' requirements form a cycle".to_string());
+        }
+        if errors.is_empty() {
+            errors.extend(self.symptom_errors());
+        }
+        errors
+    }
+
+    /// The player traces a failure from symptoms alone, so every needed part has one, and a
+    /// symptom says what stopped, never which part it waits on.
+    fn symptom_errors(&self) -> Vec<String> {
+        let mut errors = Vec::new();
+        for p in self.needed() {
+            if p.symptom.trim().is_empty() {
+                errors.push(format!(
+                    "needed part '{}' has no symptom (what the crew sees when it stops)",
+                    p.id
+                ));
+                continue;
+            }
+            let text = p.symptom.to_lowercase();
+            for q in self.needed() {
+                if q.id != p.id
+                    && predict::chain(self, &p.id, &q.id).is_some()
+                    && text.contains(&q.name.to_lowercase())
+                {
+                    errors.push(format!(
+                        "the symptom of '{}' names '{}', a part it needs: a symptom says what \
+                         stopped, not why, so the player can trace the cause",
+                        p.id, q.name
+                    ));
+                }
+            }
         }
         errors
     }
@@ -276,14 +317,20 @@ impl StudioBoard {
     }
 }
 
-/// Where the Intro level is: build the production, then survive an incident.
+/// Where the Intro level is: build the production, trace a failure, then predict a stall.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IntroPhase {
     /// Connect every needed part until the production runs.
     Assemble,
-    /// A part has failed; find it and repair it.
+    /// A part has failed; the student sees what stopped and traces it back to the root.
     Incident { failed: String },
-    /// The production runs again: the level is complete.
+    /// The production runs again. Before `pull` is taken out, the student marks the parts they
+    /// expect to stop (`marked`).
+    Predict {
+        pull: String,
+        marked: BTreeSet<String>,
+    },
+    /// A failure traced and a stall predicted: the level is complete.
     Complete,
 }
 
@@ -295,17 +342,28 @@ pub enum IntroFeedback {
         why: String,
     },
     Running,
-    /// The incident: this part failed and these parts stalled because of it.
+    /// Something failed: these parts stopped (the one that failed among them, unmarked).
     IncidentStarted {
-        failed: String,
-        stalled: Vec<String>,
+        stopped: Vec<String>,
     },
-    WrongRepair {
+    /// The blamed part is where the trouble started; it is repaired.
+    RootFound {
         part: String,
     },
-    Repaired {
+    /// The blamed part only stalled: it waits on a part it needs further up.
+    OnlyStalled {
         part: String,
     },
+    /// The blamed part still works.
+    StillWorking {
+        part: String,
+    },
+    /// A new question: what stops when this part is pulled?
+    PredictStarted {
+        pull: String,
+    },
+    /// The part was pulled and the prediction scored (put back afterwards).
+    Predicted(PredictionScore),
     Unknown(String),
 }
 
@@ -315,12 +373,27 @@ pub struct IntroLevel {
     pub spec: StudioSpec,
     pub board: StudioBoard,
     pub phase: IntroPhase,
-    /// Unneeded parts tried and wrong repairs: shown in the level score.
+    /// Unneeded parts tried, wrong blames and wrong predictions: shown in the level score.
     pub mistakes: u32,
-    /// The level's seed and the incidents drawn from it: the same seed breaks the same part,
-    /// and a saved level carries on the same way (a random generator cannot be saved).
+    /// The failure was traced to its root.
+    #[serde(default)]
+    pub traced: bool,
+    /// A stall was predicted exactly.
+    #[serde(default)]
+    pub predicted: bool,
+    /// The latest prediction's score, for the screen.
+    #[serde(default)]
+    pub last_prediction: Option<PredictionScore>,
+    /// The level's seed and the draws made from it: the same seed breaks the same part and
+    /// asks about the same parts, and a saved level carries on the same way (a random
+    /// generator cannot be saved).
     seed: u64,
     incidents: u32,
+    #[serde(default)]
+    predictions: u32,
+    /// The part that last failed or was pulled, so the next question is about another.
+    #[serde(default)]
+    recent: Option<String>,
 }
 
 impl IntroLevel {
@@ -330,13 +403,43 @@ impl IntroLevel {
             board: StudioBoard::default(),
             phase: IntroPhase::Assemble,
             mistakes: 0,
+            traced: false,
+            predicted: false,
+            last_prediction: None,
             seed,
             incidents: 0,
+            predictions: 0,
+            recent: None,
         }
     }
 
     pub fn status(&self) -> ProductionStatus {
         self.board.status(&self.spec)
+    }
+
+    /// What the crew sees of the trouble right now: the parts that stopped, not why.
+    pub fn symptoms(&self) -> Vec<Symptom> {
+        trace::symptoms(&self.spec, &self.status())
+    }
+
+    /// Needed parts that others need: failing or pulling one of them stalls more than itself.
+    fn depended_on(&self) -> Vec<String> {
+        let is_depended_on = |id: &str| {
+            self.spec
+                .needed()
+                .any(|p| p.requires.iter().any(|r| r == id))
+        };
+        let candidates: Vec<String> = self
+            .spec
+            .needed()
+            .filter(|p| is_depended_on(&p.id))
+            .map(|p| p.id.clone())
+            .collect();
+        if candidates.is_empty() {
+            self.spec.needed().map(|p| p.id.clone()).collect()
+        } else {
+            candidates
+        }
     }
 
     /// Connect a part. When the last needed part goes in the production runs, and then an
@@ -364,75 +467,128 @@ impl IntroLevel {
 
     fn start_incident(&mut self) -> IntroFeedback {
         // Break a part that others depend on, so the stall spreads and has a chain to follow.
-        let is_depended_on = |id: &str| {
-            self.spec
-                .needed()
-                .any(|p| p.requires.iter().any(|r| r == id))
-        };
-        let mut candidates: Vec<String> = self
-            .spec
-            .needed()
-            .filter(|p| is_depended_on(&p.id))
-            .map(|p| p.id.clone())
-            .collect();
-        if candidates.is_empty() {
-            candidates = self.spec.needed().map(|p| p.id.clone()).collect();
-        }
+        let candidates = self.depended_on();
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed.wrapping_add(u64::from(self.incidents)));
         self.incidents += 1;
         let failed = candidates[rng.random_range(0..candidates.len())].clone();
         self.board.break_part(&failed);
-        self.phase = IntroPhase::Incident {
-            failed: failed.clone(),
+        self.recent = Some(failed.clone());
+        self.phase = IntroPhase::Incident { failed };
+        IntroFeedback::IncidentStarted {
+            stopped: self.symptoms().into_iter().map(|s| s.part).collect(),
+        }
+    }
+
+    /// Blame a part for the incident. Only the part that failed is accepted (and repaired); a
+    /// part that only stalled, or one still working, is refused and counts as a mistake.
+    pub fn blame(&mut self, id: &str) -> Vec<IntroFeedback> {
+        if !matches!(self.phase, IntroPhase::Incident { .. }) {
+            return Vec::new();
+        }
+        let part = id.to_string();
+        match trace::judge_blame(&self.spec, &self.status(), id) {
+            Blame::NotInProduction => vec![IntroFeedback::Unknown(part)],
+            Blame::OnlyStalled => {
+                self.mistakes += 1;
+                vec![IntroFeedback::OnlyStalled { part }]
+            }
+            Blame::StillWorking => {
+                self.mistakes += 1;
+                vec![IntroFeedback::StillWorking { part }]
+            }
+            Blame::Root => {
+                self.board.repair(id);
+                // A part left out by hand would be a root too; put it back.
+                self.board.connect(&self.spec, id);
+                self.traced = true;
+                let mut out = vec![IntroFeedback::RootFound { part }];
+                if self.status().running {
+                    out.push(self.start_prediction());
+                }
+                out
+            }
+        }
+    }
+
+    /// Ask about a part to pull: a seeded part others need, not the one just asked about.
+    fn start_prediction(&mut self) -> IntroFeedback {
+        let mut candidates = self.depended_on();
+        if candidates.len() > 1 {
+            candidates.retain(|c| Some(c) != self.recent.as_ref());
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(
+            self.seed
+                .rotate_left(17)
+                .wrapping_add(u64::from(self.predictions)),
+        );
+        self.predictions += 1;
+        let pull = candidates[rng.random_range(0..candidates.len())].clone();
+        self.recent = Some(pull.clone());
+        self.phase = IntroPhase::Predict {
+            pull: pull.clone(),
+            marked: BTreeSet::new(),
         };
-        let stalled = self.status().stalls.into_iter().map(|s| s.part).collect();
-        IntroFeedback::IncidentStarted { failed, stalled }
+        IntroFeedback::PredictStarted { pull }
     }
 
-    /// Try to repair a part. Only the failed one helps; a wrong guess counts as a mistake.
-    pub fn repair(&mut self, id: &str) -> IntroFeedback {
-        if self.spec.part(id).is_none() {
-            return IntroFeedback::Unknown(id.to_string());
-        }
-        if self.board.repair(id) {
-            if self.status().running {
-                self.phase = IntroPhase::Complete;
-            }
-            IntroFeedback::Repaired {
-                part: id.to_string(),
-            }
-        } else {
-            self.mistakes += 1;
-            IntroFeedback::WrongRepair {
-                part: id.to_string(),
-            }
-        }
-    }
-
-    /// Remove a part to see what stalls (allowed while assembling or after completion).
-    pub fn disconnect(&mut self, id: &str) -> bool {
-        if matches!(self.phase, IntroPhase::Incident { .. }) {
+    /// Mark (or unmark) a part the student expects to stop. Only needed parts other than the
+    /// one to be pulled can be marked; returns whether the mark changed.
+    pub fn mark(&mut self, id: &str) -> bool {
+        let is_needed = self.spec.part(id).is_some_and(|p| p.needed);
+        let IntroPhase::Predict { pull, marked } = &mut self.phase else {
+            return false;
+        };
+        if !is_needed || id == pull {
             return false;
         }
-        let removed = self.board.disconnect(id);
-        if removed && self.phase == IntroPhase::Complete {
-            self.phase = IntroPhase::Assemble;
+        if !marked.remove(id) {
+            marked.insert(id.to_string());
         }
-        removed
+        true
+    }
+
+    /// Pull the part and compare what stopped with the marks. Right: the level is complete.
+    /// Wrong: a mistake, and a new part to predict. The part goes back in either way.
+    pub fn pull(&mut self) -> Vec<IntroFeedback> {
+        let IntroPhase::Predict { pull, marked } = &self.phase else {
+            return Vec::new();
+        };
+        let actual = predict::stalls_if_removed(&self.spec, &self.board, pull);
+        let score = PredictionScore::new(pull, marked, &actual);
+        let right = score.is_right();
+        self.last_prediction = Some(score.clone());
+        let mut out = vec![IntroFeedback::Predicted(score)];
+        if right {
+            self.predicted = true;
+            self.phase = IntroPhase::Complete;
+        } else {
+            self.mistakes += 1;
+            out.push(self.start_prediction());
+        }
+        out
+    }
+
+    /// Remove a part to see what stalls (allowed while assembling or once complete).
+    pub fn disconnect(&mut self, id: &str) -> bool {
+        if !matches!(self.phase, IntroPhase::Assemble | IntroPhase::Complete) {
+            return false;
+        }
+        self.board.disconnect(id)
     }
 
     pub fn is_complete(&self) -> bool {
         self.phase == IntroPhase::Complete
     }
 
-    /// Units done of each task in [`TASKS`]: the production ran once, the incident was
-    /// repaired, and both with no mistake.
+    /// Units done of each task in [`TASKS`]: the production ran once, a failure was traced,
+    /// a stall predicted, and all of it with no mistake.
     pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
         let ran = self.phase != IntroPhase::Assemble || self.status().running;
         let complete = self.is_complete();
         vec![
             ("assemble", u32::from(ran)),
-            ("incident", u32::from(complete)),
+            ("incident", u32::from(self.traced)),
+            ("predict", u32::from(self.predicted)),
             ("clean-run", u32::from(complete && self.mistakes == 0)),
         ]
     }
@@ -458,6 +614,9 @@ impl ContentFile for StudioSpec {
 }
 
 #[cfg(test)]
+mod level_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -467,34 +626,6 @@ mod tests {
 
     fn needed_ids(spec: &StudioSpec) -> Vec<String> {
         spec.needed().map(|p| p.id.clone()).collect()
-    }
-
-    #[test]
-    fn the_core_is_the_run_and_the_repair_at_every_length() {
-        use crate::tour::model::content::bundled_file;
-        use crate::tour::model::lesson::{
-            LessonLength, LessonTable, core_met, extensions, task_rows,
-        };
-        let table = bundled_file::<LessonTable>().expect("bundled lessons");
-        let tasks = table.tasks(0);
-        let s = spec();
-        let mut level = IntroLevel::new(s.clone(), 3);
-        for id in needed_ids(&s) {
-            level.connect(&id);
-        }
-        let IntroPhase::Incident { failed } = level.phase.clone() else {
-            panic!("an incident follows the first run");
-        };
-        for length in LessonLength::ALL {
-            assert!(!core_met(tasks, length, &level.task_counts()), "{length}");
-        }
-        level.repair(&failed);
-        for length in LessonLength::ALL {
-            assert!(core_met(tasks, length, &level.task_counts()), "{length}");
-            // No mistake: the clean run, an extension, is done too.
-            let rows = task_rows(tasks, length, &level.task_counts());
-            assert_eq!(extensions(&rows), (1, 1));
-        }
     }
 
     #[test]
@@ -599,57 +730,36 @@ mod tests {
     }
 
     #[test]
-    fn intro_level_plays_through_incident_to_completion() {
-        let s = spec();
-        let mut level = IntroLevel::new(s.clone(), 42);
-        let ids = needed_ids(&s);
-        let mut incident = None;
-        for id in &ids {
-            for fb in level.connect(id) {
-                if let IntroFeedback::IncidentStarted { failed, stalled } = fb {
-                    assert!(stalled.contains(&failed));
-                    incident = Some(failed);
-                }
-            }
-        }
-        let failed = incident.expect("an incident follows the first run");
-        assert!(!level.status().running);
+    fn validation_wants_symptoms_that_do_not_name_the_cause() {
+        let mut s = spec();
+        let actor = s.parts.iter_mut().find(|p| p.id == "actor").expect("actor");
+        actor.symptom = "Waiting on the director.".into();
+        let errors = s.validate();
         assert!(
-            level.status().stalls.len() > 1,
-            "the failed part takes others down with it"
+            errors
+                .iter()
+                .any(|e| e.contains("'actor' names 'Director'")),
+            "{errors:?}"
         );
-        let wrong = ids.iter().find(|i| **i != failed).expect("another part");
-        assert_eq!(
-            level.repair(wrong),
-            IntroFeedback::WrongRepair {
-                part: wrong.clone()
-            }
+        let mut s = spec();
+        let mic = s
+            .parts
+            .iter_mut()
+            .find(|p| p.id == "microphone")
+            .expect("mic");
+        // Two steps up (microphone → actor → director) still names the cause.
+        mic.symptom = "No sound: the director is missing.".into();
+        assert!(
+            s.validate()
+                .iter()
+                .any(|e| e.contains("'microphone' names"))
         );
-        assert!(!level.is_complete());
-        level.repair(&failed);
-        assert!(level.is_complete());
-        assert_eq!(level.mistakes, 1);
-        assert_eq!(level.stars(), 2);
-    }
-
-    #[test]
-    fn incident_is_seeded() {
-        let s = spec();
-        let run = |seed| {
-            let mut level = IntroLevel::new(s.clone(), seed);
-            for id in needed_ids(&s) {
-                level.connect(&id);
-            }
-            level.phase.clone()
-        };
-        // Recorded: seed 5 breaks this part, in every version and on every machine.
-        assert_eq!(
-            run(5),
-            IntroPhase::Incident {
-                failed: "microphone".into()
-            }
-        );
-        let phases: BTreeSet<String> = (0..30).map(|seed| format!("{:?}", run(seed))).collect();
-        assert!(phases.len() > 1, "different seeds break different parts");
+        let mic = s
+            .parts
+            .iter_mut()
+            .find(|p| p.id == "microphone")
+            .expect("mic");
+        mic.symptom = "  ".into();
+        assert!(s.validate().iter().any(|e| e.contains("has no symptom")));
     }
 }
