@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::units::{BitsPerSecond, BytesPerSecond, Seconds};
 use super::{BUNDLED_CLOUD_RON, CLOUD_FILE};
+use crate::stops::innovation::concept::{DirectorBrief, validate_briefs};
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
 
 /// Everything Stop 5 needs, as written in `assets/innovation.ron`.
@@ -28,6 +29,8 @@ pub struct CloudSpec {
     /// Internet connections that can be booked, for the studio uplink and for each site;
     /// index 0 is the starting choice.
     pub links: Vec<LinkSpec>,
+    /// What the director asks of the concept trailer; one is picked per game, then in order.
+    pub briefs: Vec<DirectorBrief>,
 }
 
 /// One camera and the codec it records, with the published data rate.
@@ -218,7 +221,8 @@ impl CloudSpec {
     }
 
     /// Everything RON cannot check: positive finite numbers, four sites with exactly one
-    /// studio, a courier route to each collaborator, a cited source for every data rate.
+    /// studio, a courier route to each collaborator, a cited source for every data rate, and
+    /// director's briefs with something to catch.
     /// Empty when the spec is usable.
     pub fn validate(&self) -> Vec<String> {
         let mut errors = Vec::new();
@@ -226,6 +230,7 @@ impl CloudSpec {
         self.validate_texts(&mut errors);
         self.validate_sites(&mut errors);
         self.validate_routes(&mut errors);
+        validate_briefs(&self.briefs, &mut errors);
         errors
     }
 
@@ -508,6 +513,7 @@ mod tests {
                 |s| s.proxy.data_rate_mbps = 900.0,
                 "proxies must be smaller",
             ),
+            case(|s| s.briefs.clear(), "briefs: list at least one"),
         ];
         for (edit, expected) in cases {
             let mut spec = toy();
