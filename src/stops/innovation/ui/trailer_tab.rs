@@ -25,7 +25,7 @@ fn prompt_controls(
     p: &Palette,
     out: &mut MessageWriter<InnovationCommand>,
 ) {
-    ui.label(egui::RichText::new("Describe the trailer you want").strong());
+    ui.label(egui::RichText::new("Your prompt: describe the trailer").strong());
     ui.label(muted(
         p,
         "Name a place (city, alien planet, arctic, desert), a mood, a time of day and colours. The generator reads only the words it knows.",
