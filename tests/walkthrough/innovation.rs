@@ -2,7 +2,8 @@
 
 use super::*;
 
-/// Stop 5: a plan that misses the deadline, one that meets it, then a prompt and a refinement.
+/// Stop 5: a plan that misses the deadline, one that meets it, then the director's brief:
+/// a result that misses it refused for approval and rejected, a refined one approved.
 pub(super) fn play_innovation_level(app: &mut App) {
     use backlot::stops::innovation::cloud::{CloudSpec, Plan};
     use backlot::stops::innovation::level::{InnovationCommand, InnovationState};
@@ -31,44 +32,52 @@ pub(super) fn play_innovation_level(app: &mut App) {
     send(app, InnovationCommand::SetPlan(plan));
     send(app, InnovationCommand::RunDay);
     assert!(app.world().resource::<InnovationState>().best_met);
-    send(
-        app,
-        InnovationCommand::SetPrompt("a tense desert canyon at dusk in warm colours".into()),
+    // The director's words are in the prompt box, and the generator reads them wrongly.
+    let brief = state(app).brief().cloned().expect("a director's brief");
+    assert_eq!(state(app).prompt_text, brief.text);
+    send(app, InnovationCommand::ApproveConcept);
+    assert!(
+        verdict(app).is_some_and(|(ok, text)| !ok && text.contains("nothing to approve")),
+        "{:?}",
+        verdict(app)
     );
     send(app, InnovationCommand::Generate);
-    let first = app
-        .world()
-        .resource::<InnovationState>()
-        .concept
-        .clone()
-        .expect("a concept");
+    let first = state(app).concept.clone().expect("a concept");
     // The same prompt and seed give the same scene.
     send(app, InnovationCommand::Generate);
-    let again = app
-        .world()
-        .resource::<InnovationState>()
-        .concept
-        .clone()
-        .expect("a concept");
+    let again = state(app).concept.clone().expect("a concept");
     assert_eq!(first.scene, again.scene);
+    // Approving a result that misses the brief is refused, with the points it misses.
+    send(app, InnovationCommand::ApproveConcept);
+    let (accepted, text) = verdict(app).expect("an answer");
+    assert!(!accepted && text.contains("misses the"), "{text}");
     send(app, TourCommand::FinishLevel);
     assert_eq!(
         phase(app),
         Some(StopPhase::Level),
-        "one prompt is not a refinement"
+        "a result that misses the brief does not finish the level"
     );
-    send(
-        app,
-        InnovationCommand::SetPrompt("an eerie arctic night in cool colours".into()),
+    send(app, InnovationCommand::RejectConcept);
+    assert!(
+        verdict(app).is_some_and(|(ok, _)| ok),
+        "the miss is rejected"
     );
+    // Refined until it meets every point of the brief.
+    let refined_text = brief.applied_to(first.prompt).to_text();
+    send(app, InnovationCommand::SetPrompt(refined_text));
     send(app, InnovationCommand::Generate);
-    let refined = app
-        .world()
-        .resource::<InnovationState>()
-        .concept
-        .clone()
-        .expect("a concept");
+    let refined = state(app).concept.clone().expect("a concept");
     assert_ne!(first.scene, refined.scene);
+    // Rejecting a result that meets the brief is refused.
+    send(app, InnovationCommand::RejectConcept);
+    let (accepted, text) = verdict(app).expect("an answer");
+    assert!(!accepted && text.contains("meets every point"), "{text}");
+    send(app, InnovationCommand::ApproveConcept);
+    assert!(
+        verdict(app).is_some_and(|(ok, _)| ok),
+        "the match is approved"
+    );
+    assert!(state(app).brief_met());
     assert_level_not_done(app);
     train_the_taste_model(app);
     relabel_and_train_again(app);
@@ -76,8 +85,19 @@ pub(super) fn play_innovation_level(app: &mut App) {
     send(app, TourCommand::FinishLevel);
 }
 
-/// Stop 5 with its core tasks only: a plan that meets the deadline and a concept, refined with
-/// a second prompt only where the lesson length makes refining core.
+fn state(app: &App) -> &backlot::stops::innovation::level::InnovationState {
+    app.world()
+        .resource::<backlot::stops::innovation::level::InnovationState>()
+}
+
+/// The answer to the last Reject or Approve: accepted, and its words.
+fn verdict(app: &App) -> Option<(bool, String)> {
+    let v = state(app).review.as_ref()?.verdict.clone()?;
+    Some((v.accepted, v.text))
+}
+
+/// Stop 5 with its core tasks only: a plan that meets the deadline and a concept, refined until
+/// it meets the director's brief only where the lesson length makes refining core.
 pub(super) fn play_innovation_core(app: &mut App) {
     use backlot::stops::innovation::cloud::{CloudSpec, Plan};
     use backlot::stops::innovation::level::{InnovationCommand, STOP};
@@ -96,18 +116,18 @@ pub(super) fn play_innovation_core(app: &mut App) {
     send(app, InnovationCommand::SetPlan(plan));
     send(app, InnovationCommand::RunDay);
     assert_level_not_done(app);
-    send(
-        app,
-        InnovationCommand::SetPrompt("a tense desert canyon at dusk in warm colours".into()),
-    );
     send(app, InnovationCommand::Generate);
     if core(app, STOP, "refine") > 0 {
         assert_level_not_done(app);
+        let brief = state(app).brief().cloned().expect("a director's brief");
+        send(app, InnovationCommand::RejectConcept);
+        let base = state(app).concept.as_ref().expect("a concept").prompt;
         send(
             app,
-            InnovationCommand::SetPrompt("an eerie arctic night in cool colours".into()),
+            InnovationCommand::SetPrompt(brief.applied_to(base).to_text()),
         );
         send(app, InnovationCommand::Generate);
+        send(app, InnovationCommand::ApproveConcept);
     }
     if core(app, STOP, "taste") > 0 {
         assert_level_not_done(app);

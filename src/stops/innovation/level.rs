@@ -5,8 +5,9 @@
 //!    start. The lesson is the units maths (bits against bytes) and network traffic, "the number
 //!    of users accessing the data at one time".
 //! 2. *Concept trailer*: the player writes a prompt, `crate::stops::innovation::concept::generate` restyles a
-//!    Stop 2 scene from it, and a 12-second fly-through plays with a score. Refining the prompt,
-//!    as a Technical Artist does, is part of finishing the level.
+//!    Stop 2 scene from it, and a 12-second fly-through plays with a score. As a Technical
+//!    Artist does, the player checks each result against the director's brief, rejects what
+//!    misses it, refines the prompt and approves a result that fits (`super::concept_review`).
 //!
 //! All the rules live in those two pure modules and in the plain methods of [`InnovationState`]
 //! (unit tested below); the systems here only apply commands and advance the two clocks.
@@ -20,7 +21,7 @@ use crate::stage::StageSettings;
 use crate::stage::model::scene::{SceneDescription, TimeOfDay, bundled_scenes};
 use crate::stops::innovation::cloud::{self, CloudSpec, Plan, Seconds, Simulation};
 use crate::stops::innovation::concept::{
-    self, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
+    self, BriefReview, Concept, ConceptPrompt, Palette, PromptMood, Setting, TRAILER_SECONDS,
 };
 use crate::stops::innovation::studio_ai::model::{AiCaseCommand, AiCases};
 use crate::stops::innovation::taste::{self, model::TasteCommand, model::TasteLab};
@@ -38,12 +39,6 @@ pub const TASKS: &[&str] = &["cloud", "concept", "refine", "taste", "ai-cases"];
 /// Real seconds the transfer map takes to play a whole simulated day: long enough to follow
 /// the dots, short enough that nobody waits for a 30-hour courier.
 pub const MAP_REAL_SECONDS: f32 = 12.0;
-
-/// Concepts the player must generate to finish: one to see the idea, one to refine it.
-pub const MIN_GENERATIONS: u32 = 2;
-
-/// Different prompts the player must try: the same prompt twice teaches nothing about refining.
-pub const MIN_DISTINCT_PROMPTS: u32 = 2;
 
 /// Three stars: the deadline was first met within this many simulated days...
 pub const THREE_STAR_RUNS: u32 = 3;
@@ -76,6 +71,12 @@ pub enum InnovationCommand {
     Taste(TasteCommand),
     /// "AI in the studio": decide one topic of one case.
     AiCase(AiCaseCommand),
+    /// Turn the result down: it does not match the director's brief.
+    RejectConcept,
+    /// Send the result to the director as meeting the brief.
+    ApproveConcept,
+    /// Take the director's next brief.
+    NextBrief,
 }
 
 /// The level in play.
@@ -109,6 +110,10 @@ pub struct InnovationState {
     pub distinct_prompts: u32,
     /// Every different prompt generated so far, in order.
     pub tried_prompts: Vec<ConceptPrompt>,
+    /// The director's brief and the player's calls on each result; `None` only without briefs
+    /// (and in a save from before briefs, until the level's first command gives it one).
+    #[serde(default)]
+    pub review: Option<BriefReview>,
     /// Seconds into the fly-through while the trailer plays; `None` when stopped.
     #[serde(skip)]
     pub trailer_time: Option<f32>,
@@ -152,9 +157,9 @@ fn readable_line(line: &str) -> String {
 
 impl InnovationState {
     /// A fresh level: the content's opening plan (which misses the deadline, leaving something to
-    /// fix), no runs, an empty prompt.
+    /// fix), no runs, and the director's words in the prompt box.
     pub fn new(spec: &CloudSpec, seed: u64) -> Self {
-        Self {
+        let mut state = Self {
             plan: Plan::default_for(spec),
             simulation: None,
             last_run_plan: None,
@@ -169,12 +174,15 @@ impl InnovationState {
             generations: 0,
             distinct_prompts: 0,
             tried_prompts: Vec::new(),
+            review: BriefReview::new(&spec.briefs, seed),
             trailer_time: None,
             map_time: 0.0,
             seed,
             taste: TasteLab::default(),
             ai_cases: AiCases::default(),
-        }
+        };
+        state.prompt_from_brief();
+        state
     }
 
     /// The seed every prompt is read with.
@@ -298,6 +306,9 @@ impl InnovationState {
                     self.tried_prompts.push(prompt);
                 }
                 self.distinct_prompts = u32::try_from(self.tried_prompts.len()).unwrap_or(u32::MAX);
+                if let Some(review) = &mut self.review {
+                    review.on_generated(&concept);
+                }
                 self.concept = Some(concept);
                 self.prompt_error = None;
             }
@@ -339,23 +350,19 @@ impl InnovationState {
         false
     }
 
-    /// Complete: a plan met the deadline for everyone, and the concept was generated and then
-    /// refined with a different prompt.
+    /// Complete: a plan met the deadline for everyone, and a concept meeting the director's
+    /// brief was approved after a result that missed it was caught.
     pub fn is_complete(&self) -> bool {
-        self.best_met
-            && self.generations >= MIN_GENERATIONS
-            && self.distinct_prompts >= MIN_DISTINCT_PROMPTS
+        self.best_met && self.brief_met()
     }
 
     /// Units done of each task in [`TASKS`]: the deadline met, a concept generated, and the
-    /// concept refined (generated again from a different prompt).
+    /// prompt refined until the director's brief was met and approved.
     pub fn task_counts(&self) -> Vec<(&'static str, u32)> {
-        let refined =
-            self.generations >= MIN_GENERATIONS && self.distinct_prompts >= MIN_DISTINCT_PROMPTS;
         vec![
             ("cloud", u32::from(self.best_met)),
             ("concept", u32::from(self.generations >= 1)),
-            ("refine", u32::from(refined)),
+            ("refine", u32::from(self.brief_met())),
             ("taste", u32::from(self.taste.done())),
             (
                 "ai-cases",
@@ -442,6 +449,10 @@ fn apply_innovation_commands(
             None => taste::ensure_shots(&mut state.taste, &content.taste, &bundled_scenes(), seed),
         }
     }
+    if state.review.is_none() && !content.briefs.is_empty() {
+        let seed = state.seed;
+        state.review = BriefReview::new(&content.briefs, seed);
+    }
     for command in commands.read() {
         match command {
             InnovationCommand::SetPlan(plan) => state.set_plan(plan.clone()),
@@ -483,6 +494,9 @@ fn apply_innovation_commands(
             }
             InnovationCommand::Taste(c) => state.taste.apply(c, &content.taste),
             InnovationCommand::AiCase(c) => state.ai_cases.apply(c, &content.ai_cases),
+            InnovationCommand::RejectConcept => state.reject_concept(),
+            InnovationCommand::ApproveConcept => state.approve_concept(&content.briefs),
+            InnovationCommand::NextBrief => state.next_brief(&content.briefs),
         }
     }
     lesson.apply(STOP, &state.task_counts(), &mut status);
@@ -649,8 +663,11 @@ mod tests {
         assert!(met(&state, LessonLength::Short));
         assert_eq!(state.stars_when(true), 2);
         assert!(!met(&state, LessonLength::Standard) && !met(&state, LessonLength::Full));
-        state.set_prompt_text("an eerie arctic night in cool colours");
+        let brief = state.brief().cloned().expect("a brief");
+        state.reject_concept();
+        state.pick_prompt(brief.applied_to(default_prompt(42)));
         state.generate(&scenes);
+        state.approve_concept(&spec.briefs);
         assert!(
             !met(&state, LessonLength::Standard),
             "the taste model is not trained"
@@ -678,40 +695,37 @@ mod tests {
     }
 
     #[test]
-    fn refining_the_prompt_completes_the_level() {
+    fn meeting_the_brief_after_a_caught_miss_completes_the_level() {
         let spec = spec();
         let scenes = bundled_scenes();
         let mut state = InnovationState::new(&spec, 42);
         state.set_plan(passing_plan(&spec));
         state.run_day(&spec);
+        let brief = state.brief().cloned().expect("a brief");
 
-        // Nothing to generate from yet.
-        state.generate(&scenes);
-        assert!(state.prompt_error.is_some());
-        assert_eq!(state.generations, 0);
-
-        state.set_prompt_text("a tense desert canyon at dusk in warm colours");
-        assert!(state.prompt_error.is_none());
+        // The director's words are in the box; the generator reads them wrongly.
+        assert_eq!(state.prompt_text, brief.text);
         assert!(
-            state
-                .prompt_lines
-                .iter()
-                .any(|l| l == "understood: 'canyon' means setting: Desert canyon"),
+            state.prompt_lines.iter().all(|l| !l.contains('\u{2192}')),
             "{:?}",
             state.prompt_lines
         );
-        assert!(state.prompt_lines.iter().all(|l| !l.contains('\u{2192}')));
         state.generate(&scenes);
         let first = state.concept.clone().expect("a concept");
-        // The same prompt again: the same concept, and no refinement yet.
+        // The same prompt again: the same concept.
         state.generate(&scenes);
         assert_eq!(state.concept.as_ref(), Some(&first));
         assert_eq!((state.generations, state.distinct_prompts), (2, 1));
-        assert!(!state.is_complete());
+        state.approve_concept(&spec.briefs);
+        assert!(!state.is_complete(), "a miss is not approved");
 
-        state.set_prompt_text("an eerie arctic night in cool colours");
+        // Refined with the pickers until it meets the brief, then approved.
+        state.pick_prompt(brief.applied_to(first.prompt));
         state.generate(&scenes);
-        assert_eq!((state.generations, state.distinct_prompts), (3, 2));
+        assert_eq!(state.distinct_prompts, 2);
+        state.reject_concept();
+        assert!(!state.is_complete(), "a match is not rejected");
+        state.approve_concept(&spec.briefs);
         assert!(state.is_complete());
         assert_eq!(state.stars(), 2);
 

@@ -5,6 +5,7 @@ use bevy::prelude::*;
 
 pub mod cloud;
 pub mod concept;
+pub mod concept_review;
 pub mod level;
 pub mod show_me;
 pub mod studio_ai;

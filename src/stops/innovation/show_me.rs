@@ -2,7 +2,8 @@
 //! the plan closest to the student's that gets every collaborator their footage within the
 //! deadline is found by trying every plan, then set one choice at a time with the units maths
 //! that makes it necessary, and the day is run. Once a plan has met the deadline, the concept
-//! is shown: a prompt typed and generated, and then refined with a different prompt. Then the
+//! is shown: the director's words generated and checked against the brief, the miss rejected,
+//! the prompt refined until every point is met, and the result approved. Then the
 //! taste lab (`taste::show_me`) and the AI cases (`studio_ai::show_me`).
 
 use bevy::prelude::*;
@@ -13,22 +14,11 @@ use crate::stops::innovation::cloud::{BitsPerSecond, Seconds};
 use crate::stops::innovation::cloud::{
     Bytes, CloudSpec, Plan, Resolution, Role, Simulation, simulate, transfer_time,
 };
-use crate::stops::innovation::concept::parse_prompt;
-use crate::stops::innovation::level::{
-    InnovationCommand, InnovationState, MIN_DISTINCT_PROMPTS, MIN_GENERATIONS,
-};
+use crate::stops::innovation::concept::{Decision, missed_words, read_prompt};
+use crate::stops::innovation::level::{InnovationCommand, InnovationState, default_prompt};
 use crate::stops::innovation::studio_ai::show_me::case_steps;
 use crate::stops::innovation::taste::show_me::taste_steps;
 use crate::tour::content_plugin::Content;
-
-/// Prompts the demonstration types, in order; each names a setting, a mood, a time and
-/// colours, so the generator reads every part of it.
-pub const DEMO_PROMPTS: [&str; 4] = [
-    "a tense desert canyon at dusk in warm colours",
-    "an eerie arctic night in cool colours",
-    "an epic city at night in neon colours",
-    "a hopeful alien planet at dawn in natural colours",
-];
 
 /// Most plans the search tries; a spec with more choices than this only varies the links
 /// between the student's and the fastest.
@@ -42,7 +32,7 @@ pub fn show_me_steps(
     if !state.best_met {
         return plan_steps(state, spec);
     }
-    if state.generations < MIN_GENERATIONS || state.distinct_prompts < MIN_DISTINCT_PROMPTS {
+    if !state.brief_met() {
         return concept_steps(state);
     }
     if !state.taste.done() {
@@ -359,36 +349,72 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-/// Generate a concept, then refine it: type a prompt not tried yet (unless the prompt in the
-/// box is new and readable) and generate.
+/// Check results against the director's brief: reject the one on screen if it misses; with no
+/// miss caught yet, generate the director's own words (the content makes sure the generator
+/// reads them wrongly) and reject that; then refine the prompt until it says every point in
+/// words the generator knows, generate, and approve.
 pub fn concept_steps(state: &InnovationState) -> Vec<ShowStep<InnovationCommand>> {
-    let is_new = |text: &str| {
-        parse_prompt(text, state.seed).is_ok_and(|(p, _)| !state.tried_prompts.contains(&p))
+    let Some(review) = &state.review else {
+        return Vec::new();
     };
-    let refining = state.generations >= 1;
+    let brief = &review.brief;
     let mut steps = Vec::new();
-    if !is_new(&state.prompt_text) {
-        let Some(text) = DEMO_PROMPTS.iter().find(|t| is_new(t)) else {
+    let mut caught = review.caught_miss;
+    if review.result_misses() && review.decision != Some(Decision::Rejected) {
+        steps.push(ShowStep::new(
+            format!(
+                "check the result against the brief: it misses {}, so reject it",
+                missed_words(&review.checks)
+            ),
+            InnovationCommand::RejectConcept,
+        ));
+        caught = true;
+    } else if caught && review.result_meets() && review.decision.is_none() {
+        steps.push(ShowStep::new(
+            "it meets every point of the brief: approve it for the director",
+            InnovationCommand::ApproveConcept,
+        ));
+        return steps;
+    }
+    if !caught {
+        let Ok(reading) = read_prompt(&brief.text, state.seed) else {
             return Vec::new();
         };
-        let caption = if refining {
-            format!(
-                "refine the prompt: change the mood, the place, the time and the colours — \"{text}\""
-            )
-        } else {
-            format!("type a prompt that names a place, a mood, a time and colours: \"{text}\"")
-        };
+        if state.prompt_text != brief.text {
+            steps.push(ShowStep::new(
+                format!("start from the director's own words: \"{}\"", brief.text),
+                InnovationCommand::SetPrompt(brief.text.clone()),
+            ));
+        }
         steps.push(ShowStep::new(
-            caption,
-            InnovationCommand::SetPrompt((*text).to_string()),
+            "generate, then check the result against the brief point by point",
+            InnovationCommand::Generate,
+        ));
+        steps.push(ShowStep::new(
+            format!(
+                "the generator misread the director's words: the result misses {}, so reject it",
+                missed_words(&brief.check_prompt(&reading.prompt))
+            ),
+            InnovationCommand::RejectConcept,
         ));
     }
-    let caption = if refining {
-        "generate again and compare: a different prompt gives a different concept"
-    } else {
-        "generate: the tool restyles a Stop 2 scene from the prompt"
-    };
-    steps.push(ShowStep::new(caption, InnovationCommand::Generate));
+    let base = state
+        .prompt
+        .or(review.result)
+        .unwrap_or_else(|| default_prompt(state.seed));
+    let target = brief.applied_to(base).to_text();
+    steps.push(ShowStep::new(
+        format!("refine the prompt: say every point in words the generator knows: \"{target}\""),
+        InnovationCommand::SetPrompt(target),
+    ));
+    steps.push(ShowStep::new(
+        "generate again and check: every point of the brief is met",
+        InnovationCommand::Generate,
+    ));
+    steps.push(ShowStep::new(
+        "approve it for the director: it matches the brief",
+        InnovationCommand::ApproveConcept,
+    ));
     steps
 }
 
@@ -425,6 +451,8 @@ mod tests {
                 InnovationCommand::Generate => state.generate(&scenes),
                 InnovationCommand::Taste(c) => state.taste.apply(c, &spec.taste),
                 InnovationCommand::AiCase(c) => state.ai_cases.apply(c, &spec.ai_cases),
+                InnovationCommand::RejectConcept => state.reject_concept(),
+                InnovationCommand::ApproveConcept => state.approve_concept(&spec.briefs),
                 other => panic!("not part of the solution: {other:?}"),
             }
         }
@@ -501,19 +529,25 @@ mod tests {
     }
 
     #[test]
-    fn after_the_deadline_the_concept_is_generated_then_refined() {
+    fn after_the_deadline_the_brief_is_missed_caught_and_met() {
         let spec = spec();
-        let mut state = InnovationState::new(&spec, 7);
-        let steps = show_me_steps(&state, &spec);
-        play(&mut state, &spec, &steps);
-        assert!(state.best_met);
-        let steps = show_me_steps(&state, &spec);
-        play(&mut state, &spec, &steps);
-        assert_eq!(state.generations, 1, "a concept: {:?}", state.prompt_error);
-        let steps = show_me_steps(&state, &spec);
-        assert!(steps[0].caption.starts_with("refine"), "{steps:?}");
-        play(&mut state, &spec, &steps);
-        assert!(state.is_complete());
+        let mut last = None;
+        for seed in 0..spec.briefs.len() as u64 {
+            let mut state = InnovationState::new(&spec, seed);
+            let steps = show_me_steps(&state, &spec);
+            play(&mut state, &spec, &steps);
+            assert!(state.best_met);
+            let steps = show_me_steps(&state, &spec);
+            assert_eq!(steps[0].command, InnovationCommand::Generate, "{steps:?}");
+            assert!(steps[1].caption.contains("misses the"), "{steps:?}");
+            play(&mut state, &spec, &steps);
+            let review = state.review.clone().expect("a review");
+            assert_eq!(review.rejections, 1, "the miss was rejected");
+            assert!(review.verdict.is_some_and(|v| v.accepted));
+            assert!(state.is_complete(), "seed {seed}: {:?}", state.review);
+            last = Some(state);
+        }
+        let mut state = last.expect("a brief");
         // Then the taste lab: labelled, trained, one label changed and trained again.
         crate::stops::innovation::taste::ensure_shots(
             &mut state.taste,
@@ -537,25 +571,51 @@ mod tests {
     }
 
     #[test]
-    fn a_new_prompt_in_the_box_is_generated_as_it_is() {
+    fn a_miss_on_screen_is_rejected_and_a_caught_match_approved() {
         let spec = spec();
-        let mut state = InnovationState::new(&spec, 7);
+        let scenes = bundled_scenes();
+        let mut state = InnovationState::new(&spec, 1);
         state.best_met = true;
         state.set_prompt_text("a playful alien planet at noon");
+        state.generate(&scenes);
+        let steps = show_me_steps(&state, &spec);
+        assert_eq!(steps[0].command, InnovationCommand::RejectConcept);
+        assert!(
+            steps[0].caption.contains("the place"),
+            "a city was asked for: {steps:?}"
+        );
+        assert!(
+            steps
+                .iter()
+                .all(|s| s.command != InnovationCommand::SetPrompt(state.prompt_text.clone())),
+            "{steps:?}"
+        );
+        play(&mut state, &spec, &steps[..steps.len() - 1]);
+        assert!(!state.is_complete());
         let steps = show_me_steps(&state, &spec);
         assert_eq!(
             steps.iter().map(|s| s.command.clone()).collect::<Vec<_>>(),
-            vec![InnovationCommand::Generate]
+            vec![InnovationCommand::ApproveConcept]
         );
+        play(&mut state, &spec, &steps);
+        assert!(state.is_complete());
     }
 
     #[test]
-    fn every_demo_prompt_is_read_and_they_differ() {
-        let mut seen = Vec::new();
-        for text in DEMO_PROMPTS {
-            let (prompt, _) = parse_prompt(text, 1).expect(text);
-            assert!(!seen.contains(&prompt), "{text}");
-            seen.push(prompt);
-        }
+    fn a_first_try_match_is_not_approved_by_the_demo() {
+        let spec = spec();
+        let scenes = bundled_scenes();
+        let mut state = InnovationState::new(&spec, 0);
+        state.best_met = true;
+        let brief = state.brief().cloned().expect("a brief");
+        state.pick_prompt(brief.applied_to(default_prompt(0)));
+        state.generate(&scenes);
+        let steps = show_me_steps(&state, &spec);
+        assert_eq!(
+            steps[0].command,
+            InnovationCommand::SetPrompt(brief.text.clone())
+        );
+        play(&mut state, &spec, &steps);
+        assert!(state.is_complete());
     }
 }

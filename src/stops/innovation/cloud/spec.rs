@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::units::{BitsPerSecond, BytesPerSecond, Seconds};
 use super::{BUNDLED_CLOUD_RON, CLOUD_FILE};
+use crate::stops::innovation::concept::{DirectorBrief, validate_briefs};
 use crate::stops::innovation::studio_ai::model::AiCasesSpec;
 use crate::stops::innovation::taste::model::TasteSpec;
 use crate::tour::model::content::{ContentError, ContentFile, parse_and_check};
@@ -34,6 +35,8 @@ pub struct CloudSpec {
     pub taste: TasteSpec,
     /// The "AI in the studio" cases (see `crate::stops::innovation::studio_ai`).
     pub ai_cases: AiCasesSpec,
+    /// What the director asks of the concept trailer; one is picked per game, then in order.
+    pub briefs: Vec<DirectorBrief>,
 }
 
 /// One camera and the codec it records, with the published data rate.
@@ -224,7 +227,8 @@ impl CloudSpec {
     }
 
     /// Everything RON cannot check: positive finite numbers, four sites with exactly one
-    /// studio, a courier route to each collaborator, a cited source for every data rate.
+    /// studio, a courier route to each collaborator, a cited source for every data rate, and
+    /// director's briefs with something to catch.
     /// Empty when the spec is usable.
     pub fn validate(&self) -> Vec<String> {
         let mut errors = Vec::new();
@@ -234,6 +238,7 @@ impl CloudSpec {
         self.validate_routes(&mut errors);
         self.taste.validate(&mut errors);
         self.ai_cases.validate(&mut errors);
+        validate_briefs(&self.briefs, &mut errors);
         errors
     }
 
@@ -516,6 +521,7 @@ mod tests {
                 |s| s.proxy.data_rate_mbps = 900.0,
                 "proxies must be smaller",
             ),
+            case(|s| s.briefs.clear(), "briefs: list at least one"),
         ];
         for (edit, expected) in cases {
             let mut spec = toy();

@@ -8,6 +8,10 @@
 //! of the scene pipeline) restyled by the prompt, a time of day and weather, and a ~12 second
 //! fly-through for the trailer camera.
 //!
+//! A [`DirectorBrief`] says what the director asked for. [`BriefReview`] checks every result
+//! against it by the same reading that built the result, and keeps the student's calls:
+//! reject a result that misses, approve one that meets it.
+//!
 //! [`SceneDescription`]: crate::stage::model::scene::SceneDescription
 //!
 //! **This is not an AI model.** See [`SIMULATION_NOTE`]: it is a small set of hand-written
@@ -21,20 +25,26 @@
 //! Every other random choice (the weather variant, the camera path) comes from a ChaCha8
 //! generator seeded with that hash, on streams the scene builder never uses.
 
+mod brief;
 mod flythrough;
 mod fnv;
 mod generate;
 mod look;
 mod prompt;
 mod reading;
+mod review;
 #[cfg(test)]
 mod test_support;
 
+pub use brief::{
+    BriefPoint, DirectorBrief, MIN_BRIEF_POINTS, PointCheck, missed_words, validate_briefs,
+};
 pub use flythrough::flythrough_at;
 pub use fnv::{FNV_OFFSET_BASIS, FNV_PRIME, Fnv1a, fnv1a_64};
 pub use generate::{Concept, FlyKey, generate};
 pub use prompt::{ConceptPrompt, Palette, PromptMood, Setting};
 pub use reading::{PromptReading, parse_prompt, read_prompt};
+pub use review::{Approval, BriefReview, Decision, Verdict};
 
 /// What the game tells students about this "generator", word for word.
 pub const SIMULATION_NOTE: &str = "This is not an AI model. It is a rule-based procedural \

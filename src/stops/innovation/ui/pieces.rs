@@ -6,9 +6,7 @@ use bevy_egui::egui;
 
 use super::InnovationTab;
 use crate::stops::innovation::cloud::{Role, Via};
-use crate::stops::innovation::level::{
-    InnovationState, MIN_DISTINCT_PROMPTS, MIN_GENERATIONS, THREE_STAR_PROMPTS, THREE_STAR_RUNS,
-};
+use crate::stops::innovation::level::{InnovationState, THREE_STAR_PROMPTS, THREE_STAR_RUNS};
 use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::model::palette::Palette;
 use crate::ui::theme::color;
@@ -131,22 +129,13 @@ pub(super) fn header(
             state.best_met,
             "every collaborator had their footage before the deadline",
         );
+        check_item(ui, p, state.generations >= 1, "a concept generated");
         check_item(
             ui,
             p,
-            state.generations >= MIN_GENERATIONS,
+            state.brief_met(),
             &format!(
-                "{} of {MIN_GENERATIONS} concepts generated",
-                state.generations.min(MIN_GENERATIONS)
-            ),
-        );
-        check_item(
-            ui,
-            p,
-            state.distinct_prompts >= MIN_DISTINCT_PROMPTS,
-            &format!(
-                "prompt refined: {} of {MIN_DISTINCT_PROMPTS} different prompts{extension}",
-                state.distinct_prompts.min(MIN_DISTINCT_PROMPTS)
+                "the director's brief met: a result that missed it caught, then one that fits approved{extension}"
             ),
         );
     });

@@ -1,4 +1,5 @@
-//! Tab 2, "Concept trailer": the prompt box and pickers, how the generator read the words and
+//! Tab 2, "Concept trailer": the director's brief, the prompt box and pickers, the checklist of
+//! the result against the brief with Reject and Approve, how the generator read the words and
 //! what each part changed, and a caption over the free area where the 3D trailer plays.
 
 use bevy::prelude::*;
@@ -8,7 +9,8 @@ use super::TRAILER_VIEWPORT_FRACTION;
 use super::pieces::{action_button, muted};
 use crate::stage::model::scene::TimeOfDay;
 use crate::stops::innovation::concept::{
-    ConceptPrompt, Palette as ColourLook, PromptMood, SIMULATION_NOTE, Setting, TRAILER_SECONDS,
+    BriefReview, ConceptPrompt, Palette as ColourLook, PromptMood, SIMULATION_NOTE, Setting,
+    TRAILER_SECONDS,
 };
 use crate::stops::innovation::level::{
     InnovationCommand, InnovationState, MAX_PROMPT_CHARS, default_prompt,
@@ -23,7 +25,7 @@ fn prompt_controls(
     p: &Palette,
     out: &mut MessageWriter<InnovationCommand>,
 ) {
-    ui.label(egui::RichText::new("Describe the trailer you want").strong());
+    ui.label(egui::RichText::new("Your prompt: describe the trailer").strong());
     ui.label(muted(
         p,
         "Name a place (city, alien planet, arctic, desert), a mood, a time of day and colours. The generator reads only the words it knows.",
@@ -143,7 +145,106 @@ fn play_button(
     }
 }
 
-fn concept_results(ui: &mut egui::Ui, state: &InnovationState, p: &Palette) {
+/// The director's words, above both columns.
+fn brief_card(ui: &mut egui::Ui, state: &InnovationState, p: &Palette) {
+    let Some(brief) = state.brief() else { return };
+    card(p).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            egui::RichText::new("🎬 The director's brief")
+                .strong()
+                .color(color(p.accent)),
+        );
+        ui.label(
+            egui::RichText::new(format!("\"{}\"", brief.text))
+                .size(18.0)
+                .strong(),
+        );
+        ui.label(muted(
+            p,
+            "Your job: make a trailer that matches it. The director's words are in the prompt box, but the generator may read them wrongly. Check every result, reject what misses, refine the prompt, and approve one that fits.",
+        ));
+    });
+}
+
+/// The result checked point by point, the Reject and Approve calls and the answer to the last.
+fn brief_checklist(
+    ui: &mut egui::Ui,
+    review: &BriefReview,
+    p: &Palette,
+    out: &mut MessageWriter<InnovationCommand>,
+) {
+    ui.label(egui::RichText::new("Does the result match the brief?").strong());
+    if review.result.is_none() {
+        ui.label(muted(
+            p,
+            "Generate a concept, then check it here. The director asked for:",
+        ));
+        for point in &review.brief.wants {
+            ui.label(format!("○ {}: {}", point.heading(), point.wanted_words()));
+        }
+    } else {
+        for check in &review.checks {
+            let (icon, tone) = if check.met {
+                ("✔", p.success)
+            } else {
+                ("✖", p.warning)
+            };
+            ui.label(egui::RichText::new(format!("{icon} {}", check.line)).color(color(tone)));
+        }
+        let missed = review.checks.iter().filter(|c| !c.met).count();
+        ui.label(if missed == 0 {
+            egui::RichText::new("It meets every point of the brief.").strong()
+        } else {
+            egui::RichText::new(format!(
+                "It misses {missed} of {} points.",
+                review.checks.len()
+            ))
+            .strong()
+        });
+    }
+    let judged = review.result.is_some();
+    if ui
+        .add_enabled(
+            judged,
+            egui::Button::new("✖ Reject: doesn't match the brief").min_size(egui::vec2(0.0, 32.0)),
+        )
+        .clicked()
+    {
+        out.write(InnovationCommand::RejectConcept);
+    }
+    if ui
+        .add_enabled(
+            judged,
+            egui::Button::new("✔ Approve for the director").min_size(egui::vec2(0.0, 32.0)),
+        )
+        .clicked()
+    {
+        out.write(InnovationCommand::ApproveConcept);
+    }
+    if let Some(v) = &review.verdict {
+        let (icon, tone) = if v.accepted {
+            ("✔", p.success)
+        } else {
+            ("⚠", p.warning)
+        };
+        ui.label(egui::RichText::new(format!("{icon} {}", v.text)).color(color(tone)));
+    }
+    if review.done && ui.button("Next brief ▶").clicked() {
+        out.write(InnovationCommand::NextBrief);
+    }
+}
+
+fn concept_results(
+    ui: &mut egui::Ui,
+    state: &InnovationState,
+    p: &Palette,
+    out: &mut MessageWriter<InnovationCommand>,
+) {
+    if let Some(review) = &state.review {
+        brief_checklist(ui, review, p, out);
+        ui.add_space(8.0);
+    }
     card(p).show(ui, |ui| {
         ui.label(egui::RichText::new(format!("ℹ {SIMULATION_NOTE}")).color(color(p.text)));
     });
@@ -190,6 +291,8 @@ pub(super) fn trailer_panel(
     p: &Palette,
     out: &mut MessageWriter<InnovationCommand>,
 ) {
+    brief_card(ui, state, p);
+    ui.add_space(6.0);
     ui.columns(2, |columns| {
         if let [left, right] = columns {
             egui::ScrollArea::vertical()
@@ -197,7 +300,7 @@ pub(super) fn trailer_panel(
                 .show(left, |ui| prompt_controls(ui, state, p, out));
             egui::ScrollArea::vertical()
                 .id_salt("trailer_results_scroll")
-                .show(right, |ui| concept_results(ui, state, p));
+                .show(right, |ui| concept_results(ui, state, p, out));
         }
     });
 }
