@@ -9,6 +9,8 @@ use super::{Soak, SplitMix};
 use crate::classroom::presenter::show_me::ShowMe;
 use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState};
 use crate::stops::innovation::level::{InnovationCommand, InnovationState};
+use crate::stops::innovation::studio_ai::model::{AiCaseCommand, Topic};
+use crate::stops::innovation::taste::model::{TRAINING_SHOTS, TasteCommand};
 use crate::stops::intro::level::{IntroCommand, IntroState};
 use crate::stops::intro::model::StudioSpec;
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
@@ -16,6 +18,7 @@ use crate::stops::post::level::{PostCommand, PostState};
 use crate::stops::post::model::Nudge;
 use crate::stops::previs::level::{PrevisCommand, PrevisState};
 use crate::stops::virtual_production::level::{VpCommand, VpSave, VpState};
+use crate::stops::virtual_production::model::chain::{ChainMove, PieceKind};
 use crate::tour::content_plugin::Content;
 use crate::tour::level_save::LevelSnapshot;
 use crate::tour::model::level_save::{from_text, level_save_path};
@@ -95,10 +98,17 @@ fn check_save<S: LevelSnapshot>(dir: &std::path::Path) -> Option<String> {
 }
 
 fn intro_click(world: &World, rng: &mut SplitMix) -> Option<IntroCommand> {
-    // Any part on the shelf, distractors included.
+    // Any part on the shelf, distractors included, whatever the level is waiting for: the
+    // level refuses what does not fit its step.
     let parts = &world.get_resource::<Content<StudioSpec>>()?.parts;
-    let part = parts.get(rng.below(parts.len()))?;
-    Some(IntroCommand::Connect(part.id.clone()))
+    let id = parts.get(rng.below(parts.len()))?.id.clone();
+    Some(match rng.below(10) {
+        0..=3 => IntroCommand::Connect(id),
+        4 => IntroCommand::Disconnect(id),
+        5..=6 => IntroCommand::Blame(id),
+        7..=8 => IntroCommand::Mark(id),
+        _ => IntroCommand::Pull,
+    })
 }
 
 fn previs_click(world: &World, rng: &mut SplitMix) -> Option<PrevisCommand> {
@@ -115,16 +125,26 @@ fn previs_click(world: &World, rng: &mut SplitMix) -> Option<PrevisCommand> {
 
 fn vp_click(world: &World, rng: &mut SplitMix) -> Option<VpCommand> {
     let shots = world.get_resource::<VpState>()?.level.shots.len();
-    Some(match rng.below(4) {
+    Some(match rng.below(7) {
         0 => VpCommand::SelectShot(rng.below(shots)),
         1 => VpCommand::NextTime,
         2 => VpCommand::NextWeather,
+        // The signal chain: a guess at the next piece, its kind or who runs it.
+        3 => VpCommand::Chain(ChainMove::Link(rng.below(8))),
+        4 => VpCommand::Chain(ChainMove::Sort(
+            rng.pick(&[PieceKind::Hardware, PieceKind::Software]),
+        )),
+        5 => VpCommand::Chain(ChainMove::Person(rng.below(8))),
         _ => VpCommand::RecordTake,
     })
 }
 
 fn post_click(_: &World, rng: &mut SplitMix) -> Option<PostCommand> {
-    Some(match rng.below(7) {
+    Some(match rng.below(10) {
+        // Which clip is in sync: play one, pick one, or ask for the class reveal.
+        7 => PostCommand::PlayClip(rng.below(4)),
+        8 => PostCommand::PickClip(rng.below(4)),
+        9 => PostCommand::RevealClips,
         0 => PostCommand::Nudge(rng.pick(&[
             Nudge::FrameEarlier,
             Nudge::FrameLater,
@@ -147,11 +167,26 @@ fn marketing_click(_: &World, rng: &mut SplitMix) -> Option<MarketingCommand> {
 }
 
 fn innovation_click(_: &World, rng: &mut SplitMix) -> Option<InnovationCommand> {
-    Some(match rng.below(5) {
+    Some(match rng.below(11) {
         0 => InnovationCommand::RunDay,
         1 => InnovationCommand::ReplayMap,
         2 => InnovationCommand::Generate,
         3 => InnovationCommand::PlayTrailer,
+        // The director's brief: a call on the result, right or wrong.
+        4 => InnovationCommand::RejectConcept,
+        5 => InnovationCommand::ApproveConcept,
+        6 => InnovationCommand::NextBrief,
+        // The taste lab: a label (or none) on any shot, or training as the labels are.
+        7 => InnovationCommand::Taste(TasteCommand::Label {
+            shot: rng.below(TRAINING_SHOTS + 2),
+            mood: rng.pick(&[None, Some(0), Some(1), Some(2), Some(5)]),
+        }),
+        8 => InnovationCommand::Taste(TasteCommand::Train),
+        9 => InnovationCommand::AiCase(AiCaseCommand::Choose {
+            case: rng.below(4),
+            topic: rng.pick(&[Topic::Consent, Topic::Credit, Topic::Jobs]),
+            option: rng.below(4),
+        }),
         _ => InnovationCommand::StopTrailer,
     })
 }
