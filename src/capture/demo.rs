@@ -7,6 +7,7 @@
 use bevy::prelude::*;
 
 use crate::GameConfig;
+use crate::classroom::presenter::show_me::ShowMe;
 use crate::stops::conclusion::level::{ConclusionCommand, ConclusionState};
 use crate::stops::innovation::cloud::{CloudSpec, Plan};
 use crate::stops::innovation::level::{InnovationCommand, InnovationState};
@@ -14,6 +15,8 @@ use crate::stops::innovation::studio_ai::model::{AiCaseCommand, Topic};
 use crate::stops::innovation::taste::model::TasteCommand;
 use crate::stops::innovation::taste::show_me::mood_by_look;
 use crate::stops::innovation::ui::{InnovationTab, InnovationUi};
+use crate::stops::intro::level::{IntroCommand, IntroState};
+use crate::stops::intro::model::IntroPhase;
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::stops::marketing::model::CampaignSpec;
 use crate::stops::virtual_production::level::{VpCommand, VpState};
@@ -80,6 +83,33 @@ fn drive_conclusion(
 /// Stop 2: `--demo 1` builds the signal chain (one answer a frame) so the stage's controls
 /// show; `--demo 2` links the chain's first two pieces and then tries a wrong one, so the
 /// chain task shows its progress and a refusal with its reason.
+/// Stop 0: `--demo 1` plays Show me's steps until the failure happens (the symptoms on
+/// screen, nothing traced); `--demo 2` goes on through the trace to the prediction, with the
+/// first part marked.
+fn drive_intro(world: &World) -> Option<IntroCommand> {
+    let demo = world.resource::<GameConfig>().capture.as_ref()?.demo;
+    let state = world.get_resource::<IntroState>()?;
+    let marked = match &state.level.phase {
+        IntroPhase::Incident { .. } if demo == 1 => return None,
+        IntroPhase::Predict { marked, .. } => marked.len(),
+        IntroPhase::Assemble | IntroPhase::Incident { .. } => 0,
+        _ => return None,
+    };
+    if !(1..=2).contains(&demo) || world.resource::<CurrentStop>().0 != 0 || marked > 0 {
+        return None;
+    }
+    IntroState::steps(world)
+        .into_iter()
+        .next()
+        .map(|s| s.command)
+}
+
+fn send_intro_demo(world: &mut World) {
+    if let Some(command) = drive_intro(world) {
+        world.write_message(command);
+    }
+}
+
 fn drive_virtual_production(
     config: Res<GameConfig>,
     current: Res<CurrentStop>,
@@ -236,6 +266,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
+            send_intro_demo,
             drive_marketing,
             drive_virtual_production,
             drive_innovation,
