@@ -282,7 +282,7 @@ mod tests {
     fn a_short_soak_plays_every_stop_and_finds_nothing_wrong() {
         let dir = crate::testing::temp_data_dir("soak");
         let report = run(SoakOptions {
-            updates: 2_500,
+            updates: 5_000,
             seed: 7,
             data_dir: dir.clone(),
             assets_dir: GameConfig::for_tests(dir.clone()).assets_dir,
@@ -290,7 +290,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         println!("{report}");
         assert!(report.is_clean(), "{report}");
-        assert!(report.updates >= 2_500);
+        assert!(report.updates >= 5_000);
         assert!(
             report.gates_by_stop.iter().all(|&n| n > 0),
             "every stop's gate is passed: {report}"

@@ -87,7 +87,7 @@ fn chain_so_far(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
             "?"
         };
         if i > 0 {
-            ui.label(egui::RichText::new("  ↓").color(color(p.muted_text)));
+            ui.label(egui::RichText::new("  then").color(color(p.muted_text)));
         }
         ui.label(egui::RichText::new(format!("{}. {}", i + 1, piece.name)).strong());
         ui.label(format!("     {kind} · run by {person}"));
