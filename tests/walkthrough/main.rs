@@ -194,7 +194,10 @@ fn check_saved_run(dir: &std::path::Path) {
     );
     assert!(!intro_gate.questions[0].attempts[0].correct);
     assert_eq!(saved.gates[&6].questions.len(), 4, "the Rapid Fire Review");
-    assert_eq!(saved.level_stars[&0], 2, "one distractor: two stars");
+    assert_eq!(
+        saved.level_stars[&0], 1,
+        "a distractor, two wrong blames and a wrong prediction: one star"
+    );
     assert_eq!(
         saved.level_stars[&1], 3,
         "every shot matched with one revision"

@@ -87,29 +87,7 @@ pub(super) fn play_post_level(app: &mut App) {
     send(app, PostCommand::SubmitSync);
     assert!(post(app).level.progress.sync);
 
-    // (b) Which clip is in sync? Each clip plays; a wrong pick is refused with its offset.
-    play_every_clip(app);
-    let quiz = &post(app).level.late_clip;
-    let (answer, wrong) = (quiz.answer(), (quiz.answer() + 1) % quiz.order.len());
-    send(app, PostCommand::RevealClips);
-    assert!(
-        matches!(&post(app).feedback.late_clip, Some(Err(e)) if e.contains("presenter mode")),
-        "a student cannot reveal the answer: {:?}",
-        post(app).feedback.late_clip
-    );
-    send(app, PostCommand::PickClip(wrong));
-    let verdict = post(app).feedback.late_clip.clone();
-    let Some(Ok(refused)) = verdict else {
-        panic!("a pick has a verdict: {verdict:?}");
-    };
-    assert!(!refused.correct && !post(app).level.progress.late_clip);
-    assert!(
-        refused.message.contains("frame") && refused.message.contains("late"),
-        "{}",
-        refused.message
-    );
-    send(app, PostCommand::PickClip(answer));
-    assert!(post(app).level.progress.late_clip);
+    pick_the_clip_in_sync(app);
 
     // (b) Count frames and duration, with a wrong count and unreadable input first.
     let count = post(app)
@@ -168,6 +146,33 @@ pub(super) fn play_post_level(app: &mut App) {
         "three wrong answers cost a star"
     );
     send(app, TourCommand::FinishLevel);
+}
+
+/// (b) Which clip is in sync? Each clip plays; a student's reveal and a wrong pick are refused
+/// with their reasons, then the right pick is taken.
+fn pick_the_clip_in_sync(app: &mut App) {
+    play_every_clip(app);
+    let quiz = &post(app).level.late_clip;
+    let (answer, wrong) = (quiz.answer(), (quiz.answer() + 1) % quiz.order.len());
+    send(app, PostCommand::RevealClips);
+    assert!(
+        matches!(&post(app).feedback.late_clip, Some(Err(e)) if e.contains("presenter mode")),
+        "a student cannot reveal the answer: {:?}",
+        post(app).feedback.late_clip
+    );
+    send(app, PostCommand::PickClip(wrong));
+    let verdict = post(app).feedback.late_clip.clone();
+    let Some(Ok(refused)) = verdict else {
+        panic!("a pick has a verdict: {verdict:?}");
+    };
+    assert!(!refused.correct && !post(app).level.progress.late_clip);
+    assert!(
+        refused.message.contains("frame") && refused.message.contains("late"),
+        "{}",
+        refused.message
+    );
+    send(app, PostCommand::PickClip(answer));
+    assert!(post(app).level.progress.late_clip);
 }
 
 /// Stop 3 with its core tasks only, unit by unit; one unit short the level stays open. At

@@ -181,12 +181,20 @@ fn demonstrate(name: &str, stop: usize, reached: impl Fn(&App) -> bool) -> Shown
 }
 
 #[test]
-fn intro_show_me_connects_every_part_and_repairs_the_failure() {
+fn intro_show_me_connects_traces_and_predicts() {
     let shown = demonstrate("show-intro", 0, |app| {
         app.world().resource::<IntroState>().level.is_complete()
     });
     assert!(shown.captions.iter().any(|c| c.contains("connect the")));
-    assert!(shown.captions.last().is_some_and(|c| c.contains("repair")));
+    assert!(shown.captions.iter().any(|c| c.contains("blame it")));
+    assert!(
+        shown
+            .captions
+            .last()
+            .is_some_and(|c| c.starts_with("pull the")),
+        "{:?}",
+        shown.captions.last()
+    );
 }
 
 #[test]

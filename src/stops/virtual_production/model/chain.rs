@@ -141,20 +141,6 @@ impl SignalChain {
                 );
             }
         }
-        let mut roles = std::collections::HashSet::new();
-        for (i, person) in self.people.iter().enumerate() {
-            if person.role.trim().is_empty() {
-                error(format!("chain.people[{i}].role"), "is empty".into());
-            } else if !roles.insert(person.role.trim()) {
-                error(
-                    format!("chain.people[{i}].role"),
-                    format!("\"{}\" is listed twice", person.role),
-                );
-            }
-            if person.does.trim().is_empty() {
-                error(format!("chain.people[{i}].does"), "is empty".into());
-            }
-        }
         let mut ids = std::collections::HashSet::new();
         for (i, piece) in self.pieces.iter().enumerate() {
             let field = |name: &str| format!("chain.pieces[{i}].{name}");
@@ -194,7 +180,29 @@ impl SignalChain {
                 );
             }
         }
+        self.validate_people(&mut errors);
         errors
+    }
+
+    /// Each person to choose from has a role, given once, and says what they do.
+    fn validate_people(&self, errors: &mut Vec<ShotFieldError>) {
+        let mut error = |field: String, message: String| {
+            errors.push(ShotFieldError::new(field, message));
+        };
+        let mut roles = std::collections::HashSet::new();
+        for (i, person) in self.people.iter().enumerate() {
+            if person.role.trim().is_empty() {
+                error(format!("chain.people[{i}].role"), "is empty".into());
+            } else if !roles.insert(person.role.trim()) {
+                error(
+                    format!("chain.people[{i}].role"),
+                    format!("\"{}\" is listed twice", person.role),
+                );
+            }
+            if person.does.trim().is_empty() {
+                error(format!("chain.people[{i}].does"), "is empty".into());
+            }
+        }
     }
 
     /// The piece with this id.
