@@ -191,7 +191,7 @@ fn intro_show_me_connects_traces_and_predicts() {
         shown
             .captions
             .last()
-            .is_some_and(|c| c.starts_with("pull the")),
+            .is_some_and(|c| c.contains(": pull the")),
         "{:?}",
         shown.captions.last()
     );
