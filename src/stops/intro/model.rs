@@ -616,17 +616,33 @@ impl ContentFile for StudioSpec {
 #[cfg(test)]
 mod level_tests;
 
+/// What the model's tests share: the bundled content, its needed parts, a running board.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod test_support {
+    use super::{StudioBoard, StudioSpec};
 
-    fn spec() -> StudioSpec {
+    pub fn spec() -> StudioSpec {
         crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
     }
 
-    fn needed_ids(spec: &StudioSpec) -> Vec<String> {
+    pub fn needed_ids(spec: &StudioSpec) -> Vec<String> {
         spec.needed().map(|p| p.id.clone()).collect()
     }
+
+    /// Every needed part connected: the production runs.
+    pub fn running(spec: &StudioSpec) -> StudioBoard {
+        let mut board = StudioBoard::default();
+        for p in spec.needed() {
+            board.connect(spec, &p.id);
+        }
+        board
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stops::intro::model::test_support::{needed_ids, spec};
 
     #[test]
     fn bundled_spec_has_the_seed_parts_and_is_valid() {

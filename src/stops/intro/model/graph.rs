@@ -76,10 +76,7 @@ pub fn positions(rows: &[Vec<String>]) -> BTreeMap<&str, f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spec() -> StudioSpec {
-        crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
-    }
+    use crate::stops::intro::model::test_support::spec;
 
     #[test]
     fn every_part_sits_below_the_parts_it_needs() {

@@ -4,14 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::*;
-
-fn spec() -> StudioSpec {
-    crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
-}
-
-fn needed_ids(spec: &StudioSpec) -> Vec<String> {
-    spec.needed().map(|p| p.id.clone()).collect()
-}
+use crate::stops::intro::model::test_support::{needed_ids, spec};
 
 /// A level with every needed part connected: the incident has struck.
 fn in_incident(seed: u64) -> (IntroLevel, String) {

@@ -75,18 +75,7 @@ pub fn chain(spec: &StudioSpec, from: &str, to: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spec() -> StudioSpec {
-        crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
-    }
-
-    fn running(spec: &StudioSpec) -> StudioBoard {
-        let mut board = StudioBoard::default();
-        for p in spec.needed() {
-            board.connect(spec, &p.id);
-        }
-        board
-    }
+    use crate::stops::intro::model::test_support::{running, spec};
 
     fn set(ids: &[&str]) -> BTreeSet<String> {
         ids.iter().map(|s| s.to_string()).collect()

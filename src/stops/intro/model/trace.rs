@@ -64,18 +64,7 @@ pub fn judge_blame(spec: &StudioSpec, status: &ProductionStatus, id: &str) -> Bl
 mod tests {
     use super::super::StudioBoard;
     use super::*;
-
-    fn spec() -> StudioSpec {
-        crate::tour::model::content::bundled_file::<StudioSpec>().expect("bundled content")
-    }
-
-    fn running(spec: &StudioSpec) -> StudioBoard {
-        let mut board = StudioBoard::default();
-        for p in spec.needed() {
-            board.connect(spec, &p.id);
-        }
-        board
-    }
+    use crate::stops::intro::model::test_support::{running, spec};
 
     fn stopped(list: &[Symptom]) -> Vec<&str> {
         list.iter().map(|s| s.part.as_str()).collect()

@@ -14,7 +14,7 @@ use crate::audio::model::synth::{SAMPLE_RATE, door_slam, peak_envelope};
 use crate::classroom::presenter::commands::PresenterState;
 use crate::stops::post::level::{PostCommand, PostState, STOP, Viewer};
 use crate::stops::post::model::{Nudge, TalkingPicture};
-use crate::tour::input::typing;
+use crate::tour::input::{digit_index, typing};
 use crate::tour::{LevelStatus, StopPhase, TourCommand, in_level, in_stop};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::level_frame::task_list;
@@ -129,16 +129,6 @@ fn update_clip_sound(ui_state: &mut PostUi, state: &PostState) {
     ui_state.clip_sound = Some((offset, peak_envelope(&demo.samples, window as usize)));
 }
 
-/// Keys 1–6 play clips A–F.
-const CLIP_KEYS: [KeyCode; 6] = [
-    KeyCode::Digit1,
-    KeyCode::Digit2,
-    KeyCode::Digit3,
-    KeyCode::Digit4,
-    KeyCode::Digit5,
-    KeyCode::Digit6,
-];
-
 fn post_keys(
     keys: Res<ButtonInput<KeyCode>>,
     wants: Option<Res<EguiWantsInput>>,
@@ -177,10 +167,9 @@ fn post_keys(
         });
     }
     let clips = state.level.late_clip.order.len();
-    for (index, key) in CLIP_KEYS.iter().enumerate().take(clips) {
-        if on_clips && keys.just_pressed(*key) {
-            out.write(PostCommand::PlayClip(index));
-        }
+    // Keys 1, 2, 3… play clips A, B, C….
+    if let Some(index) = digit_index(&keys).filter(|&i| on_clips && i < clips) {
+        out.write(PostCommand::PlayClip(index));
     }
     if keys.just_pressed(KeyCode::Comma) {
         out.write(PostCommand::Nudge(if shift {

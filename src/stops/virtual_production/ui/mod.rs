@@ -19,7 +19,7 @@ use bevy_egui::input::EguiWantsInput;
 use crate::stage::model::led::PITCH_CHOICES_MM;
 use crate::stage::{CinemaPose, StageLights, StageSettings, StageView, Tracker};
 use crate::stops::virtual_production::level::{STOP, VpCommand, VpState};
-use crate::tour::input::typing;
+use crate::tour::input::{digit_index, typing};
 use crate::tour::{LevelStatus, TourCommand};
 use crate::ui::level_frame::LevelScreen;
 use crate::ui::theme::{AllowWidgetFocus, UiSystems};
@@ -38,22 +38,9 @@ pub struct EngineerView(pub bool);
 /// Keys 1–9 answer the signal chain's question (H and S also sort hardware and software).
 fn chain_keys(keys: &ButtonInput<KeyCode>, state: &VpState, out: &mut MessageWriter<VpCommand>) {
     use crate::stops::virtual_production::model::chain::{ChainMove, PieceKind};
-    const DIGITS: [KeyCode; 9] = [
-        KeyCode::Digit1,
-        KeyCode::Digit2,
-        KeyCode::Digit3,
-        KeyCode::Digit4,
-        KeyCode::Digit5,
-        KeyCode::Digit6,
-        KeyCode::Digit7,
-        KeyCode::Digit8,
-        KeyCode::Digit9,
-    ];
     let options = choices(state);
-    for (key, (_, answer)) in DIGITS.iter().zip(options) {
-        if keys.just_pressed(*key) {
-            out.write(VpCommand::Chain(answer));
-        }
+    if let Some((_, answer)) = digit_index(keys).and_then(|i| options.into_iter().nth(i)) {
+        out.write(VpCommand::Chain(answer));
     }
     if keys.just_pressed(KeyCode::KeyH) {
         out.write(VpCommand::Chain(ChainMove::Sort(PieceKind::Hardware)));
