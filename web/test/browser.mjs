@@ -31,7 +31,12 @@ const WALL_MIN_LUMA_STDDEV = 12;
 const WALL_MIN_DISTINCT_COLOURS = 200; // after quantising to 5 bits per channel
 const WALL_MIN_LUMA_MEAN = 15;
 // Typing into Stop 5's prompt box (at 1280x720) must draw the letters: that many pixels change.
-const PROMPT_BOX = { x: 8, y: 350, width: 340, height: 32 };
+// The box moves when the text above it changes (the brief, the task list), so the test finds
+// it in the picture: the only outline in the left column that starts at its edge and is
+// PROMPT_BOX_WIDTH wide, drawn in egui's text-box stroke colour.
+const PROMPT_BOX_STROKE = [128, 136, 156];
+const PROMPT_BOX_WIDTH = { min: 250, max: 355 };
+const PROMPT_BOX_HEIGHT = { min: 18, max: 50 };
 const TYPED_MIN_CHANGED_PIXELS = 150;
 // The settings window at 1280x720, scrolled to its end: where to scroll and the two buttons.
 const SETTINGS_SCROLL = { x: 320, y: 400 };
@@ -191,6 +196,39 @@ function changedPixels(a, b, region) {
     }
   }
   return changed;
+}
+
+// The prompt box's outline in `png`: a row run of stroke-coloured pixels from the left edge
+// (x < 20) PROMPT_BOX_WIDTH long, and the same run again PROMPT_BOX_HEIGHT below. Null if none.
+function findPromptBox(png) {
+  const isStroke = (x, y) => {
+    const i = (y * png.width + x) * 4;
+    return PROMPT_BOX_STROKE.every((c, k) => Math.abs(png.data[i + k] - c) <= 20);
+  };
+  const runAt = (y) => {
+    let start = -1;
+    for (let x = 0; x < Math.min(png.width, 400); x++) {
+      if (isStroke(x, y)) {
+        if (start < 0) start = x;
+      } else if (start >= 0) {
+        const width = x - start;
+        if (start < 20 && width >= PROMPT_BOX_WIDTH.min && width <= PROMPT_BOX_WIDTH.max) return { x: start, width };
+        start = -1;
+      }
+    }
+    return null;
+  };
+  for (let top = 0; top < png.height; top++) {
+    const run = runAt(top);
+    if (!run) continue;
+    for (let bottom = top + PROMPT_BOX_HEIGHT.min; bottom < Math.min(png.height, top + PROMPT_BOX_HEIGHT.max); bottom++) {
+      const other = runAt(bottom);
+      if (other && Math.abs(other.x - run.x) <= 2) {
+        return { x: run.x, y: top, width: run.width, height: bottom - top + 1 };
+      }
+    }
+  }
+  return null;
 }
 
 function centre(png) {
@@ -421,7 +459,7 @@ const scenarios = [
   withKeys('camp-setup', '?screen=title&frames=10', ['F4']),
   {
     // Typing reaches egui's text boxes: Stop 5's prompt box shows the typed words. The layout
-    // is fixed at 1280x720, where the box sits at PROMPT_BOX.
+    // is fixed at 1280x720, and the test finds the box in the picture (findPromptBox).
     name: 'text-input',
     async run(page, result) {
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -429,14 +467,20 @@ const scenarios = [
       await page.mouse.click(1000, 200); // focus the canvas, away from any control
       await page.keyboard.press('2'); // the Concept trailer tab
       await page.waitForTimeout(2000);
-      await press(page, { x: PROMPT_BOX.x + 160, y: PROMPT_BOX.y + 14 });
+      const box = findPromptBox(await screenshot(page, 'text-input-tab'));
+      result.stats.promptBox = box;
+      if (!box) {
+        result.fail('no prompt box outline found in the left column of Stop 5\'s trailer tab');
+        return;
+      }
+      await press(page, { x: box.x + Math.floor(box.width / 2), y: box.y + Math.floor(box.height / 2) });
       await page.waitForTimeout(1500);
       const before = await screenshot(page, 'text-input-before');
       await page.keyboard.type('misty harbour', { delay: 60 });
       await page.waitForTimeout(2500);
       const after = await screenshot(page, 'text-input');
       checkNotFlat(result, after);
-      const changed = changedPixels(before, after, PROMPT_BOX);
+      const changed = changedPixels(before, after, box);
       result.stats.promptPixelsChanged = changed;
       if (changed < TYPED_MIN_CHANGED_PIXELS) {
         result.fail(`the prompt box changed in ${changed} pixels after typing (< ${TYPED_MIN_CHANGED_PIXELS}): keys do not reach the text box`);
