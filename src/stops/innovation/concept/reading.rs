@@ -182,7 +182,7 @@ impl PromptReading {
         let mut lines: Vec<String> = self
             .understood
             .iter()
-            .map(|(word, meaning)| format!("understood: '{word}' → {meaning}"))
+            .map(|(word, meaning)| format!("understood: '{word}' means {meaning}"))
             .collect();
         lines.extend(self.assumed.iter().map(|a| format!("assumed: {a}")));
         lines.extend(self.ignored.iter().map(|i| format!("ignored: {i}")));
@@ -349,7 +349,7 @@ mod tests {
         };
         assert_eq!(p, r.prompt);
         assert!(
-            lines.contains(&"understood: 'canyon' → setting: Desert canyon".to_string()),
+            lines.contains(&"understood: 'canyon' means setting: Desert canyon".to_string()),
             "{lines:?}"
         );
     }

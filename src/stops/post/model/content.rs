@@ -344,7 +344,7 @@ impl fmt::Display for AnswerKey {
         for cut in &self.cuts {
             writeln!(
                 f,
-                "Cut \"{}\": {} – {}  →  {} – {}{}",
+                "Cut \"{}\": {} – {}  becomes  {} – {}{}",
                 cut.name,
                 cut.in_from,
                 cut.out_from,
@@ -384,7 +384,7 @@ mod tests {
         );
         let text = key.to_string();
         assert!(
-            text.contains("01:00:04:12 – 01:00:06:08  →  01:00:04:15 – 01:00:06:10"),
+            text.contains("01:00:04:12 – 01:00:06:08  becomes  01:00:04:15 – 01:00:06:10"),
             "{text}"
         );
     }

@@ -216,7 +216,7 @@ impl SignalChain {
             .iter()
             .map(|p| format!("{} ({})", p.name, p.kind.word()))
             .collect::<Vec<_>>()
-            .join(" → ")
+            .join(" ▶ ")
     }
 
     /// "Game engine (software)": how the stage's controls are labelled.
