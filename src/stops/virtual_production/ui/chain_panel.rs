@@ -1,7 +1,7 @@
-//! Stop 2's first task on screen: the signal chain of the LED volume. The chain built so far
-//! runs down the panel, piece by piece with its kind and its person; under it the question of
-//! the moment, with numbered answers (keys 1–9, or H and S for hardware and software), and the
-//! reply to the last answer: why it was right, or why it was refused.
+//! Stop 2's first task on screen: the signal chain of the LED volume. The reply to the last
+//! answer comes first (why it was right, or why it was refused), then the question of the
+//! moment with numbered answers (keys 1–9, or H and S for hardware and software), then the
+//! chain built so far, one line a piece with its kind and its person.
 
 use bevy::prelude::*;
 use bevy_egui::egui;
@@ -69,7 +69,7 @@ fn question(state: &VpState) -> String {
     }
 }
 
-/// The chain built so far, one row per piece, with an arrow down to the next.
+/// The chain built so far, one line per piece.
 fn chain_so_far(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
     let (chain, task) = (&state.chain_spec, &state.chain);
     if task.linked == 0 {
@@ -86,11 +86,12 @@ fn chain_so_far(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
         } else {
             "?"
         };
-        if i > 0 {
-            ui.label(egui::RichText::new("  then").color(color(p.muted_text)));
-        }
-        ui.label(egui::RichText::new(format!("{}. {}", i + 1, piece.name)).strong());
-        ui.label(format!("     {kind} · run by {person}"));
+        // One line a piece, so the question and its answers stay in view at 720p.
+        ui.label(format!(
+            "{}. {} · {kind} · run by {person}",
+            i + 1,
+            piece.name
+        ));
     }
     if task.is_built(chain) {
         ui.label(
@@ -103,8 +104,8 @@ fn chain_so_far(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
     }
 }
 
-/// The right panel while the chain is not built: the task, the chain so far, the question
-/// with its answers, and the reply to the last answer.
+/// The right panel while the chain is not built: the task, the reply to the last answer, the
+/// question with its answers, and the chain so far.
 pub(super) fn chain_panel(
     root: &mut egui::Ui,
     p: &Palette,
@@ -121,10 +122,22 @@ pub(super) fn chain_panel(
         .show(root, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
                 ui.heading("First: build the signal chain");
-                ui.label(&state.chain_spec.intro);
+                // The whole explanation until the first piece is linked; then one line, so the
+                // question stays in view on a projector.
+                if state.chain.linked == 0 {
+                    ui.label(&state.chain_spec.intro);
+                } else {
+                    ui.label(
+                        egui::RichText::new(
+                            "Link the pieces in the order the picture travels; say if each is \
+                             hardware or software, and who runs it.",
+                        )
+                        .color(color(p.muted_text)),
+                    );
+                }
                 ui.separator();
-                chain_so_far(ui, p, state);
-                ui.separator();
+                // The reply first: it answers the button just pressed, where the eyes are.
+                reply(ui, p, state);
                 ui.label(egui::RichText::new(question(state)).strong().size(20.0));
                 for (n, (label, answer)) in choices(state).into_iter().enumerate() {
                     let key = if matches!(answer, ChainMove::Sort(PieceKind::Hardware)) {
@@ -140,7 +153,9 @@ pub(super) fn chain_panel(
                         out.write(VpCommand::Chain(answer));
                     }
                 }
-                reply(ui, p, state);
+                ui.separator();
+                ui.label(egui::RichText::new("The chain so far").strong());
+                chain_so_far(ui, p, state);
             });
         });
 }
@@ -150,11 +165,10 @@ fn reply(ui: &mut egui::Ui, p: &Palette, state: &VpState) {
     let Some(reply) = &state.chain.reply else {
         return;
     };
-    ui.separator();
     let (icon, tone, text) = match reply {
         Ok(text) => ("✔ Right.", p.success, text),
         Err(text) => ("✖ Not that one.", p.warning, text),
     };
-    ui.label(egui::RichText::new(icon).strong().color(color(tone)));
-    ui.label(text);
+    ui.label(egui::RichText::new(format!("{icon} {text}")).color(color(tone)));
+    ui.separator();
 }
