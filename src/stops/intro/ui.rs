@@ -363,7 +363,11 @@ fn status_panel(
                 ))
                 .strong(),
             );
-            ui.label(format!("You marked {} parts.", marked.len()));
+            ui.label(match marked.len() {
+                0 => "You marked none: you expect nothing to stop.".to_owned(),
+                1 => "You marked 1 part.".to_owned(),
+                n => format!("You marked {n} parts."),
+            });
             if primary_button(ui, p, &format!("Pull the {name} (P)")).clicked() {
                 out.write(IntroCommand::Pull);
             }

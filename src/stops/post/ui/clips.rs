@@ -161,7 +161,10 @@ fn class_vote(
 ) {
     let quiz = &state.level.late_clip;
     let count = quiz.order.len();
-    let width = ((ui.available_width() - 12.0 * count as f32) / count as f32).clamp(90.0, 200.0);
+    // Each card adds its margins (8 a side), its stroke and the gap to the next to `width`.
+    let per_card_extra = 12.0 + 16.0 + 3.0;
+    let width =
+        ((ui.available_width() - per_card_extra * count as f32) / count as f32).clamp(60.0, 200.0);
     ui.horizontal_wrapped(|ui| {
         for index in 0..count {
             let playing = state.viewer == Viewer::Clip(index) && state.speed != 0;
@@ -176,7 +179,7 @@ fn class_vote(
                         let tone = if playing { p.accent_text } else { p.text };
                         ui.label(
                             egui::RichText::new(clip_letter(index).to_string())
-                                .size(56.0)
+                                .size(44.0)
                                 .strong()
                                 .color(color(tone)),
                         );

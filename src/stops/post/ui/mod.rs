@@ -70,7 +70,7 @@ impl Task {
 
 /// What the player is typing, and which task tab is open.
 #[derive(Resource, Default)]
-struct PostUi {
+pub struct PostUi {
     task: Task,
     count: String,
     duration: String,
@@ -83,6 +83,13 @@ struct PostUi {
     talking: Option<TalkingPicture>,
     /// The sound meter's peaks of the talking clip in view, and its offset.
     clip_sound: Option<(i32, Vec<f32>)>,
+}
+
+impl PostUi {
+    /// Opens the "which clip is in sync?" tab as its button does (`capture --demo` uses it).
+    pub fn open_clips_task(&mut self, state: &PostState, out: &mut MessageWriter<PostCommand>) {
+        select_task(self, state, Task::LateClip, out);
+    }
 }
 
 /// Opens `task`'s tab and puts its clip in the viewer: the door for the slam, a talking clip
@@ -265,15 +272,19 @@ fn post_ui(
     let status = &screen.status;
     let lesson = screen.lesson.length;
     let envelope = ui_state.slam_envelope.clone().unwrap_or_default();
-    egui::Panel::bottom("timeline")
-        .frame(
-            egui::Frame::new()
-                .fill(color(p.background))
-                .inner_margin(egui::Margin::same(8)),
-        )
-        .show(&mut root, |ui| {
-            timeline(ui, &state, &envelope, &p, &mut out)
-        });
+    // The clips task plays in the viewer; its timeline would only repeat "clip A" and take
+    // the room the clip cards need on a projector.
+    if ui_state.task != Task::LateClip {
+        egui::Panel::bottom("timeline")
+            .frame(
+                egui::Frame::new()
+                    .fill(color(p.background))
+                    .inner_margin(egui::Margin::same(8)),
+            )
+            .show(&mut root, |ui| {
+                timeline(ui, &state, &envelope, &p, &mut out)
+            });
+    }
     egui::Panel::left("viewer")
         .exact_size(panel_width(&root, 540.0))
         .frame(
