@@ -19,6 +19,8 @@ use crate::stops::intro::level::{IntroCommand, IntroState};
 use crate::stops::intro::model::IntroPhase;
 use crate::stops::marketing::level::{MarketingCommand, MarketingState};
 use crate::stops::marketing::model::CampaignSpec;
+use crate::stops::post::level::{PostCommand, PostState};
+use crate::stops::post::ui::PostUi;
 use crate::stops::virtual_production::level::{VpCommand, VpState};
 use crate::stops::virtual_production::model::chain::{ChainMove, ChainStep};
 use crate::tour::content_plugin::Content;
@@ -131,6 +133,34 @@ fn drive_virtual_production(
     if let Some(answer) = task.solution(chain).first() {
         out.write(VpCommand::Chain(*answer));
     }
+}
+
+/// Stop 3: `--demo 1` opens "which clip is in sync?" and picks a clip that is out of sync,
+/// so the clips, the sound meter and the refusal with its offset show.
+fn drive_post(
+    config: Res<GameConfig>,
+    current: Res<CurrentStop>,
+    state: Option<Res<PostState>>,
+    ui: Option<ResMut<PostUi>>,
+    mut out: MessageWriter<PostCommand>,
+    mut step: Local<u8>,
+) {
+    let demo = config.capture.as_ref().map_or(0, |c| c.demo);
+    let (1, 3, Some(state), Some(mut ui)) = (demo, current.0, state, ui) else {
+        return;
+    };
+    let clips = &state.level.late_clip;
+    match *step {
+        0 => ui.open_clips_task(&state, &mut out),
+        1 => {
+            let late = (0..4).find(|&i| clips.offset_of(i).is_some_and(|o| o != 0));
+            if let Some(late) = late {
+                out.write(PostCommand::PickClip(late));
+            }
+        }
+        _ => return,
+    }
+    *step += 1;
 }
 
 fn drive_innovation(
@@ -269,6 +299,7 @@ pub(super) fn plugin(app: &mut App) {
             send_intro_demo,
             drive_marketing,
             drive_virtual_production,
+            drive_post,
             drive_innovation,
             drive_conclusion,
         )

@@ -188,7 +188,10 @@ pub struct CaptureArgs {
     /// No host dialogue: the level's own screen, laid out as without a host speaking.
     #[arg(long)]
     pub no_talk: bool,
-    /// Play the level part-way first, through its own commands: stop 4 `1` (five posts in),
+    /// Play the level part-way first, through its own commands, one a frame (so give it
+    /// enough --frames): stop 0 `1` (a failure's symptoms, about 60 frames) or `2` (the
+    /// prediction, about 80), stop 2 `1` (the signal chain built, about 60) or `2` (half built,
+    /// a link refused), stop 3 `1` (the clips, one wrongly picked), stop 4 `1` (five posts in),
     /// stop 5 `1` (a day on the network map), `2` (a generated concept trailer), `3` (the taste
     /// model trained, one label changed, trained again) or `4` (an AI case decided), stop 6 `1`
     /// (every person matched and two careers picked).
