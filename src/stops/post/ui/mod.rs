@@ -293,9 +293,14 @@ fn post_ui(
                 .inner_margin(egui::Margin::same(10)),
         )
         .show(&mut root, |ui| {
-            viewer_panel(ui, &state, &data, status, &p, tour);
-            ui.separator();
-            task_list(ui, &p, status, lesson);
+            // Scrolls, so a long task list stays reachable instead of spilling past the panel.
+            egui::ScrollArea::vertical()
+                .id_salt("post_viewer_scroll")
+                .show(ui, |ui| {
+                    viewer_panel(ui, &state, &data, status, &p, tour);
+                    ui.separator();
+                    task_list(ui, &p, status, lesson);
+                });
         });
     egui::CentralPanel::default()
         .frame(
