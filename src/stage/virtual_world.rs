@@ -1,32 +1,140 @@
 //! The game-engine world shown on the wall: built from a scene description on its own render
 //! layer, with its own sun, sky dome and fog, so only the stage's render cameras see it.
 
+use bevy::asset::RenderAssetUsages;
 use bevy::camera::visibility::RenderLayers;
 use bevy::light::NotShadowCaster;
-use bevy::mesh::VertexAttributeValues;
+use bevy::mesh::{Indices, PrimitiveTopology, VertexAttributeValues};
 use bevy::pbr::DistanceFog;
 use bevy::prelude::*;
 
-use crate::stage::model::scene::{BuiltScene, Environment, Primitive, Shape};
+use crate::stage::model::scene::{
+    Batch, BatchKey, BuiltScene, Environment, Primitive, Shape, batches,
+};
 use crate::stage::{StageSettings, VIRTUAL_LAYER};
 
 /// Marks everything of the virtual world, so a scene change can replace it.
 #[derive(Component)]
 pub struct VirtualWorldPart;
 
+/// One merged mesh of the virtual world (one draw per camera pass that sees it), and how many
+/// of the scene's objects it holds: what `backlot bench stage` counts.
+#[derive(Component)]
+pub struct WorldBatch {
+    pub objects: usize,
+}
+
 fn rgb(c: [f32; 3]) -> Color {
     Color::linear_rgb(c[0], c[1], c[2])
 }
 
-fn primitive_mesh(shape: &Shape) -> Mesh {
+/// A shape's mesh at its own size, finer for large shapes (moons, mountains) than for small
+/// ones (stones, stars), which cover a few pixels.
+fn primitive_mesh(shape: &Shape) -> (Mesh, Vec3) {
+    let r = shape.bounding_radius();
+    let (around, rings, sides) = if r > 20.0 {
+        (16, 10, 16)
+    } else if r > 3.0 {
+        (10, 6, 8)
+    } else {
+        (6, 4, 6)
+    };
     match *shape {
-        Shape::Cuboid { size } => Cuboid::new(size.x, size.y, size.z).into(),
-        Shape::Sphere { radius } => Sphere::new(radius).mesh().uv(16, 10),
-        Shape::Cone { radius, height } => Cone::new(radius, height).mesh().resolution(12).into(),
-        Shape::Cylinder { radius, height } => {
-            Cylinder::new(radius, height).mesh().resolution(12).into()
+        Shape::Cuboid { size } => (Cuboid::new(size.x, size.y, size.z).into(), Vec3::ONE),
+        Shape::Sphere { radius } => (Sphere::new(radius).mesh().uv(around, rings), Vec3::ONE),
+        Shape::Cone { radius, height } => (
+            Cone::new(radius, height).mesh().resolution(sides).into(),
+            Vec3::ONE,
+        ),
+        Shape::Cylinder { radius, height } => (
+            Cylinder::new(radius, height)
+                .mesh()
+                .resolution(sides)
+                .into(),
+            Vec3::ONE,
+        ),
+        Shape::Plane { size } => (
+            Plane3d::default().mesh().size(size.x, size.y).into(),
+            Vec3::ONE,
+        ),
+        // A unit sphere, stretched by the transform (which also bends its normals right).
+        Shape::Ellipsoid { radii } => (Sphere::new(1.0).mesh().uv(around, rings), radii),
+    }
+}
+
+/// Vertices and triangles of one merged batch, gathered before they become a [`Mesh`].
+#[derive(Default)]
+struct Merged {
+    positions: Vec<[f32; 3]>,
+    normals: Vec<[f32; 3]>,
+    colors: Vec<[f32; 4]>,
+    indices: Vec<u32>,
+}
+
+impl Merged {
+    /// Adds one primitive's triangles, placed and coloured.
+    fn add(&mut self, p: &Primitive) {
+        let (mesh, scale) = primitive_mesh(&p.shape);
+        let mesh = mesh.transformed_by(Transform {
+            translation: p.translation,
+            rotation: p.rotation,
+            scale,
+        });
+        let (
+            Some(VertexAttributeValues::Float32x3(ps)),
+            Some(VertexAttributeValues::Float32x3(ns)),
+        ) = (
+            mesh.attribute(Mesh::ATTRIBUTE_POSITION),
+            mesh.attribute(Mesh::ATTRIBUTE_NORMAL),
+        )
+        else {
+            return;
+        };
+        let first = self.positions.len() as u32;
+        let color = [p.color[0], p.color[1], p.color[2], 1.0];
+        self.positions.extend_from_slice(ps);
+        self.normals.extend_from_slice(ns);
+        self.colors.extend(std::iter::repeat_n(color, ps.len()));
+        match mesh.indices() {
+            Some(indices) => self
+                .indices
+                .extend(indices.iter().map(|i| first + i as u32)),
+            None => self.indices.extend(first..first + ps.len() as u32),
         }
-        Shape::Plane { size } => Plane3d::default().mesh().size(size.x, size.y).into(),
+    }
+
+    fn into_mesh(self) -> Mesh {
+        Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::default(),
+        )
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, self.positions)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, self.normals)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, self.colors)
+        .with_inserted_indices(Indices::U32(self.indices))
+    }
+}
+
+/// One batch of the scene as a single mesh: every part's triangles, coloured per vertex.
+pub fn batch_mesh(built: &BuiltScene, batch: &Batch) -> Mesh {
+    let mut merged = Merged::default();
+    for &i in &batch.parts {
+        merged.add(&built.primitives[i]);
+    }
+    merged.into_mesh()
+}
+
+/// The material a batch's parts share; their colours come from the vertices.
+fn batch_material(key: &BatchKey) -> StandardMaterial {
+    let [r, g, b] = key.emissive();
+    StandardMaterial {
+        base_color: Color::WHITE,
+        emissive: LinearRgba::rgb(r, g, b),
+        // Emissive values are "adds this much brightness", whatever the exposure.
+        emissive_exposure_weight: 0.0,
+        perceptual_roughness: key.roughness().clamp(0.05, 1.0),
+        fog_enabled: key.fog,
+        ..default()
     }
 }
 
@@ -112,37 +220,20 @@ pub fn spawn_virtual_world(
         NotShadowCaster,
         layer.clone(),
     ));
-    for p in &built.primitives {
-        spawn_primitive(commands, meshes, materials, p, layer.clone(), scope.clone());
+    // One mesh and one draw per batch, however many objects it holds.
+    for batch in batches(&built.primitives) {
+        commands.spawn((
+            scope.clone(),
+            VirtualWorldPart,
+            Name::new(format!("Virtual world batch ({} parts)", batch.parts.len())),
+            WorldBatch {
+                objects: batch.parts.len(),
+            },
+            Mesh3d(meshes.add(batch_mesh(built, &batch))),
+            MeshMaterial3d(materials.add(batch_material(&batch.key))),
+            layer.clone(),
+        ));
     }
-}
-
-fn spawn_primitive(
-    commands: &mut Commands,
-    meshes: &mut Assets<Mesh>,
-    materials: &mut Assets<StandardMaterial>,
-    p: &Primitive,
-    layer: RenderLayers,
-    scope: impl Bundle,
-) {
-    let emissive = LinearRgba::rgb(p.emissive[0], p.emissive[1], p.emissive[2]);
-    let material = materials.add(StandardMaterial {
-        base_color: rgb(p.color),
-        emissive,
-        // Emissive values are "adds this much brightness", whatever the exposure.
-        emissive_exposure_weight: 0.0,
-        perceptual_roughness: p.roughness.clamp(0.05, 1.0),
-        fog_enabled: !p.kind.is_sky(),
-        ..default()
-    });
-    commands.spawn((
-        scope,
-        VirtualWorldPart,
-        Mesh3d(meshes.add(primitive_mesh(&p.shape))),
-        MeshMaterial3d(material),
-        Transform::from_translation(p.translation).with_rotation(p.rotation),
-        layer,
-    ));
 }
 
 /// The scene as currently chosen in the settings, built procedurally.

@@ -36,6 +36,10 @@ pub enum Shape {
     Plane {
         size: Vec2,
     },
+    /// A sphere stretched to these half-lengths along local X, Y, Z (clouds, bushes, drifts).
+    Ellipsoid {
+        radii: Vec3,
+    },
 }
 
 impl Shape {
@@ -48,6 +52,7 @@ impl Shape {
                 (radius * radius + 0.25 * height * height).sqrt()
             }
             Shape::Plane { size } => 0.5 * size.length(),
+            Shape::Ellipsoid { radii } => radii.max_element(),
         }
     }
 }
@@ -76,12 +81,37 @@ pub enum PartKind {
     /// A moon, planet or ring far away in the sky. Draw it without fog (Bevy:
     /// `StandardMaterial::fog_enabled = false`), or the fog hides it.
     SkyBody,
+    /// A row of windows: dark glass, or lit.
+    Window,
+    /// A neon sign.
+    Sign,
+    /// Rubble, pebbles, litter: small things on the ground.
+    Debris,
+    /// A bush, a plant or a drift: small soft shapes on the ground.
+    Plant,
+    /// A car or a van.
+    Vehicle,
+    /// A pole or a wire of a power line.
+    Pole,
+    /// Sky parts drawn without fog, like [`PartKind::SkyBody`]: the sun's disc, stars,
+    /// clouds and aurora curtains.
+    SunDisc,
+    Star,
+    Cloud,
+    Aurora,
 }
 
 impl PartKind {
     /// Whether the part hangs in the sky (and should ignore fog).
     pub fn is_sky(self) -> bool {
-        self == PartKind::SkyBody
+        matches!(
+            self,
+            PartKind::SkyBody
+                | PartKind::SunDisc
+                | PartKind::Star
+                | PartKind::Cloud
+                | PartKind::Aurora
+        )
     }
 }
 
@@ -159,6 +189,15 @@ impl Primitive {
             Shape::Plane { size } => {
                 y - up(Vec3::X).abs() * 0.5 * size.x - up(Vec3::Z).abs() * 0.5 * size.y
             }
+            // The support of an ellipsoid towards -Y: sqrt(sum over axes of (r_i * up_i)^2).
+            Shape::Ellipsoid { radii } => {
+                let (x, yy, z) = (
+                    radii.x * up(Vec3::X),
+                    radii.y * up(Vec3::Y),
+                    radii.z * up(Vec3::Z),
+                );
+                y - (x * x + yy * yy + z * z).sqrt()
+            }
         }
     }
 
@@ -211,8 +250,18 @@ pub fn build(desc: &SceneDescription, env: &Environment) -> Result<BuiltScene, S
             Layer::Moons(l) => l.generate(&mut rng, &mut builder),
             Layer::Dunes(l) => l.generate(&mut rng, &mut builder),
             Layer::IceFloes(l) => l.generate(&mut rng, &mut builder),
+            Layer::Scatter(l) => l.generate(&mut rng, &mut builder),
+            Layer::Flora(l) => l.generate(&mut rng, &mut builder),
+            Layer::Vehicles(l) => l.generate(&mut rng, &mut builder),
+            Layer::PowerLines(l) => l.generate(&mut builder),
+            Layer::Aurora(l) => l.generate(&mut rng, &mut builder),
         }
     }
+    // The sky's own parts (sun disc, clouds, stars) on a stream of their own, after the
+    // layers, so adding them did not move anything a layer places.
+    let mut rng = ChaCha8Rng::seed_from_u64(desc.seed);
+    rng.set_stream(super::sky::SKY_STREAM);
+    super::sky::generate(&mut rng, &mut builder);
     Ok(BuiltScene {
         name: desc.name.clone(),
         title: desc.title.clone(),
@@ -229,6 +278,13 @@ pub(super) enum Fit {
     Blocked,
     /// The primitive budget is spent.
     Full,
+}
+
+impl Fit {
+    /// Whether the group was left out.
+    pub(super) fn is_blocked_or_full(&self) -> bool {
+        !matches!(self, Fit::Placed)
+    }
 }
 
 pub(super) struct Builder<'a> {

@@ -6,6 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::conditions::{TimeOfDay, Weather};
+pub use super::details::{Aurora, Flora, PowerLines, Scatter, Vehicles};
 use super::helpers::pick;
 use super::{Rgb, SceneError};
 
@@ -122,9 +123,16 @@ pub enum Layer {
     Moons(Moons),
     Dunes(Dunes),
     IceFloes(IceFloes),
+    Scatter(Scatter),
+    Flora(Flora),
+    Vehicles(Vehicles),
+    PowerLines(PowerLines),
+    Aurora(Aurora),
 }
 
-/// A city block of towers. Up to 2 primitives each.
+/// A city block of towers, each with rows of windows on its four faces (dark glass, or lit
+/// by `window_color`), a broken top or overgrowth, and sometimes a neon sign. Up to
+/// [`Buildings::MAX_PARTS`] primitives each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Buildings {
@@ -154,6 +162,15 @@ pub struct Buildings {
     /// Share of buildings with lit windows (0–1).
     #[serde(default)]
     pub lit_fraction: f32,
+    /// Storey height: one row of windows per storey, up to 10 rows a face.
+    #[serde(default = "default_storey")]
+    pub storey_m: f32,
+    /// Share of buildings with a glowing neon sign on the front (0–1).
+    #[serde(default)]
+    pub neon_fraction: f32,
+    /// Neon colours (linear RGB, may exceed 1 for glow); each sign takes one at random.
+    #[serde(default)]
+    pub neon_colors: Vec<Rgb>,
 }
 
 /// A broadcast tower: four legs, a shaft of stacked cylinders, two decks, an antenna and a
@@ -188,7 +205,7 @@ pub enum MountainStyle {
     Mesas,
 }
 
-/// Big shapes on a ring around the stage: the horizon. Up to 4 primitives each.
+/// Big shapes on a ring around the stage: the horizon. Up to `strata + 1` primitives each.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Mountains {
@@ -207,6 +224,9 @@ pub struct Mountains {
     pub snow_color: Rgb,
     /// Fraction of the height where snow begins: 0.6 caps the top 40 %; 1.0 means no snow.
     pub snow_line: f32,
+    /// Rock strata of a mesa: bands of alternating shade (2–8).
+    #[serde(default = "default_strata")]
+    pub strata: u32,
 }
 
 /// How rocks are shaped.
@@ -310,6 +330,14 @@ pub struct IceFloes {
     pub berg_height_m: (f32, f32),
 }
 
+fn default_storey() -> f32 {
+    4.0
+}
+
+fn default_strata() -> u32 {
+    3
+}
+
 fn default_overgrowth() -> Rgb {
     [0.16, 0.3, 0.1]
 }
@@ -330,9 +358,9 @@ impl SceneDescription {
         })
     }
 
-    /// The most primitives this description can make (ground included).
+    /// The most primitives this description can make (ground and sky included).
     pub fn max_primitives(&self) -> usize {
-        1 + self.layers.iter().map(Layer::max_primitives).sum::<usize>()
+        1 + super::sky::MAX_SKY_PARTS + self.layers.iter().map(Layer::max_primitives).sum::<usize>()
     }
 }
 
@@ -348,6 +376,11 @@ impl Layer {
             Layer::Moons(_) => "Moons",
             Layer::Dunes(_) => "Dunes",
             Layer::IceFloes(_) => "IceFloes",
+            Layer::Scatter(_) => "Scatter",
+            Layer::Flora(_) => "Flora",
+            Layer::Vehicles(_) => "Vehicles",
+            Layer::PowerLines(_) => "PowerLines",
+            Layer::Aurora(_) => "Aurora",
         }
     }
 
@@ -355,14 +388,19 @@ impl Layer {
     pub fn max_primitives(&self) -> usize {
         let n = |count: u32| count as usize;
         match self {
-            Layer::Buildings(l) => 2 * n(l.count),
+            Layer::Buildings(l) => Buildings::MAX_PARTS * n(l.count),
             Layer::Tower(l) => n(l.sections) + 9,
-            Layer::Mountains(l) => 4 * n(l.count),
+            Layer::Mountains(l) => (n(l.strata) + 1).max(4) * n(l.count),
             Layer::Rocks(l) => 3 * n(l.count),
             Layer::Crystals(l) => n(l.count) * n(l.per_cluster),
             Layer::Moons(l) => 2 * n(l.count),
             Layer::Dunes(l) => n(l.count),
             Layer::IceFloes(l) => 2 * n(l.count),
+            Layer::Scatter(l) => n(l.count) * n(l.per_spot),
+            Layer::Flora(l) => 2 * n(l.count) * n(l.per_cluster),
+            Layer::Vehicles(l) => Vehicles::PARTS * n(l.count),
+            Layer::PowerLines(l) => PowerLines::PARTS_PER_POLE * n(l.poles),
+            Layer::Aurora(l) => n(l.curtains) * n(l.segments),
         }
     }
 }

@@ -12,6 +12,7 @@ use super::conditions::sky_direction;
 use super::description::{
     Buildings, Crystals, Dunes, IceFloes, Moons, MountainStyle, Mountains, RockStyle, Rocks, Tower,
 };
+use super::facades::{Body, facade};
 use super::helpers::{mix, pick, scale};
 
 impl Buildings {
@@ -32,14 +33,11 @@ impl Buildings {
                 let overgrown = !ruined && low && rng.random::<f32>() < self.overgrown_fraction;
                 let lit_chance = if ruined { 0.3 } else { 1.0 } * self.lit_fraction;
                 let lit = rng.random::<f32>() < lit_chance;
-                let emissive = if lit {
-                    scale(
-                        self.window_color,
-                        self.window_emissive * pick(rng, (0.4, 1.0)) * glow,
-                    )
-                } else {
-                    [0.0; 3]
-                };
+                // Drawn (and unused since windows glow row by row) so every later building
+                // stays where the same seed always put it.
+                if lit {
+                    let _: f32 = rng.random();
+                }
                 if overgrown {
                     color = mix(color, self.overgrowth_color, 0.45);
                 }
@@ -57,8 +55,7 @@ impl Buildings {
                     color,
                     0.85,
                 )
-                .rotated(yaw)
-                .glowing(emissive);
+                .rotated(yaw);
                 let mut group = vec![body];
                 if ruined {
                     let size = Vec3::new(
@@ -96,6 +93,14 @@ impl Buildings {
                         .rotated(yaw),
                     );
                 }
+                let body = Body {
+                    ground: at,
+                    size: Vec3::new(w, body_h, d),
+                    yaw,
+                    lit,
+                    ruined,
+                };
+                group.extend(facade(self, &body, glow));
                 group
             });
         }
@@ -282,11 +287,14 @@ impl Mountains {
                         group
                     }
                     MountainStyle::Mesas => {
-                        let band = h / 3.0;
-                        let shades = [1.0, 0.82, 1.08];
-                        let mut group: Vec<Primitive> = (0..3)
+                        // Strata: bands of alternating shade, each a little narrower.
+                        let strata = self.strata.max(2);
+                        let band = h / strata as f32;
+                        let shades = [1.0, 0.82, 1.08, 0.9, 1.14, 0.78, 1.02, 0.88];
+                        let step = 0.18 / strata as f32;
+                        let mut group: Vec<Primitive> = (0..strata as usize)
                             .map(|i| {
-                                let radius = r * (1.0 - 0.06 * i as f32);
+                                let radius = r * (1.0 - step * i as f32);
                                 Primitive::new(
                                     PartKind::Mountain,
                                     Shape::Cylinder {
@@ -304,7 +312,7 @@ impl Mountains {
                             group.push(Primitive::new(
                                 PartKind::Snow,
                                 Shape::Cylinder {
-                                    radius: r * 0.88 * 1.01,
+                                    radius: r * (1.0 - step * (strata - 1) as f32) * 1.01,
                                     height: cap,
                                 },
                                 centre + Vec3::Y * (h + 0.5 * cap - 0.1),

@@ -41,32 +41,40 @@
 
 use std::fmt;
 
+mod batch;
 mod built;
 mod conditions;
 mod description;
+mod details;
+mod facades;
 mod generators;
 mod helpers;
 mod loading;
+mod sky;
 mod validate;
 
+pub use batch::{Batch, BatchKey, batches};
 pub use built::{BuiltScene, PartKind, Primitive, Shape, build};
 pub use conditions::{Environment, Particles, TimeOfDay, Weather, sky_direction};
 pub use description::{
     AmbientDesc, Buildings, Crystals, Dunes, FogDesc, GroundDesc, IceFloes, Layer, Moons,
     MountainStyle, Mountains, RockStyle, Rocks, SceneDescription, SkyDesc, SunDesc, Tower, XzRect,
 };
+pub use details::{Aurora, Flora, PowerLines, Scatter, ScatterStyle, Vehicles};
 pub use loading::{
     bundled_scene_texts, bundled_scenes, check_dir, load_scene, load_scenes_with_fallback,
     parse_scene_file,
 };
+pub use sky::MAX_SKY_PARTS;
 
 /// Linear RGB colour. Surface colours run from 0.0 to 1.0.
 pub type Rgb = [f32; 3];
 
-/// Most primitives one built scene may hold (ground included): a software renderer's budget.
-pub const MAX_PRIMITIVES: usize = 400;
+/// Most primitives one built scene may hold (ground and sky included). The renderer merges
+/// them into a few meshes (see [`batches`]), so this bounds vertices, not draw calls.
+pub const MAX_PRIMITIVES: usize = 16_000;
 /// Largest `count` any one layer may ask for.
-pub const MAX_LAYER_COUNT: u32 = 200;
+pub const MAX_LAYER_COUNT: u32 = 1_000;
 /// Most layers in one description.
 pub const MAX_LAYERS: usize = 16;
 /// Most crystals in one [`Crystals`] cluster.

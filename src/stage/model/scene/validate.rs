@@ -110,6 +110,11 @@ impl Layer {
             Layer::Moons(l) => l.validate(at),
             Layer::Dunes(l) => l.validate(at),
             Layer::IceFloes(l) => l.validate(at),
+            Layer::Scatter(l) => l.validate(at),
+            Layer::Flora(l) => l.validate(at),
+            Layer::Vehicles(l) => l.validate(at),
+            Layer::PowerLines(l) => l.validate(at),
+            Layer::Aurora(l) => l.validate(at),
         }
     }
 }
@@ -132,7 +137,18 @@ impl Buildings {
         check_color(&f("overgrowth_color"), self.overgrowth_color)?;
         check_color(&f("window_color"), self.window_color)?;
         check_glow(&f("window_emissive"), self.window_emissive)?;
-        check_fraction(&f("lit_fraction"), self.lit_fraction)
+        check_fraction(&f("lit_fraction"), self.lit_fraction)?;
+        if !(2.0..=10.0).contains(&self.storey_m) {
+            return invalid(
+                f("storey_m"),
+                format!("must be 2 to 10, got {}", self.storey_m),
+            );
+        }
+        check_fraction(&f("neon_fraction"), self.neon_fraction)?;
+        for (i, c) in self.neon_colors.iter().enumerate() {
+            check_light(&f(&format!("neon_colors[{i}]")), *c)?;
+        }
+        Ok(())
     }
 }
 
@@ -184,6 +200,9 @@ impl Mountains {
         check_color(&f("color"), self.color)?;
         check_color(&f("snow_color"), self.snow_color)?;
         check_fraction(&f("snow_line"), self.snow_line)?;
+        if !(2..=8).contains(&self.strata) {
+            return invalid(f("strata"), format!("must be 2 to 8, got {}", self.strata));
+        }
         let needed = STAGE_CLEAR_RADIUS_M + 0.8 * self.width_m.1 + 0.5 * self.height_m.1;
         if self.distance_m.0 < needed {
             return invalid(
@@ -300,7 +319,10 @@ impl IceFloes {
     }
 }
 
-fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Result<(), SceneError> {
+pub(super) fn invalid(
+    field: impl Into<String>,
+    reason: impl Into<String>,
+) -> Result<(), SceneError> {
     Err(SceneError::Invalid {
         file: String::new(),
         field: field.into(),
@@ -308,7 +330,7 @@ fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Result<(), Sc
     })
 }
 
-fn check_finite(field: &str, v: f32) -> Result<(), SceneError> {
+pub(super) fn check_finite(field: &str, v: f32) -> Result<(), SceneError> {
     if v.is_finite() {
         Ok(())
     } else {
@@ -316,7 +338,7 @@ fn check_finite(field: &str, v: f32) -> Result<(), SceneError> {
     }
 }
 
-fn check_positive(field: &str, v: f32) -> Result<(), SceneError> {
+pub(super) fn check_positive(field: &str, v: f32) -> Result<(), SceneError> {
     if v.is_finite() && v > 0.0 {
         Ok(())
     } else {
@@ -324,7 +346,7 @@ fn check_positive(field: &str, v: f32) -> Result<(), SceneError> {
     }
 }
 
-fn check_non_negative(field: &str, v: f32) -> Result<(), SceneError> {
+pub(super) fn check_non_negative(field: &str, v: f32) -> Result<(), SceneError> {
     if v.is_finite() && v >= 0.0 {
         Ok(())
     } else {
@@ -332,7 +354,7 @@ fn check_non_negative(field: &str, v: f32) -> Result<(), SceneError> {
     }
 }
 
-fn check_fraction(field: &str, v: f32) -> Result<(), SceneError> {
+pub(super) fn check_fraction(field: &str, v: f32) -> Result<(), SceneError> {
     if (0.0..=1.0).contains(&v) {
         Ok(())
     } else {
@@ -340,7 +362,7 @@ fn check_fraction(field: &str, v: f32) -> Result<(), SceneError> {
     }
 }
 
-fn check_glow(field: &str, v: f32) -> Result<(), SceneError> {
+pub(super) fn check_glow(field: &str, v: f32) -> Result<(), SceneError> {
     if (0.0..=MAX_LIGHT_VALUE).contains(&v) {
         Ok(())
     } else {
@@ -351,7 +373,7 @@ fn check_glow(field: &str, v: f32) -> Result<(), SceneError> {
     }
 }
 
-fn check_count(field: &str, n: u32) -> Result<(), SceneError> {
+pub(super) fn check_count(field: &str, n: u32) -> Result<(), SceneError> {
     if n <= MAX_LAYER_COUNT {
         Ok(())
     } else {
@@ -360,7 +382,11 @@ fn check_count(field: &str, n: u32) -> Result<(), SceneError> {
 }
 
 /// `(min, max)` with both finite, min ≤ max, and (if `sizes`) min > 0.
-fn check_range(field: &str, (lo, hi): (f32, f32), sizes: bool) -> Result<(), SceneError> {
+pub(super) fn check_range(
+    field: &str,
+    (lo, hi): (f32, f32),
+    sizes: bool,
+) -> Result<(), SceneError> {
     if !(lo.is_finite() && hi.is_finite()) {
         return invalid(field, format!("must be finite numbers, got ({lo}, {hi})"));
     }
@@ -376,7 +402,7 @@ fn check_range(field: &str, (lo, hi): (f32, f32), sizes: bool) -> Result<(), Sce
     Ok(())
 }
 
-fn check_area(field: &str, area: &XzRect) -> Result<(), SceneError> {
+pub(super) fn check_area(field: &str, area: &XzRect) -> Result<(), SceneError> {
     check_range(&format!("{field}.x"), area.x, false)?;
     check_range(&format!("{field}.z"), area.z, false)?;
     let far = area.farthest_m();
@@ -392,7 +418,7 @@ fn check_area(field: &str, area: &XzRect) -> Result<(), SceneError> {
 }
 
 /// A surface colour: finite, 0 to 1 per channel.
-fn check_color(field: &str, c: Rgb) -> Result<(), SceneError> {
+pub(super) fn check_color(field: &str, c: Rgb) -> Result<(), SceneError> {
     if c.iter().any(|v| !v.is_finite() || *v < 0.0) {
         return invalid(field, format!("must be finite and not negative, got {c:?}"));
     }
@@ -406,7 +432,7 @@ fn check_color(field: &str, c: Rgb) -> Result<(), SceneError> {
 }
 
 /// A light colour (may exceed 1 for glow).
-fn check_light(field: &str, c: Rgb) -> Result<(), SceneError> {
+pub(super) fn check_light(field: &str, c: Rgb) -> Result<(), SceneError> {
     if c.iter().all(|v| (0.0..=MAX_LIGHT_VALUE).contains(v)) {
         Ok(())
     } else {

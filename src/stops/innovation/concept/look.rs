@@ -194,6 +194,7 @@ pub(super) fn apply_palette(scene: &mut SceneDescription, palette: Palette) {
                 s(&mut l.overgrowth_color);
                 s(&mut l.window_color);
                 l.window_emissive = p.scale_glow(l.window_emissive);
+                l.neon_colors = l.neon_colors.iter().map(|c| p.apply_light(*c)).collect();
             }
             Layer::Tower(l) => {
                 s(&mut l.color);
@@ -221,6 +222,18 @@ pub(super) fn apply_palette(scene: &mut SceneDescription, palette: Palette) {
             }
             Layer::Dunes(l) => s(&mut l.color),
             Layer::IceFloes(l) => s(&mut l.color),
+            Layer::Scatter(l) => l.colors.iter_mut().for_each(s),
+            Layer::Flora(l) => {
+                s(&mut l.stalk_color);
+                l.bloom_colors.iter_mut().for_each(s);
+                l.glow = p.scale_glow(l.glow);
+            }
+            Layer::Vehicles(l) => l.colors.iter_mut().for_each(s),
+            Layer::PowerLines(l) => {
+                s(&mut l.color);
+                s(&mut l.wire_color);
+            }
+            Layer::Aurora(l) => l.colors = l.colors.iter().map(|c| p.apply_light(*c)).collect(),
         }
     }
 }
