@@ -50,6 +50,9 @@ pub struct CaptureRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StagePreview {
     pub scene: Option<String>,
+    /// Time of day and weather for the scene (`None` = the scene's own opening look).
+    pub time: Option<crate::stage::model::scene::TimeOfDay>,
+    pub weather: Option<crate::stage::model::scene::Weather>,
     /// Stage coordinates: metres, Y up, origin at the centre of the stage floor, wall ahead on −Z.
     pub camera_pos: Vec3,
     pub camera_look_at: Vec3,

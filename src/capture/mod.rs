@@ -25,6 +25,7 @@ fn count_and_capture(
     mut progress: ResMut<CaptureProgress>,
     cameras: Query<&Msaa>,
     stage: Option<Res<crate::stage::StageSettings>>,
+    world: Query<&crate::stage::virtual_world::WorldBatch>,
 ) {
     let Some(request) = &config.capture else {
         return;
@@ -45,6 +46,11 @@ fn count_and_capture(
             if let (Some(_), Some(stage)) = (&config.stage, stage) {
                 crate::platform::page::report("led_pixels", stage.geometry.pixel_count() as f64);
             }
+            // The virtual world's objects and merged meshes (each at most one draw per pass;
+            // the sky dome adds one more).
+            let objects: usize = world.iter().map(|b| b.objects).sum();
+            crate::platform::page::report("world_objects", objects as f64);
+            crate::platform::page::report("world_meshes", world.iter().count() as f64);
             if crate::platform::page::CAPTURE_SIGNALS_PAGE {
                 crate::platform::page::signal_ready();
             } else {

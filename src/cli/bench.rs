@@ -18,7 +18,13 @@ struct Timing {
     led_pixels: u64,
     /// The graphics adapter, as the run logged it.
     adapter: String,
+    /// Objects in the virtual world, and the merged meshes they are drawn as.
+    objects: u64,
+    meshes: u64,
 }
+
+/// The bundled worlds, each timed on its own.
+const SCENES: [&str; 4] = ["tokyo", "alien_planet", "arctic", "desert_canyon"];
 
 /// A `name value` line of a run's output.
 fn reported(text: &str, name: &str) -> Option<f64> {
@@ -31,6 +37,7 @@ fn reported(text: &str, name: &str) -> Option<f64> {
 
 /// Run this binary's `capture --bench` of the stage and read its average frame time.
 fn time_capture(
+    scene: &str,
     view: &str,
     size: &str,
     frames: u32,
@@ -41,7 +48,7 @@ fn time_capture(
     let data = std::env::temp_dir().join(format!("backlot-bench-{}", std::process::id()));
     let mut command = std::process::Command::new(exe);
     command
-        .args(["capture", "--stop", "2", "--scene", "tokyo", "--view", view])
+        .args(["capture", "--stop", "2", "--scene", scene, "--view", view])
         .args([
             "--camera-pos",
             "0.6,1.6,1.5",
@@ -74,6 +81,8 @@ fn time_capture(
         msaa: reported(&text, "msaa").map_or(1, |m| m as u32),
         led_pixels: reported(&text, "led_pixels").map_or(0, |p| p as u64),
         adapter,
+        objects: reported(&text, "world_objects").map_or(0, |p| p as u64),
+        meshes: reported(&text, "world_meshes").map_or(0, |p| p as u64),
     })
 }
 
@@ -92,8 +101,8 @@ pub(super) fn bench_stage(size: &str, frames: u32, msaa: u32) -> ExitCode {
 }
 
 fn stage_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
-    let direct = time_capture("direct", size, frames, msaa, None)?;
-    let stage = time_capture("camera", size, frames, msaa, None)?;
+    let direct = time_capture("tokyo", "direct", size, frames, msaa, None)?;
+    let stage = time_capture("tokyo", "camera", size, frames, msaa, None)?;
     println!("renderer: {}", direct.adapter);
     println!(
         "  (frame times are the renderer's: on a machine without a GPU, such as Mesa's \
@@ -118,10 +127,30 @@ fn stage_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
     );
     println!("  px/panel    LED pixels    ms/frame");
     for side in PANEL_SIDES {
-        let row = time_capture("camera", size, frames, msaa, Some(side))?;
+        let row = time_capture("tokyo", "camera", size, frames, msaa, Some(side))?;
         println!(
             "  {side:>8}    {:>10}    {:8.2}",
             row.led_pixels, row.frame_ms
+        );
+    }
+    scene_table(size, frames, msaa)
+}
+
+/// Each world's objects, meshes (draws per camera pass at most: one per merged mesh, plus the
+/// sky dome) and frame times, direct and through the full stage.
+fn scene_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
+    println!("every world ({size}, MSAA {msaa}x, the stage's opening time and weather)");
+    println!("  world            objects   draws/pass   direct ms   stage ms   stage/direct");
+    for scene in SCENES {
+        let direct = time_capture(scene, "direct", size, frames, msaa, None)?;
+        let stage = time_capture(scene, "camera", size, frames, msaa, None)?;
+        println!(
+            "  {scene:<15} {:>8}   {:>10}   {:>9.1}   {:>8.1}   {:>12.2}",
+            direct.objects,
+            direct.meshes + 1,
+            direct.frame_ms,
+            stage.frame_ms,
+            stage.frame_ms / direct.frame_ms
         );
     }
     Ok(())

@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::config::{CaptureRequest, GameConfig, StartScreen};
 use crate::stage::model::quality::Quality;
+use crate::stage::model::scene::{TimeOfDay, Weather};
 use crate::tour::model::content;
 use crate::tour::model::lesson::LessonLength;
 
@@ -211,6 +212,12 @@ pub struct CaptureArgs {
     /// Stop 2: the virtual scene on the wall (tokyo, alien_planet, arctic, desert_canyon).
     #[arg(long)]
     pub scene: Option<String>,
+    /// Stop 2: time of day in the virtual world (dawn, noon, dusk, night; default the scene's).
+    #[arg(long, value_parser = parse_time)]
+    pub time: Option<TimeOfDay>,
+    /// Stop 2: weather (clear, overcast, haze, snow, dust-storm; default the scene's).
+    #[arg(long, value_parser = parse_weather)]
+    pub weather: Option<Weather>,
     /// Stop 2: cinema camera position x,y,z in stage metres (Y up, wall ahead on −Z).
     #[arg(long, value_name = "X,Y,Z", allow_hyphen_values = true)]
     pub camera_pos: Option<String>,
@@ -250,6 +257,8 @@ impl CaptureArgs {
     /// Whether any of the Stop 2 stage flags is given.
     fn sets_up_the_stage(&self) -> bool {
         self.scene.is_some()
+            || self.time.is_some()
+            || self.weather.is_some()
             || self.camera_pos.is_some()
             || self.camera_look_at.is_some()
             || self.focal_mm.is_some()
@@ -358,49 +367,7 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         )
     })?;
     let size = parse_size(&args.size)?;
-    let stage = if args.sets_up_the_stage() {
-        if stop != crate::stops::virtual_production::level::STOP {
-            return Err(
-                "--scene, --camera-pos, --camera-look-at, --focal-mm, --view, --panel-px and \
-                 --wall-mask are for --stop 2"
-                    .into(),
-            );
-        }
-        let view = args.view.clone().unwrap_or_else(|| "camera".into());
-        if crate::stage::StageView::parse(&view).is_none() {
-            return Err(format!(
-                "unknown view '{view}': use camera, witness or direct"
-            ));
-        }
-        let focal_mm = args.focal_mm.unwrap_or(35.0);
-        if !(8.0..=300.0).contains(&focal_mm) {
-            return Err(format!(
-                "focal length {focal_mm} mm is out of range (8–300)"
-            ));
-        }
-        Some(crate::config::StagePreview {
-            scene: args.scene.clone(),
-            camera_pos: args
-                .camera_pos
-                .as_deref()
-                .map(parse_vec3)
-                .transpose()?
-                .unwrap_or(Vec3::new(0.0, 1.6, 1.5)),
-            camera_look_at: args
-                .camera_look_at
-                .as_deref()
-                .map(parse_vec3)
-                .transpose()?
-                .unwrap_or(Vec3::new(0.0, 1.6, -6.0)),
-            focal_mm,
-            focus_m: args.focus_m.map(|f| f.clamp(0.3, 100.0)),
-            view,
-            panel_px: args.panel_px,
-            wall_mask: args.wall_mask,
-        })
-    } else {
-        None
-    };
+    let stage = stage_preview(args, stop)?;
     if let Some(scene) = &args.scene {
         check_scene_name(scene)?;
     }
@@ -447,6 +414,74 @@ pub fn capture_config(args: &CaptureArgs) -> Result<GameConfig, String> {
         lesson: None,
         talk: !args.no_talk,
     })
+}
+
+/// The Stop 2 set-up a capture asks for (`--scene`, `--time`, `--camera-pos`, ...), if any.
+fn stage_preview(
+    args: &CaptureArgs,
+    stop: usize,
+) -> Result<Option<crate::config::StagePreview>, String> {
+    if !args.sets_up_the_stage() {
+        return Ok(None);
+    }
+    if stop != crate::stops::virtual_production::level::STOP {
+        return Err(
+            "--scene, --time, --weather, --camera-pos, --camera-look-at, --focal-mm, --view, \
+             --panel-px and --wall-mask are for --stop 2"
+                .into(),
+        );
+    }
+    let view = args.view.clone().unwrap_or_else(|| "camera".into());
+    if crate::stage::StageView::parse(&view).is_none() {
+        return Err(format!(
+            "unknown view '{view}': use camera, witness or direct"
+        ));
+    }
+    let focal_mm = args.focal_mm.unwrap_or(35.0);
+    if !(8.0..=300.0).contains(&focal_mm) {
+        return Err(format!(
+            "focal length {focal_mm} mm is out of range (8–300)"
+        ));
+    }
+    Ok(Some(crate::config::StagePreview {
+        scene: args.scene.clone(),
+        time: args.time,
+        weather: args.weather,
+        camera_pos: args
+            .camera_pos
+            .as_deref()
+            .map(parse_vec3)
+            .transpose()?
+            .unwrap_or(Vec3::new(0.0, 1.6, 1.5)),
+        camera_look_at: args
+            .camera_look_at
+            .as_deref()
+            .map(parse_vec3)
+            .transpose()?
+            .unwrap_or(Vec3::new(0.0, 1.6, -6.0)),
+        focal_mm,
+        focus_m: args.focus_m.map(|f| f.clamp(0.3, 100.0)),
+        view,
+        panel_px: args.panel_px,
+        wall_mask: args.wall_mask,
+    }))
+}
+
+fn parse_time(text: &str) -> Result<TimeOfDay, String> {
+    TimeOfDay::ALL
+        .into_iter()
+        .find(|t| t.label().eq_ignore_ascii_case(text))
+        .ok_or_else(|| format!("unknown time '{text}': use dawn, noon, dusk or night"))
+}
+
+fn parse_weather(text: &str) -> Result<Weather, String> {
+    let norm = |s: &str| s.to_ascii_lowercase().replace(['-', '_', ' '], "");
+    Weather::ALL
+        .into_iter()
+        .find(|w| norm(w.label()) == norm(text))
+        .ok_or_else(|| {
+            format!("unknown weather '{text}': use clear, overcast, haze, snow or dust-storm")
+        })
 }
 
 /// `--scene` names one of the stage's worlds (spelled as `find_scene` allows: any case, `-` or

@@ -255,6 +255,12 @@ fn apply_stage_preview(
             None => notices.warn(format!("No scene called '{name}'; showing the first one.")),
         }
     }
+    if let Some(time) = preview.time {
+        settings.time = time;
+    }
+    if let Some(weather) = preview.weather {
+        settings.weather = weather;
+    }
     settings.lens.focal_mm = preview.focal_mm;
     if let Some(px) = preview.panel_px {
         settings.geometry.panel_pixels_x = px;
