@@ -6,7 +6,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::conditions::{TimeOfDay, Weather};
-pub use super::details::{Aurora, Flora, PowerLines, Scatter, Vehicles};
+use super::details::{Aurora, Flora, PowerLines, Scatter, Vehicles};
 use super::helpers::pick;
 use super::{Rgb, SceneError};
 

@@ -13,7 +13,8 @@ use super::conditions::{TimeOfDay, sky_direction};
 use super::description::XzRect;
 use super::helpers::{pick, scale};
 use super::validate::{
-    check_area, check_color, check_count, check_glow, check_light, check_range, invalid,
+    check_area, check_color, check_count, check_fraction, check_glow, check_light, check_range,
+    invalid,
 };
 use super::{Rgb, SceneError};
 
@@ -327,13 +328,7 @@ impl Vehicles {
         check_count(&f("count"), self.count)?;
         check_area(&f("area"), &self.area)?;
         check_colors(&f("colors"), &self.colors, false)?;
-        if !(0.0..=1.0).contains(&self.wrecked_fraction) {
-            return invalid(
-                f("wrecked_fraction"),
-                format!("must be between 0 and 1, got {}", self.wrecked_fraction),
-            );
-        }
-        Ok(())
+        check_fraction(&f("wrecked_fraction"), self.wrecked_fraction)
     }
 
     pub(super) fn generate(&self, rng: &mut ChaCha8Rng, b: &mut Builder) {

@@ -80,7 +80,7 @@ fn cloud_count(weather: Weather) -> usize {
 
 /// The colour of cloud under these conditions: white in daylight, tinted by a low sun,
 /// grey when the light is dim, dark at night.
-pub(super) fn cloud_color(env: &Environment) -> Rgb {
+fn cloud_color(env: &Environment) -> Rgb {
     let light = (env.sun_illuminance_lux / 9000.0).clamp(0.04, 1.0);
     let base = mix(grey(0.92), env.sky_horizon.map(|c| c.min(1.0)), 0.3);
     let tint = mix([1.0; 3], env.sun_color.map(|c| c.min(1.0)), 0.6);
