@@ -51,8 +51,19 @@ fn save_dir(world: &World) -> Option<PathBuf> {
         .map(|s| s.store.dir().to_path_buf())
 }
 
+/// A capture shows what its flags ask for (`--scene`, `--camera-pos`, ...), never a level
+/// saved by an earlier run in the same `--data-dir`, and leaves no level save behind.
+fn capturing(world: &World) -> bool {
+    world
+        .get_resource::<crate::GameConfig>()
+        .is_some_and(|c| c.capture.is_some())
+}
+
 /// Bring back the level's saved work, if any. Run it right after the level starts.
 pub fn resume_level<S: LevelSnapshot>(world: &mut World) {
+    if capturing(world) {
+        return;
+    }
     let Some(dir) = save_dir(world) else { return };
     match level_save::load::<S>(&dir, S::STOP) {
         LevelLoad::Missing => {}
@@ -84,7 +95,7 @@ pub fn save_level<S: LevelSnapshot>(world: &mut World) {
 /// Write the level's work if it changed since the last write. False when there is no level
 /// or the write failed (the player is told).
 fn write_if_changed<S: LevelSnapshot>(world: &mut World) -> bool {
-    if world.get_resource::<SavesOnHold>().is_some_and(|h| h.0) {
+    if capturing(world) || world.get_resource::<SavesOnHold>().is_some_and(|h| h.0) {
         return false;
     }
     let Some(dir) = save_dir(world) else {
