@@ -51,6 +51,8 @@ fn count_and_capture(
             let objects: usize = world.iter().map(|b| b.objects).sum();
             crate::platform::page::report("world_objects", objects as f64);
             crate::platform::page::report("world_meshes", world.iter().count() as f64);
+            let triangles: usize = world.iter().map(|b| b.triangles).sum();
+            crate::platform::page::report("world_triangles", triangles as f64);
             if crate::platform::page::CAPTURE_SIGNALS_PAGE {
                 crate::platform::page::signal_ready();
             } else {

@@ -21,6 +21,8 @@ struct Timing {
     /// Objects in the virtual world, and the merged meshes they are drawn as.
     objects: u64,
     meshes: u64,
+    /// Triangles in those meshes: what a software renderer's frame time follows.
+    triangles: u64,
 }
 
 /// The bundled worlds, each timed on its own.
@@ -83,6 +85,7 @@ fn time_capture(
         adapter,
         objects: reported(&text, "world_objects").map_or(0, |p| p as u64),
         meshes: reported(&text, "world_meshes").map_or(0, |p| p as u64),
+        triangles: reported(&text, "world_triangles").map_or(0, |p| p as u64),
     })
 }
 
@@ -137,17 +140,20 @@ fn stage_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
 }
 
 /// Each world's objects, meshes (draws per camera pass at most: one per merged mesh, plus the
-/// sky dome) and frame times, direct and through the full stage.
+/// sky dome), triangles and frame times, direct and through the full stage.
 fn scene_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
     println!("every world ({size}, MSAA {msaa}x, the stage's opening time and weather)");
-    println!("  world            objects   draws/pass   direct ms   stage ms   stage/direct");
+    println!(
+        "  world            objects   draws/pass   triangles   direct ms   stage ms   stage/direct"
+    );
     for scene in SCENES {
         let direct = time_capture(scene, "direct", size, frames, msaa, None)?;
         let stage = time_capture(scene, "camera", size, frames, msaa, None)?;
         println!(
-            "  {scene:<15} {:>8}   {:>10}   {:>9.1}   {:>8.1}   {:>12.2}",
+            "  {scene:<15} {:>8}   {:>10}   {:>9}   {:>9.1}   {:>8.1}   {:>12.2}",
             direct.objects,
             direct.meshes + 1,
+            direct.triangles,
             direct.frame_ms,
             stage.frame_ms,
             stage.frame_ms / direct.frame_ms

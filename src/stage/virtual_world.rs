@@ -22,22 +22,28 @@ pub struct VirtualWorldPart;
 #[derive(Component)]
 pub struct WorldBatch {
     pub objects: usize,
+    /// Triangles in the merged mesh: what a software renderer's frame time follows.
+    pub triangles: usize,
 }
 
 fn rgb(c: [f32; 3]) -> Color {
     Color::linear_rgb(c[0], c[1], c[2])
 }
 
-/// A shape's mesh at its own size, finer for large shapes (moons, mountains) than for small
-/// ones (stones, stars), which cover a few pixels.
-fn primitive_mesh(shape: &Shape) -> (Mesh, Vec3) {
+/// A shape's mesh at its own size, as finely divided as it looks big from the stage at
+/// `distance`: a moon or a near mesa gets smooth curves, a stone 300 m away (a pixel or two) a
+/// few facets. Every camera stands near the stage, so this is the detail any of them can see.
+fn primitive_mesh(shape: &Shape, distance: f32) -> (Mesh, Vec3) {
     let r = shape.bounding_radius();
-    let (around, rings, sides) = if r > 20.0 {
+    let looks = r / (distance - r).max(1.0);
+    let (around, rings, sides) = if r > 20.0 || looks > 0.2 {
         (16, 10, 16)
-    } else if r > 3.0 {
+    } else if looks > 0.02 {
         (10, 6, 8)
-    } else {
+    } else if looks > 0.004 {
         (6, 4, 6)
+    } else {
+        (4, 3, 4)
     };
     match *shape {
         Shape::Cuboid { size } => (Cuboid::new(size.x, size.y, size.z).into(), Vec3::ONE),
@@ -74,7 +80,7 @@ struct Merged {
 impl Merged {
     /// Adds one primitive's triangles, placed and coloured.
     fn add(&mut self, p: &Primitive) {
-        let (mesh, scale) = primitive_mesh(&p.shape);
+        let (mesh, scale) = primitive_mesh(&p.shape, p.translation.length());
         let mesh = mesh.transformed_by(Transform {
             translation: p.translation,
             rotation: p.rotation,
@@ -117,15 +123,20 @@ impl Merged {
 
 /// One batch of the scene as a single mesh: every part's triangles, coloured per vertex.
 pub fn batch_mesh(built: &BuiltScene, batch: &Batch) -> Mesh {
+    merged_mesh(batch.parts.iter().map(|&i| &built.primitives[i]))
+}
+
+/// Shapes merged into one mesh, coloured per vertex (the studio lot uses it too).
+pub fn merged_mesh<'a>(parts: impl IntoIterator<Item = &'a Primitive>) -> Mesh {
     let mut merged = Merged::default();
-    for &i in &batch.parts {
-        merged.add(&built.primitives[i]);
+    for p in parts {
+        merged.add(p);
     }
     merged.into_mesh()
 }
 
 /// The material a batch's parts share; their colours come from the vertices.
-fn batch_material(key: &BatchKey) -> StandardMaterial {
+pub fn batch_material(key: &BatchKey) -> StandardMaterial {
     let [r, g, b] = key.emissive();
     StandardMaterial {
         base_color: Color::WHITE,
@@ -222,14 +233,17 @@ pub fn spawn_virtual_world(
     ));
     // One mesh and one draw per batch, however many objects it holds.
     for batch in batches(&built.primitives) {
+        let mesh = batch_mesh(built, &batch);
+        let triangles = mesh.indices().map_or(0, |i| i.len() / 3);
         commands.spawn((
             scope.clone(),
             VirtualWorldPart,
             Name::new(format!("Virtual world batch ({} parts)", batch.parts.len())),
             WorldBatch {
                 objects: batch.parts.len(),
+                triangles,
             },
-            Mesh3d(meshes.add(batch_mesh(built, &batch))),
+            Mesh3d(meshes.add(mesh)),
             MeshMaterial3d(materials.add(batch_material(&batch.key))),
             layer.clone(),
         ));
