@@ -133,7 +133,7 @@ pub struct Primitive {
 }
 
 impl Primitive {
-    pub(super) fn new(
+    pub fn new(
         kind: PartKind,
         shape: Shape,
         translation: Vec3,
@@ -151,12 +151,12 @@ impl Primitive {
         }
     }
 
-    pub(super) fn rotated(mut self, rotation: Quat) -> Self {
+    pub fn rotated(mut self, rotation: Quat) -> Self {
         self.rotation = rotation;
         self
     }
 
-    pub(super) fn glowing(mut self, emissive: Rgb) -> Self {
+    pub fn glowing(mut self, emissive: Rgb) -> Self {
         self.emissive = emissive;
         self
     }
