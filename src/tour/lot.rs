@@ -1,7 +1,7 @@
-//! The studio lot: the tour map in 3D. Seven sound stages line a street; the player walks
+//! The studio lot: the tour map in 3D. Seven stop buildings line a street; the player walks
 //! between them (WASD or arrows) and presses Enter at a door, or picks a stop from the list.
-//! Locked stages are grey with a padlock; passed ones fly a flag. The sun that lights the lot is
-//! spawned here too, as part of the lot.
+//! Locked buildings are grey with a padlock; passed ones fly a flag. The sun that lights the
+//! lot is spawned here too, as part of the lot; what dresses the lot is in `lot_dressing`.
 
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -11,21 +11,12 @@ use crate::crew::animate::Stride;
 use crate::crew::figure::{FigureParts, spawn_figure};
 use crate::crew::model::{HairStyle, Look, Rgb};
 use crate::tour::camera::CameraGoal;
+use crate::tour::lot_dressing::CutAway;
 use crate::tour::model::content::STOP_COUNT;
 use crate::tour::{CurrentStop, SaveData, Screen, TourCommand};
 
-/// Where the door of stop `n`'s sound stage is: stages alternate sides of a street along X.
-pub fn door_position(stop: usize) -> Vec3 {
-    let x = -27.0 + 9.0 * stop as f32;
-    let z = if stop.is_multiple_of(2) { -7.0 } else { 7.0 };
-    Vec3::new(x, 0.0, z)
-}
-
-/// The stage building's centre sits behind its door, away from the street.
-fn building_center(stop: usize) -> Vec3 {
-    let door = door_position(stop);
-    door + Vec3::new(0.0, 3.5, door.z.signum() * 5.5)
-}
+pub use crate::tour::model::backlot::door_position;
+use crate::tour::model::backlot::{FRONT_Z, building_center, building_size, follow_camera};
 
 /// Each stop's signature colour (paired with its number and name everywhere it appears).
 pub const STOP_COLORS: [Color; STOP_COUNT] = [
@@ -90,7 +81,7 @@ fn spawn_lot(
     spawn_ground(&mut commands, &mut meshes, &mut materials);
     let parts = StageParts::new(&mut meshes, &mut materials);
     for stop in 0..STOP_COUNT {
-        spawn_stage(&mut commands, &mut materials, &parts, stop);
+        spawn_stage(&mut commands, &mut meshes, &mut materials, &parts, stop);
     }
     let player = commands
         .spawn((
@@ -147,10 +138,38 @@ fn spawn_sun(commands: &mut Commands) {
         Name::new("Sun"),
         DirectionalLight {
             illuminance: 9_000.0,
+            // Until the quality is known: `lot_shadows` turns them on where it allows.
+            shadow_maps_enabled: false,
             ..default()
         },
+        // The lot is small: two cascades cover it from the walker out to the water tower.
+        bevy::light::CascadeShadowConfigBuilder {
+            num_cascades: 2,
+            first_cascade_far_bound: 30.0,
+            maximum_distance: 90.0,
+            ..default()
+        }
+        .build(),
         Transform::from_xyz(20.0, 40.0, 10.0).looking_at(Vec3::ZERO, Vec3::Y),
     ));
+}
+
+/// The lot's sun casts shadows where the stage quality allows (not at Low, the Chromebook's
+/// and the software renderer's level).
+fn lot_shadows(
+    quality: Option<Res<crate::stage::quality::StageQuality>>,
+    mut sun: Query<&mut DirectionalLight, With<LotSun>>,
+) {
+    let Some(quality) = quality else { return };
+    if !quality.is_changed() {
+        return;
+    }
+    let on = quality.params().shadows;
+    for mut light in &mut sun {
+        if light.shadow_maps_enabled != on {
+            light.shadow_maps_enabled = on;
+        }
+    }
 }
 
 /// The grass and the street between the two rows of stages.
@@ -186,7 +205,6 @@ fn spawn_ground(
 
 /// Meshes and materials every sound stage shares.
 struct StageParts {
-    building: Handle<Mesh>,
     door: Handle<Mesh>,
     lock_ring: Handle<Mesh>,
     lock_body: Handle<Mesh>,
@@ -200,7 +218,6 @@ struct StageParts {
 impl StageParts {
     fn new(meshes: &mut Assets<Mesh>, materials: &mut Assets<StandardMaterial>) -> Self {
         Self {
-            building: meshes.add(Cuboid::new(7.0, 7.0, 9.0)),
             door: meshes.add(Cuboid::new(2.4, 3.2, 0.2)),
             lock_ring: meshes.add(Torus::new(0.35, 0.6)),
             lock_body: meshes.add(Cuboid::new(1.3, 1.0, 0.4)),
@@ -221,18 +238,19 @@ impl StageParts {
 /// padlock over the door and a flag beside it.
 fn spawn_stage(
     commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
     materials: &mut Assets<StandardMaterial>,
     parts: &StageParts,
     stop: usize,
 ) {
     let center = building_center(stop);
     let door = door_position(stop);
-    let facing = -door.z.signum();
+    let size = building_size(stop);
     commands.spawn((
         LotPart,
         Name::new(format!("Stage {stop}")),
         StopBuilding { stop },
-        Mesh3d(parts.building.clone()),
+        Mesh3d(meshes.add(Cuboid::new(size.x, size.y, size.z))),
         MeshMaterial3d(materials.add(LOCKED_COLOR)),
         Transform::from_translation(center),
     ));
@@ -240,9 +258,7 @@ fn spawn_stage(
         LotPart,
         Mesh3d(parts.door.clone()),
         MeshMaterial3d(parts.door_mat.clone()),
-        Transform::from_translation(
-            Vec3::new(door.x, 1.6, center.z - facing * -4.55) + Vec3::Z * facing * 0.0,
-        ),
+        Transform::from_translation(Vec3::new(door.x, 1.6, door.z.signum() * (FRONT_Z - 0.05))),
     ));
     let lock_at = Vec3::new(door.x, 4.4, door.z + door.z.signum() * 0.8);
     commands
@@ -286,12 +302,30 @@ fn spawn_stage(
         });
 }
 
-/// Colour stages by lock state, show padlocks and flags. Runs when progress may have changed.
+/// Padlocks over locked doors, except on a building shown see-through (the lock would hang
+/// between the camera and the player).
+fn refresh_locks(
+    save: Res<SaveData>,
+    cut: Res<CutAway>,
+    mut locks: Query<(&LockMarker, &mut Visibility)>,
+) {
+    for (lock, mut vis) in &mut locks {
+        let wanted = if save.progress.is_unlocked(lock.0) || cut.0[lock.0] {
+            Visibility::Hidden
+        } else {
+            Visibility::Visible
+        };
+        if *vis != wanted {
+            *vis = wanted;
+        }
+    }
+}
+
+/// Colour stages by lock state and show flags. Runs when progress may have changed.
 fn refresh_lot(
     save: Res<SaveData>,
     buildings: Query<(&StopBuilding, &MeshMaterial3d<StandardMaterial>)>,
-    mut locks: Query<(&LockMarker, &mut Visibility), Without<PassedFlag>>,
-    mut flags: Query<(&PassedFlag, &mut Visibility), Without<LockMarker>>,
+    mut flags: Query<(&PassedFlag, &mut Visibility)>,
     mut materials: ResMut<Assets<StandardMaterial>>,
 ) {
     for (b, mat) in &buildings {
@@ -302,13 +336,6 @@ fn refresh_lot(
                 LOCKED_COLOR
             };
         }
-    }
-    for (lock, mut vis) in &mut locks {
-        *vis = if save.progress.is_unlocked(lock.0) {
-            Visibility::Hidden
-        } else {
-            Visibility::Visible
-        };
     }
     for (flag, mut vis) in &mut flags {
         *vis = if save.progress.gate_passed(flag.0) {
@@ -391,8 +418,7 @@ fn enter_near_stop(
 
 fn follow_player(player: Query<&Transform, With<Player>>, mut goal: ResMut<CameraGoal>) {
     let Ok(t) = player.single() else { return };
-    goal.eye = t.translation + Vec3::new(0.0, 15.0, 21.0);
-    goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
+    (goal.eye, goal.target) = follow_camera(t.translation);
 }
 
 /// Put the player in front of the stop they came from, and frame the lot.
@@ -406,8 +432,7 @@ fn arrive_on_map(
         t.translation = Vec3::new(door.x, PLAYER_Y, door.z * 0.35);
         // Turned to the camera, as if to say: where next?
         t.rotation = Transform::IDENTITY.looking_to(Vec3::Z, Vec3::Y).rotation;
-        goal.eye = t.translation + Vec3::new(0.0, 15.0, 21.0);
-        goal.target = t.translation + Vec3::new(0.0, 1.0, -4.0);
+        (goal.eye, goal.target) = follow_camera(t.translation);
         goal.snap = true;
     }
 }
@@ -442,8 +467,14 @@ fn slow_orbit(
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<NearStop>()
+        .init_resource::<CutAway>()
         .add_systems(Startup, spawn_lot)
         .add_systems(PostUpdate, one_sun)
+        .add_systems(Update, lot_shadows)
+        .add_systems(
+            PostUpdate,
+            refresh_locks.run_if(resource_changed::<CutAway>.or_else(resource_changed::<SaveData>)),
+        )
         .add_systems(OnEnter(Screen::Title), (frame_title, refresh_lot))
         .add_systems(OnEnter(Screen::Map), (arrive_on_map, refresh_lot))
         .add_systems(OnEnter(Screen::Stop), frame_stop)

@@ -15,6 +15,7 @@ pub mod input;
 pub mod lesson;
 pub mod level_save;
 pub mod lot;
+pub mod lot_dressing;
 pub mod map_ui;
 pub mod model;
 pub mod notices;
@@ -55,7 +56,12 @@ pub(crate) fn plugin(app: &mut App) {
 
 /// The tour's 3D world: the main camera and the lot.
 pub(crate) fn view_plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, lot::plugin, pipeline_signs::plugin));
+    app.add_plugins((
+        camera::plugin,
+        lot::plugin,
+        lot_dressing::plugin,
+        pipeline_signs::plugin,
+    ));
 }
 
 /// The tour's screens, drawn with egui (and the keys that drive them).

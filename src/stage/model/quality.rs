@@ -38,7 +38,7 @@ impl Quality {
     /// What the choice means, for the settings screen.
     pub fn explain(self) -> &'static str {
         match self {
-            Self::Low => "For Chromebooks and old laptops: a softer wall, no smoothing.",
+            Self::Low => "For Chromebooks and old laptops: softer wall, no smoothing, no shadows.",
             Self::Standard => "A sharp wall; smoothing where the graphics chip allows it.",
             Self::High => "The wall at full sharpness, refreshed often; for desktops.",
         }
@@ -51,18 +51,21 @@ impl Quality {
                 outer_segment_px: 64,
                 outer_refresh_every: 8,
                 msaa_samples: 1,
+                shadows: false,
             },
             Self::Standard => QualityParams {
                 inner_density: 1.0,
                 outer_segment_px: 96,
                 outer_refresh_every: 4,
                 msaa_samples: 4,
+                shadows: true,
             },
             Self::High => QualityParams {
                 inner_density: 1.25,
                 outer_segment_px: 128,
                 outer_refresh_every: 4,
                 msaa_samples: 4,
+                shadows: true,
             },
         }
     }
@@ -79,6 +82,8 @@ pub struct QualityParams {
     pub outer_refresh_every: u32,
     /// Multisampling of the window's camera (1 = off).
     pub msaa_samples: u32,
+    /// Whether the studio lot's sun casts shadows (one more depth pass of the lot).
+    pub shadows: bool,
 }
 
 /// What the graphics adapter says about itself, enough to choose a quality.
@@ -189,6 +194,8 @@ mod tests {
     #[test]
     fn multisampling_follows_the_quality_and_the_adapter() {
         assert_eq!(msaa_samples(Quality::Low, true), 1);
+        // Shadows cost a depth pass: not at Low.
+        assert!(!Quality::Low.params().shadows && Quality::Standard.params().shadows);
         assert_eq!(msaa_samples(Quality::High, true), 4);
         assert_eq!(msaa_samples(Quality::High, false), 1);
         for q in Quality::ALL {
