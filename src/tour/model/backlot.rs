@@ -74,14 +74,29 @@ pub fn building_center(stop: usize) -> Vec3 {
 /// The wall facing the street: its outward normal, and the point in its middle at height `y`.
 fn front(stop: usize, y: f32) -> (Vec3, Vec3) {
     let normal = Vec3::Z * -side(stop);
-    (normal, Vec3::new(door_position(stop).x, y, side(stop) * FRONT_Z))
+    (
+        normal,
+        Vec3::new(door_position(stop).x, y, side(stop) * FRONT_Z),
+    )
 }
 
-pub(super) fn cuboid(kind: PartKind, size: Vec3, at: Vec3, color: Rgb, roughness: f32) -> Primitive {
+pub(super) fn cuboid(
+    kind: PartKind,
+    size: Vec3,
+    at: Vec3,
+    color: Rgb,
+    roughness: f32,
+) -> Primitive {
     Primitive::new(kind, Shape::Cuboid { size }, at, color, roughness)
 }
 
-pub(super) fn cylinder(kind: PartKind, radius: f32, height: f32, at: Vec3, color: Rgb) -> Primitive {
+pub(super) fn cylinder(
+    kind: PartKind,
+    radius: f32,
+    height: f32,
+    at: Vec3,
+    color: Rgb,
+) -> Primitive {
     Primitive::new(kind, Shape::Cylinder { radius, height }, at, color, 0.7)
 }
 
@@ -139,8 +154,7 @@ pub fn bounds(p: &Primitive) -> (Vec3, Vec3) {
         }
         Shape::Ellipsoid { radii } => {
             let scaled = [axes[0] * radii.x, axes[1] * radii.y, axes[2] * radii.z];
-            (scaled[0] * scaled[0] + scaled[1] * scaled[1] + scaled[2] * scaled[2])
-                .map(f32::sqrt)
+            (scaled[0] * scaled[0] + scaled[1] * scaled[1] + scaled[2] * scaled[2]).map(f32::sqrt)
         }
         _ => Vec3::splat(p.bounding_radius()),
     };
@@ -335,14 +349,16 @@ fn sound_stage() -> Vec<Primitive> {
     let rot = Quat::from_rotation_arc(Vec3::Z, normal);
     // The opening, right of the people door: dark inside.
     let opening = wall + right * 4.2 + Vec3::Y * 3.5;
-    let mut parts = vec![cuboid(
-        PartKind::Building,
-        Vec3::new(4.6, 7.0, 0.1),
-        opening + normal * 0.02,
-        DARK,
-        1.0,
-    )
-    .rotated(rot)];
+    let mut parts = vec![
+        cuboid(
+            PartKind::Building,
+            Vec3::new(4.6, 7.0, 0.1),
+            opening + normal * 0.02,
+            DARK,
+            1.0,
+        )
+        .rotated(rot),
+    ];
     // The door's two leaves, swung open towards the street.
     for edge in [-2.4, 2.4] {
         parts.push(
@@ -366,8 +382,7 @@ fn sound_stage() -> Vec<Primitive> {
             [0.2, 0.3, 0.6],
         ];
         for (row, glow) in y_band.iter().enumerate() {
-            let at = opening + right * (t * 4.0) + normal * (0.1 + 0.6 * t * t)
-                - Vec3::Y * 2.4
+            let at = opening + right * (t * 4.0) + normal * (0.1 + 0.6 * t * t) - Vec3::Y * 2.4
                 + Vec3::Y * (row as f32 * 1.25 + 0.5);
             parts.push(
                 cuboid(

@@ -57,7 +57,10 @@ fn the_sound_stage_shows_its_led_volume_through_the_open_door() {
     assert!(glowing.len() >= 30, "{} glowing panels", glowing.len());
     // In front of the wall, in the opening right of the people door, below the door's top.
     let door = door_position(2);
-    for p in glowing.iter().filter(|p| p.shape != Shape::Sphere { radius: 0.3 }) {
+    for p in glowing
+        .iter()
+        .filter(|p| p.shape != Shape::Sphere { radius: 0.3 })
+    {
         assert!(p.translation.z > -FRONT_Z && p.translation.z < -FRONT_Z + 1.0);
         assert!(p.translation.x > door.x + 1.0 && p.translation.y < 7.0);
     }
@@ -70,7 +73,12 @@ fn nothing_stands_in_the_street_or_in_a_doorway() {
         Vec3::new(STREET_END, 3.0, STREET_HALF_WIDTH),
     );
     for p in all_parts().iter().filter(|p| p.kind != PartKind::Ground) {
-        assert!(!overlaps(bounds(p), street), "{:?} at {}", p.kind, p.translation);
+        assert!(
+            !overlaps(bounds(p), street),
+            "{:?} at {}",
+            p.kind,
+            p.translation
+        );
     }
     for stop in 0..STOPS {
         let door = door_position(stop);
@@ -98,7 +106,10 @@ fn buildings_keep_clear_of_each_other_and_of_the_street() {
         // the street.
         for p in stop_dressing(a) {
             let (lo, hi) = bounds(&p);
-            assert!(lo.z.abs().min(hi.z.abs()) >= SIDEWALK_EDGE - 1.0, "stop {a}: {p:?}");
+            assert!(
+                lo.z.abs().min(hi.z.abs()) >= SIDEWALK_EDGE - 1.0,
+                "stop {a}: {p:?}"
+            );
         }
         let (lo, hi) = building_bounds(a);
         for b in a + 1..STOPS {
@@ -154,16 +165,32 @@ fn only_a_building_the_lot_turns_see_through_ever_hides_the_player() {
     assert!(cutaways > 0);
     let door = door_position(1) + Vec3::new(0.0, 0.95, -0.5);
     assert!(hides_player(1, follow_camera(door).0, door));
-    assert!(!hides_player(1, follow_camera(door).0 - Vec3::Z * 30.0, door));
+    assert!(!hides_player(
+        1,
+        follow_camera(door).0 - Vec3::Z * 30.0,
+        door
+    ));
 }
 
 #[test]
 fn the_box_test_sees_a_segment_through_a_box_and_misses_one_beside_it() {
     let b = (Vec3::splat(-1.0), Vec3::splat(1.0));
-    assert!(segment_hits_box(Vec3::new(-5.0, 0.0, 0.0), Vec3::new(5.0, 0.5, 0.0), b));
-    assert!(!segment_hits_box(Vec3::new(-5.0, 2.0, 0.0), Vec3::new(5.0, 2.0, 0.0), b));
+    assert!(segment_hits_box(
+        Vec3::new(-5.0, 0.0, 0.0),
+        Vec3::new(5.0, 0.5, 0.0),
+        b
+    ));
+    assert!(!segment_hits_box(
+        Vec3::new(-5.0, 2.0, 0.0),
+        Vec3::new(5.0, 2.0, 0.0),
+        b
+    ));
     // Stops short of the box.
-    assert!(!segment_hits_box(Vec3::new(-5.0, 0.0, 0.0), Vec3::new(-2.0, 0.0, 0.0), b));
+    assert!(!segment_hits_box(
+        Vec3::new(-5.0, 0.0, 0.0),
+        Vec3::new(-2.0, 0.0, 0.0),
+        b
+    ));
     // A turned box's bounds grow to hold its corners.
     let p = Primitive::new(
         PartKind::Building,
@@ -191,7 +218,10 @@ fn the_box_test_sees_a_segment_through_a_box_and_misses_one_beside_it() {
     )
     .rotated(glam::Quat::from_rotation_z(std::f32::consts::FRAC_PI_2));
     let (_, hi) = bounds(&pole);
-    assert!((hi - Vec3::new(2.0, 0.1, 0.1)).abs().max_element() < 1e-4, "{hi}");
+    assert!(
+        (hi - Vec3::new(2.0, 0.1, 0.1)).abs().max_element() < 1e-4,
+        "{hi}"
+    );
     // An ellipsoid turned a quarter about Y swaps its X and Z radii.
     let egg = Primitive::new(
         PartKind::Plant,
@@ -204,5 +234,8 @@ fn the_box_test_sees_a_segment_through_a_box_and_misses_one_beside_it() {
     )
     .rotated(glam::Quat::from_rotation_y(std::f32::consts::FRAC_PI_2));
     let (_, hi) = bounds(&egg);
-    assert!((hi - Vec3::new(3.0, 2.0, 1.0)).abs().max_element() < 1e-4, "{hi}");
+    assert!(
+        (hi - Vec3::new(3.0, 2.0, 1.0)).abs().max_element() < 1e-4,
+        "{hi}"
+    );
 }

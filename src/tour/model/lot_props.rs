@@ -7,8 +7,7 @@ use glam::{Quat, Vec3};
 
 use super::backlot::{
     CONCRETE, DARK, GLASS, METAL, ROOF, SIDEWALK_EDGE, STREET_END, STREET_HALF_WIDTH, STUDIO_NAME,
-    WHITE_PAINT,
-    cuboid, cylinder, door_position,
+    WHITE_PAINT, cuboid, cylinder, door_position,
 };
 use super::lettering::{Paint, paint_on_cylinder, paint_on_wall};
 use crate::stage::model::scene::{PartKind, Primitive, Rgb, Shape};
@@ -71,8 +70,10 @@ pub fn numbered_stages() -> Vec<Primitive> {
             METAL,
             0.4,
         ));
-        for (text, pixel, y) in [("STAGE", 0.28, 11.0), (number.to_string().as_str(), 0.75, 6.5)]
-        {
+        for (text, pixel, y) in [
+            ("STAGE", 0.28, 11.0),
+            (number.to_string().as_str(), 0.75, 6.5),
+        ] {
             parts.extend(paint_on_wall(
                 text,
                 Paint {
@@ -251,7 +252,13 @@ pub fn street_furniture() -> Vec<Primitive> {
 
 fn lamp(base: Vec3) -> Vec<Primitive> {
     vec![
-        cylinder(PartKind::Pole, 0.08, 4.4, base + Vec3::Y * 2.2, [0.2, 0.22, 0.25]),
+        cylinder(
+            PartKind::Pole,
+            0.08,
+            4.4,
+            base + Vec3::Y * 2.2,
+            [0.2, 0.22, 0.25],
+        ),
         cuboid(
             PartKind::Pole,
             Vec3::new(0.1, 0.1, 0.9),
@@ -348,8 +355,14 @@ fn golf_cart(at: Vec3, turn: f32) -> Vec<Primitive> {
     }
     for x in [-0.8, 0.9] {
         parts.push(
-            cylinder(PartKind::Pole, 0.04, 1.1, place(Vec3::new(x, 1.45, 0.55)), METAL)
-                .rotated(rot),
+            cylinder(
+                PartKind::Pole,
+                0.04,
+                1.1,
+                place(Vec3::new(x, 1.45, 0.55)),
+                METAL,
+            )
+            .rotated(rot),
         );
     }
     parts
