@@ -123,7 +123,9 @@ fn host_top(stop: u8) -> [f32; 3] {
 
 /// The lot framed on Stop 0's door (the student in front of it): Stop 0's host stands beside
 /// the door, left of it from the camera, so their top's colour shows there. With no host on
-/// the lot the region holds only the street, grass, the stage's wall and its door.
+/// the lot the region holds only the sidewalk, the canopy, the orange visitor centre and its
+/// sign, none of them the host's red. The camera frames three buildings, so a host is smaller
+/// than it once was: about nine pixels of shirt at this size.
 #[test]
 fn a_host_stands_beside_their_stop_door_on_the_lot() {
     let dir = std::env::temp_dir().join(format!("backlot-host-{}", std::process::id()));
@@ -137,15 +139,15 @@ fn a_host_stands_beside_their_stop_door_on_the_lot() {
     let top = host_top(0);
     // Beside the door, left of the student, who stands in the middle of the frame.
     let beside_door = Region {
-        x: 118,
-        y: 70,
-        w: 34,
-        h: 40,
+        x: 130,
+        y: 98,
+        w: 30,
+        h: 28,
     };
     let shirt = pixels_of_hue(&lot, beside_door, top);
     eprintln!("host's top colour {top:?}: {shirt} pixels beside the door");
     assert!(
-        shirt >= 12,
+        shirt >= 6,
         "Stop 0's host stands beside the door: {shirt} pixels of their top's colour"
     );
     let _ = std::fs::remove_dir_all(&dir);
