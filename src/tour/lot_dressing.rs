@@ -10,7 +10,7 @@ use crate::stage::virtual_world::{batch_material, merged_mesh};
 use crate::tour::Screen;
 use crate::tour::camera::MainCamera;
 use crate::tour::lot::{LotPart, Player, StopBuilding};
-use crate::tour::model::backlot::{hides_player, lot_dressing, stop_dressing};
+use crate::tour::model::backlot::{box_hides_player, building_bounds, lot_dressing, stop_dressing};
 use crate::tour::model::content::STOP_COUNT;
 
 /// How much of a building in the way still shows: enough to see where it stands.
@@ -78,13 +78,16 @@ fn cut_away(
     buildings: Query<(&StopBuilding, &MeshMaterial3d<StandardMaterial>)>,
     mut materials: ResMut<Assets<StandardMaterial>>,
     mut cut: ResMut<CutAway>,
+    mut bounds: Local<Option<[(Vec3, Vec3); STOP_COUNT]>>,
 ) {
+    // The buildings never move: their boxes are worked out once, not rebuilt every frame.
+    let bounds = bounds.get_or_insert_with(|| std::array::from_fn(building_bounds));
     let mut hidden = [false; STOP_COUNT];
     if *screen.get() == Screen::Map
         && let (Ok(eye), Ok(player)) = (camera.single(), player.single())
     {
-        for (stop, h) in hidden.iter_mut().enumerate() {
-            *h = hides_player(stop, eye.translation(), player.translation());
+        for (h, b) in hidden.iter_mut().zip(bounds.iter()) {
+            *h = box_hides_player(*b, eye.translation(), player.translation());
         }
     }
     if cut.0 != hidden {

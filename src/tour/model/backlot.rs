@@ -204,10 +204,16 @@ pub fn segment_hits_box(from: Vec3, to: Vec3, (lo, hi): (Vec3, Vec3)) -> bool {
 /// Whether stop `n`'s building stands between the camera at `eye` and the player at `player`
 /// (their middle): the lot then shows it see-through, as games show a wall in the way.
 pub fn hides_player(stop: usize, eye: Vec3, player: Vec3) -> bool {
+    box_hides_player(building_bounds(stop), eye, player)
+}
+
+/// [`hides_player`] for a building whose [`building_bounds`] are already known (the lot asks
+/// every frame; the bounds never change).
+pub fn box_hides_player(bounds: (Vec3, Vec3), eye: Vec3, player: Vec3) -> bool {
     // The head and the feet: hidden if either is.
     [0.7, -0.7]
         .into_iter()
-        .any(|dy| segment_hits_box(eye, player + Vec3::Y * dy, building_bounds(stop)))
+        .any(|dy| segment_hits_box(eye, player + Vec3::Y * dy, bounds))
 }
 
 /// What every stop building has: a roof, a parapet and its number painted big on the front.
