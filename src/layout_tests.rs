@@ -92,6 +92,7 @@ impl Layout {
             auto_picked: true,
             max_texture_side: 4096,
             hdr_msaa: true,
+            webgl2: false,
         });
         app.world_mut()
             .spawn((EguiContext::default(), PrimaryEguiContext));

@@ -1,8 +1,11 @@
 //! The stage's quality level in the ECS. It is chosen from the graphics adapter the first time
 //! the game runs (the settings then keep it, and a teacher can change it there), or forced for
-//! one session by `--quality` or `?quality=`. It sets the window camera's multisampling here,
-//! and the sizes of the stage's render targets in `cameras`.
+//! one session by `--quality` or `?quality=`. It sets the window camera's multisampling and
+//! bloom here, the sizes of the stage's render targets in `cameras`, and the virtual sun's
+//! shadows in `virtual_world`.
 
+use bevy::light::DirectionalLightShadowMap;
+use bevy::post_process::bloom::Bloom;
 use bevy::prelude::*;
 use bevy::render::render_resource::{TextureFormat, TextureFormatFeatureFlags};
 use bevy::render::renderer::{RenderAdapter, RenderAdapterInfo, RenderDevice};
@@ -23,6 +26,8 @@ pub struct StageQuality {
     pub max_texture_side: u32,
     /// Whether the adapter can multisample the HDR (RGBA16F) target; some WebGL2 ones cannot.
     pub hdr_msaa: bool,
+    /// Whether the adapter is WebGL2 (the browser build), where bloom costs more.
+    pub webgl2: bool,
 }
 
 impl StageQuality {
@@ -33,6 +38,11 @@ impl StageQuality {
 
     pub fn params(&self) -> QualityParams {
         self.current().params()
+    }
+
+    /// Whether the camera filming the stage glows around bright light.
+    pub fn bloom(&self) -> bool {
+        quality::bloom_on(self.current(), self.webgl2)
     }
 }
 
@@ -67,6 +77,7 @@ fn read_adapter(
     };
     stage_quality.max_texture_side = max_texture_side;
     stage_quality.hdr_msaa = hdr_msaa;
+    stage_quality.webgl2 = facts.webgl2;
     if stage_quality.level.is_none() {
         stage_quality.level = Some(quality::auto_quality(facts));
         stage_quality.auto_picked = true;
@@ -103,6 +114,44 @@ fn apply_msaa(
     }
 }
 
+/// On the stage, the window's camera glows around bright light (neon, lit windows, a beacon at
+/// night), as a cinema lens does, where the quality allows. The wall carries the virtual world's
+/// linear light, so the camera filming it glows exactly as the direct view does. The lot has
+/// no glow: its camera is the same one, so it is taken off when the stage goes.
+fn apply_bloom(
+    mut commands: Commands,
+    stage_quality: Res<StageQuality>,
+    active: Res<crate::stage::state::StageActive>,
+    cameras: Query<(Entity, Has<Bloom>), With<MainCamera>>,
+) {
+    let wanted = active.0 && stage_quality.bloom();
+    for (camera, has) in &cameras {
+        if wanted && !has {
+            commands.entity(camera).insert(camera_bloom());
+        } else if !wanted && has {
+            commands.entity(camera).remove::<Bloom>();
+        }
+    }
+}
+
+/// The suns' shadow maps are as fine as the quality asks (the lot's and the virtual world's).
+fn apply_shadow_map_size(mut commands: Commands, stage_quality: Res<StageQuality>) {
+    if stage_quality.is_changed() {
+        commands.insert_resource(DirectionalLightShadowMap {
+            size: stage_quality.params().shadow_map_px as usize,
+        });
+    }
+}
+
+/// Bevy's energy-conserving bloom, a little softer: a light glows against what surrounds it,
+/// so lit windows glow at night and hardly at noon.
+fn camera_bloom() -> Bloom {
+    Bloom {
+        intensity: 0.12,
+        ..Bloom::NATURAL
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     let forced = app.world().resource::<GameConfig>().quality;
     app.insert_resource(StageQuality {
@@ -112,6 +161,54 @@ pub(super) fn plugin(app: &mut App) {
         // Until the adapter answers: what every WebGL2 device allows.
         max_texture_side: 2048,
         hdr_msaa: false,
+        webgl2: false,
     })
-    .add_systems(Update, (read_adapter, apply_msaa).chain());
+    .add_systems(
+        Update,
+        (read_adapter, apply_msaa, apply_bloom, apply_shadow_map_size).chain(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stage::state::StageActive;
+
+    fn quality(level: Quality, webgl2: bool) -> StageQuality {
+        StageQuality {
+            level: Some(level),
+            forced: false,
+            auto_picked: false,
+            max_texture_side: 8192,
+            hdr_msaa: true,
+            webgl2,
+        }
+    }
+
+    #[test]
+    fn the_window_camera_glows_on_the_stage_only_and_where_the_quality_allows() {
+        let mut app = App::new();
+        app.insert_resource(quality(Quality::High, false))
+            .insert_resource(StageActive(false))
+            .add_systems(Update, apply_bloom);
+        let camera = app.world_mut().spawn(MainCamera).id();
+        let glows = |app: &mut App| {
+            app.update();
+            app.world().entity(camera).contains::<Bloom>()
+        };
+        assert!(!glows(&mut app), "the lot has no glow");
+        app.insert_resource(StageActive(true));
+        assert!(glows(&mut app), "the stage at High glows");
+        app.insert_resource(quality(Quality::Low, false));
+        assert!(!glows(&mut app), "Low has no glow");
+        app.insert_resource(quality(Quality::Standard, true));
+        assert!(!glows(&mut app), "a browser at Standard has no glow");
+        app.insert_resource(quality(Quality::Standard, false));
+        assert!(glows(&mut app));
+        app.insert_resource(StageActive(false));
+        assert!(
+            !glows(&mut app),
+            "leaving the stage takes the glow off the lot's camera"
+        );
+    }
 }

@@ -1,5 +1,5 @@
 //! How much the stage renders: the inner-frustum picture's density, the outer frustum's
-//! segment size and refresh, and multisampling. Plain Rust, no Bevy.
+//! segment size and refresh, multisampling, shadows and bloom. Plain Rust, no Bevy.
 //!
 //! The LED volume renders the virtual world three times over (inner frustum, six outer
 //! segments, then the camera filming the wall), which a school Chromebook's GPU cannot do at
@@ -38,9 +38,15 @@ impl Quality {
     /// What the choice means, for the settings screen.
     pub fn explain(self) -> &'static str {
         match self {
-            Self::Low => "For Chromebooks and old laptops: softer wall, no smoothing, no shadows.",
-            Self::Standard => "A sharp wall; smoothing where the graphics chip allows it.",
-            Self::High => "The wall at full sharpness, refreshed often; for desktops.",
+            Self::Low => {
+                "For Chromebooks and old laptops: softer wall, no smoothing, no shadows, no glow."
+            }
+            Self::Standard => {
+                "A sharp wall and shadows; smoothing and glow where the graphics chip allows it."
+            }
+            Self::High => {
+                "The wall at full sharpness, refreshed often, with finer shadows; for desktops."
+            }
         }
     }
 
@@ -52,6 +58,9 @@ impl Quality {
                 outer_refresh_every: 8,
                 msaa_samples: 1,
                 shadows: false,
+                world_shadow_cascades: 0,
+                shadow_map_px: 1024,
+                bloom: false,
             },
             Self::Standard => QualityParams {
                 inner_density: 1.0,
@@ -59,6 +68,9 @@ impl Quality {
                 outer_refresh_every: 4,
                 msaa_samples: 4,
                 shadows: true,
+                world_shadow_cascades: 1,
+                shadow_map_px: 1024,
+                bloom: true,
             },
             Self::High => QualityParams {
                 inner_density: 1.25,
@@ -66,6 +78,9 @@ impl Quality {
                 outer_refresh_every: 4,
                 msaa_samples: 4,
                 shadows: true,
+                world_shadow_cascades: 2,
+                shadow_map_px: 2048,
+                bloom: true,
             },
         }
     }
@@ -84,6 +99,35 @@ pub struct QualityParams {
     pub msaa_samples: u32,
     /// Whether the studio lot's sun casts shadows (one more depth pass of the lot).
     pub shadows: bool,
+    /// Shadow cascades of the virtual world's sun (0 = no shadows). Each is one more depth pass
+    /// of the whole world for every stage camera that renders that frame.
+    pub world_shadow_cascades: u32,
+    /// Side of each sun's shadow map, pixels: a software or integrated GPU fills a quarter as
+    /// many at 1024 as at 2048.
+    pub shadow_map_px: u32,
+    /// Whether the camera filming the stage makes bright light glow (bloom), as a cinema lens
+    /// does. Where the adapter is WebGL2, see [`bloom_on`].
+    pub bloom: bool,
+}
+
+/// Where the virtual sun's shadow cascades end, metres from the camera: one cascade covers the
+/// street and the skyline beyond the wall; a second gives the near street its own, finer map.
+pub fn world_cascade_bounds(cascades: u32) -> Vec<f32> {
+    match cascades {
+        0 => Vec::new(),
+        1 => vec![WORLD_SHADOW_DISTANCE_M],
+        _ => vec![60.0, WORLD_SHADOW_DISTANCE_M],
+    }
+}
+
+/// Beyond this the virtual world casts no shadows: the far skyline and the mountains stand in
+/// haze, where a shadow would not show.
+pub const WORLD_SHADOW_DISTANCE_M: f32 = 500.0;
+
+/// Bloom is a chain of full-window passes. WebGL2 has no way to render into one mip level of a
+/// texture, so Bevy's bloom takes a texture per level there; a Chromebook at Standard skips it.
+pub fn bloom_on(quality: Quality, webgl2: bool) -> bool {
+    quality.params().bloom && (!webgl2 || quality == Quality::High)
 }
 
 /// What the graphics adapter says about itself, enough to choose a quality.
@@ -202,5 +246,25 @@ mod tests {
             assert_eq!(Quality::parse(q.label()), Some(q));
         }
         assert_eq!(Quality::parse("ultra"), None);
+    }
+
+    #[test]
+    fn shadows_and_glow_in_the_virtual_world_step_down_with_the_quality() {
+        let cascades = |q: Quality| q.params().world_shadow_cascades;
+        assert_eq!(
+            [Quality::Low, Quality::Standard, Quality::High].map(cascades),
+            [0, 1, 2]
+        );
+        for q in Quality::ALL {
+            let bounds = world_cascade_bounds(cascades(q));
+            assert_eq!(bounds.len() as u32, cascades(q));
+            assert!(bounds.windows(2).all(|w| w[0] < w[1]), "{bounds:?}");
+            assert!(bounds.iter().all(|b| *b <= WORLD_SHADOW_DISTANCE_M));
+        }
+        // No glow at Low; a Chromebook's WebGL2 at Standard skips it too.
+        assert!(!bloom_on(Quality::Low, false));
+        assert!(bloom_on(Quality::Standard, false));
+        assert!(!bloom_on(Quality::Standard, true));
+        assert!(bloom_on(Quality::High, true));
     }
 }
