@@ -3,14 +3,16 @@
 
 use bevy::asset::RenderAssetUsages;
 use bevy::camera::visibility::RenderLayers;
-use bevy::light::NotShadowCaster;
+use bevy::light::{CascadeShadowConfig, CascadeShadowConfigBuilder, NotShadowCaster};
 use bevy::mesh::{Indices, PrimitiveTopology, VertexAttributeValues};
 use bevy::pbr::DistanceFog;
 use bevy::prelude::*;
 
+use crate::stage::model::quality;
 use crate::stage::model::scene::{
     Batch, BatchKey, BuiltScene, Environment, Primitive, Shape, batches,
 };
+use crate::stage::quality::StageQuality;
 use crate::stage::{StageSettings, VIRTUAL_LAYER};
 
 /// Marks everything of the virtual world, so a scene change can replace it.
@@ -207,10 +209,12 @@ pub fn spawn_virtual_world(
     commands.spawn((
         scope.clone(),
         VirtualWorldPart,
+        VirtualSun,
         Name::new("Virtual sun"),
         DirectionalLight {
             color: rgb(env.sun_color),
             illuminance: env.sun_illuminance_lux,
+            // `world_shadows` turns them on where the quality allows.
             shadow_maps_enabled: false,
             ..default()
         },
@@ -235,7 +239,7 @@ pub fn spawn_virtual_world(
     for batch in batches(&built.primitives) {
         let mesh = batch_mesh(built, &batch);
         let triangles = mesh.indices().map_or(0, |i| i.len() / 3);
-        commands.spawn((
+        let mut part = commands.spawn((
             scope.clone(),
             VirtualWorldPart,
             Name::new(format!("Virtual world batch ({} parts)", batch.parts.len())),
@@ -247,6 +251,42 @@ pub fn spawn_virtual_world(
             MeshMaterial3d(materials.add(batch_material(&batch.key))),
             layer.clone(),
         ));
+        if !batch.key.shadow {
+            part.insert(NotShadowCaster);
+        }
+    }
+}
+
+/// The virtual world's sun, whose shadows follow the stage quality.
+#[derive(Component)]
+pub struct VirtualSun;
+
+/// The virtual sun casts shadows on the world in as many cascades as the quality allows (none
+/// at Low). Each cascade is a depth pass of the world for every stage camera that renders.
+fn world_shadows(
+    stage_quality: Res<StageQuality>,
+    mut suns: Query<(
+        Ref<VirtualSun>,
+        &mut DirectionalLight,
+        &mut CascadeShadowConfig,
+    )>,
+) {
+    let cascades = stage_quality.params().world_shadow_cascades;
+    for (sun, mut light, mut config) in &mut suns {
+        if !stage_quality.is_changed() && !sun.is_added() {
+            continue;
+        }
+        light.shadow_maps_enabled = cascades > 0;
+        if cascades > 0 {
+            let bounds = quality::world_cascade_bounds(cascades);
+            *config = CascadeShadowConfigBuilder {
+                num_cascades: bounds.len(),
+                first_cascade_far_bound: bounds[0],
+                maximum_distance: quality::WORLD_SHADOW_DISTANCE_M,
+                ..default()
+            }
+            .build();
+        }
     }
 }
 
@@ -262,4 +302,54 @@ pub fn build_current(settings: &StageSettings) -> Option<BuiltScene> {
     }
 }
 
-pub(super) fn plugin(_app: &mut App) {}
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, world_shadows);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stage::model::quality::Quality;
+
+    #[test]
+    fn the_virtual_sun_casts_shadows_in_as_many_cascades_as_the_quality_allows() {
+        let mut app = App::new();
+        let mut stage_quality = StageQuality {
+            level: Some(Quality::High),
+            forced: false,
+            auto_picked: false,
+            max_texture_side: 8192,
+            hdr_msaa: true,
+            webgl2: false,
+        };
+        app.insert_resource(stage_quality)
+            .add_systems(Update, world_shadows);
+        let sun = app
+            .world_mut()
+            .spawn((VirtualSun, DirectionalLight::default()))
+            .id();
+        let shadows = |app: &mut App| {
+            app.update();
+            let world = app.world();
+            let on = world
+                .get::<DirectionalLight>(sun)
+                .unwrap()
+                .shadow_maps_enabled;
+            let config = world.get::<CascadeShadowConfig>(sun).unwrap();
+            (on, config.bounds.len())
+        };
+        assert_eq!(shadows(&mut app), (true, 2));
+        stage_quality.level = Some(Quality::Standard);
+        app.insert_resource(stage_quality);
+        assert_eq!(shadows(&mut app), (true, 1));
+        stage_quality.level = Some(Quality::Low);
+        app.insert_resource(stage_quality);
+        assert!(!shadows(&mut app).0, "no shadows at Low");
+        let bounds = &app.world().get::<CascadeShadowConfig>(sun).unwrap().bounds;
+        assert!(
+            bounds
+                .last()
+                .is_some_and(|b| *b <= quality::WORLD_SHADOW_DISTANCE_M)
+        );
+    }
+}

@@ -33,6 +33,8 @@ pub struct BatchKey {
     pub sector: u8,
     /// Sky parts ignore fog, or it would hide them.
     pub fog: bool,
+    /// Whether the parts cast shadows ([`Primitive::casts_shadow`]).
+    pub shadow: bool,
     /// Roughness in quarters: 0 (mirror) to 4 (matte).
     pub roughness: u8,
     /// Glow as (hue in eighths per channel, brightness step), if any.
@@ -62,6 +64,7 @@ impl BatchKey {
         BatchKey {
             sector,
             fog: !p.kind.is_sky(),
+            shadow: p.casts_shadow(),
             roughness,
             glow,
         }
@@ -144,6 +147,18 @@ mod tests {
         let sky = part(PartKind::Cloud, 0.85, [0.0; 3]);
         assert_ne!(BatchKey::of(&sky), BatchKey::of(&b));
         assert!(!BatchKey::of(&sky).fog);
+        assert!(!BatchKey::of(&sky).shadow && BatchKey::of(&b).shadow);
+        // The ground and a pebble cast none either: their own batch, in the same material.
+        let mut ground = part(PartKind::Ground, 0.85, [0.0; 3]);
+        ground.shape = Shape::Plane {
+            size: glam::Vec2::splat(6000.0),
+        };
+        let mut pebble = part(PartKind::Building, 0.85, [0.0; 3]);
+        pebble.shape = Shape::Sphere { radius: 0.3 };
+        for quiet in [ground, pebble] {
+            assert!(!BatchKey::of(&quiet).shadow);
+            assert_ne!(BatchKey::of(&quiet), BatchKey::of(&b));
+        }
         let glass = part(PartKind::Window, 0.2, [0.0; 3]);
         assert_ne!(BatchKey::of(&glass), BatchKey::of(&b));
         let lit = part(PartKind::Window, 0.2, [1.0, 0.8, 0.5]);

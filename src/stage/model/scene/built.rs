@@ -115,6 +115,10 @@ impl PartKind {
     }
 }
 
+/// Parts smaller than this (bounding radius, metres) cast no shadow: pebbles, litter, weeds.
+/// Their shadow would be a few texels of the shadow map, for most of the world's triangles.
+pub const MIN_SHADOW_CASTER_M: f32 = 1.0;
+
 /// One shape to spawn: a mesh, a transform and a plain PBR material.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Primitive {
@@ -164,6 +168,19 @@ impl Primitive {
     /// Radius of a sphere around `translation` that contains the shape.
     pub fn bounding_radius(&self) -> f32 {
         self.shape.bounding_radius()
+    }
+
+    /// Whether the part casts a shadow on the world. Shadows cost a depth pass of every caster
+    /// per cascade and stage camera, so only what makes a shadow one can see casts: buildings,
+    /// towers, mesas, rocks, cars, big plants. Not the sky (kilometres up, a cloud would darken
+    /// the whole street at once), the ground (nothing lies under it), windows, signs and lamps
+    /// (flat on a wall or glowing), nor anything smaller than [`MIN_SHADOW_CASTER_M`].
+    pub fn casts_shadow(&self) -> bool {
+        let flat_or_glowing = matches!(
+            self.kind,
+            PartKind::Ground | PartKind::Window | PartKind::Sign | PartKind::Light
+        );
+        !self.kind.is_sky() && !flat_or_glowing && self.bounding_radius() >= MIN_SHADOW_CASTER_M
     }
 
     /// Height of the shape's lowest point, exactly, for any rotation.

@@ -716,3 +716,51 @@ fn an_ellipsoid_rests_on_the_ground_at_any_rotation() {
         assert!(lowest.abs() < 0.01, "lowest point at {lowest}");
     }
 }
+
+/// The virtual sun's shadows come from what shapes a place (buildings, towers, mesas, rocks,
+/// cars, big plants), not from the ground, the sky or the pebbles, which are most of a world's
+/// parts and would cost a depth pass each for shadows nobody sees.
+#[test]
+fn the_big_shapes_of_every_world_cast_shadows_and_the_small_ones_do_not() {
+    for scene in scenes() {
+        let built = scene
+            .build_with(TimeOfDay::Dusk, Weather::Clear)
+            .expect("builds");
+        let casters: Vec<&Primitive> = built
+            .primitives
+            .iter()
+            .filter(|p| p.casts_shadow())
+            .collect();
+        assert!(
+            !built.primitives[0].casts_shadow(),
+            "{}: the ground",
+            scene.name
+        );
+        assert!(
+            casters.iter().all(|p| !p.kind.is_sky()),
+            "{}: the sky",
+            scene.name
+        );
+        let biggest = built
+            .primitives
+            .iter()
+            .filter(|p| !p.kind.is_sky() && p.kind != PartKind::Ground)
+            .max_by(|a, b| a.bounding_radius().total_cmp(&b.bounding_radius()))
+            .expect("a world has shapes");
+        assert!(biggest.casts_shadow(), "{}: its biggest shape", scene.name);
+        let share = casters.len() as f32 / built.primitives.len() as f32;
+        assert!(
+            (0.05..0.9).contains(&share),
+            "{}: {} of {} parts cast shadows",
+            scene.name,
+            casters.len(),
+            built.primitives.len()
+        );
+        eprintln!(
+            "{}: {} of {} parts cast shadows",
+            scene.name,
+            casters.len(),
+            built.primitives.len()
+        );
+    }
+}
