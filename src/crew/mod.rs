@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod hosts;
 pub mod model;
 pub mod portrait;
+pub mod walkers;
 
 pub use dialogue::{CrewCue, CrewSystems, Dialogue, TalkCommand};
 
@@ -23,9 +24,14 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(dialogue::plugin);
 }
 
-/// The crew in 3D: the figures and where they stand.
+/// The crew in 3D: the figures, where the hosts stand and where the crew walk.
 pub(crate) fn view_plugin(app: &mut App) {
-    app.add_plugins((figure::plugin, animate::plugin, hosts::plugin));
+    app.add_plugins((
+        figure::plugin,
+        animate::plugin,
+        hosts::plugin,
+        walkers::plugin,
+    ));
 }
 
 /// The crew's screens: the dialogue panel and the glossary.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::tour::model::content::{ContentError, ContentFile, STOP_COUNT, parse_and_validate};
 
+pub mod beats;
 pub mod glossary;
 pub mod look;
 pub mod pose;
