@@ -240,6 +240,67 @@ fn stop_trim(stop: usize) -> Vec<Primitive> {
             glow: [0.0; 3],
         },
     ));
+    if side(stop) > 0.0 {
+        parts.extend(back_wall(stop));
+    }
+    parts
+}
+
+/// The back of a near-side building, which faces the lot's camera: its number painted again
+/// (the front faces away from the camera), a back door under a small awning, a row of windows
+/// and drainpipes at the corners, so the camera does not look at a blank wall.
+fn back_wall(stop: usize) -> Vec<Primitive> {
+    let size = building_size(stop);
+    let centre = building_center(stop);
+    let back = centre.z + 0.5 * size.z;
+    let normal = Vec3::Z;
+    let pixel = (0.09 * size.y).clamp(0.3, 0.55);
+    let mut parts = paint_on_wall(
+        &stop.to_string(),
+        Paint {
+            centre: Vec3::new(centre.x - 0.5 * size.x + 1.8, 0.55 * size.y, back),
+            normal,
+            pixel,
+            color: WHITE_PAINT,
+            glow: [0.0; 3],
+        },
+    );
+    let door_x = centre.x + 1.5;
+    parts.push(cuboid(
+        PartKind::Building,
+        Vec3::new(1.1, 2.1, 0.1),
+        Vec3::new(door_x, 1.05, back + 0.05),
+        DARK,
+        0.6,
+    ));
+    parts.push(cuboid(
+        PartKind::Building,
+        Vec3::new(1.8, 0.12, 1.0),
+        Vec3::new(door_x, 2.45, back + 0.5),
+        METAL,
+        0.5,
+    ));
+    // Windows along the upper floor, above the door and clear of the number.
+    let mut x = centre.x - 0.5 * size.x + 4.0;
+    while x + 0.7 <= centre.x + 0.5 * size.x - 0.6 {
+        parts.push(cuboid(
+            PartKind::Window,
+            Vec3::new(1.4, 1.0, 0.1),
+            Vec3::new(x, 0.72 * size.y, back + 0.05),
+            GLASS,
+            0.15,
+        ));
+        x += 2.2;
+    }
+    for along in [-0.5, 0.5] {
+        parts.push(cylinder(
+            PartKind::Pole,
+            0.07,
+            size.y,
+            Vec3::new(centre.x + along * (size.x - 0.3), 0.5 * size.y, back + 0.1),
+            METAL,
+        ));
+    }
     parts
 }
 

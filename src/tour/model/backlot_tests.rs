@@ -44,7 +44,29 @@ fn the_lot_is_dressed_with_what_a_studio_lot_has() {
             .filter(|p| (p.translation.z - side(stop) * FRONT_Z).abs() < 0.2)
             .count();
         assert!(painted >= 3, "stop {stop}: its number ({painted} strokes)");
-        assert!(normal.z.abs() == 1.0);
+        // A near-side building shows the camera its back: the number is painted there too,
+        // facing the camera, and the back has a door and windows.
+        if side(stop) > 0.0 {
+            let back = side(stop) * (FRONT_Z + BUILDING_DEPTH);
+            let on_back = |p: &&Primitive| (p.translation.z - back).abs() < 0.2;
+            let back_paint = parts
+                .iter()
+                .filter(on_back)
+                .filter(|p| p.kind == PartKind::Sign && p.color == WHITE_PAINT)
+                .count();
+            assert!(back_paint >= 3, "stop {stop}: its number on the back");
+            let windows = parts
+                .iter()
+                .filter(on_back)
+                .filter(|p| p.kind == PartKind::Window)
+                .count();
+            assert!(windows >= 2, "stop {stop}: {windows} windows on the back");
+        }
+        assert_eq!(
+            normal,
+            -Vec3::Z * side(stop),
+            "stop {stop}: the front faces the street"
+        );
     }
 }
 
