@@ -11,6 +11,7 @@ use crate::crew::figure::{Figure, FigureParts, spawn_figure_on};
 use crate::crew::model::{Crew, Host};
 use crate::tour::content_plugin::Content;
 use crate::tour::lot::{LotPart, door_position};
+use crate::tour::model::backlot::beside_door;
 use crate::tour::model::content::STOP_COUNT;
 
 /// A host's figure, wherever it stands.
@@ -52,10 +53,8 @@ fn row_offset(index: usize, count: usize) -> f32 {
 /// Where the hosts of a stop stand on the lot: beside its door on the side away from the
 /// flag, a step towards the street, facing the street.
 pub fn lot_spot(stop: usize) -> Transform {
-    let door = door_position(stop);
-    let street = -door.z.signum();
-    Transform::from_translation(door + Vec3::new(-2.4, 0.0, street * 0.8))
-        .looking_to(Vec3::Z * street, Vec3::Y)
+    let street = -door_position(stop).z.signum();
+    Transform::from_translation(beside_door(stop)).looking_to(Vec3::Z * street, Vec3::Y)
 }
 
 fn spawn_host(

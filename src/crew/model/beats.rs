@@ -154,7 +154,9 @@ pub fn on_sidewalk(x: f32, z: f32) -> bool {
 mod tests {
     use super::*;
     use crate::stage::model::scene::PartKind;
-    use crate::tour::model::backlot::{bounds, building_bounds, lot_dressing, stop_dressing};
+    use crate::tour::model::backlot::{
+        beside_door, bounds, building_bounds, lot_dressing, stop_dressing,
+    };
     use crate::tour::model::content::STOP_COUNT;
 
     fn overlaps((lo, hi): (Vec3, Vec3), (a, b): (Vec3, Vec3)) -> bool {
@@ -209,10 +211,9 @@ mod tests {
             .map(bounds)
             .collect();
         obstacles.extend((0..STOP_COUNT).map(building_bounds));
-        // Hosts stand beside their door, a step towards the street.
+        // Hosts stand beside their door, where `crew::hosts` puts them.
         for stop in 0..STOP_COUNT {
-            let at = crate::tour::model::backlot::door_position(stop);
-            let host = Vec3::new(at.x - 2.4, 0.0, at.z - at.z.signum() * 0.8);
+            let host = beside_door(stop);
             obstacles.push((
                 host - Vec3::new(0.3, 0.0, 0.3),
                 host + Vec3::new(0.3, 1.9, 0.3),

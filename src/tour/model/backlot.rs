@@ -41,6 +41,12 @@ pub fn door_position(stop: usize) -> Vec3 {
     Vec3::new(x, 0.0, z)
 }
 
+/// Where the hosts of stop `n` stand on the lot: beside its door, a step towards the street.
+pub fn beside_door(stop: usize) -> Vec3 {
+    let door = door_position(stop);
+    door + Vec3::new(-2.4, 0.0, -door.z.signum() * 0.8)
+}
+
 /// +1 for the near side (+Z), −1 for the far side.
 pub(super) fn side(stop: usize) -> f32 {
     door_position(stop).z.signum()
