@@ -119,6 +119,11 @@ impl PartKind {
 /// Their shadow would be a few texels of the shadow map, for most of the world's triangles.
 pub const MIN_SHADOW_CASTER_M: f32 = 1.0;
 
+/// Parts whose top is lower than this (metres above the stage floor's level) cast no shadow
+/// either: snowdrifts, sand ripples and low rubble, whose shading already shows their form and
+/// whose shadow would hardly leave their own footprint.
+pub const MIN_SHADOW_CASTER_TOP_M: f32 = 0.6;
+
 /// One shape to spawn: a mesh, a transform and a plain PBR material.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Primitive {
@@ -174,13 +179,32 @@ impl Primitive {
     /// per cascade and stage camera, so only what makes a shadow one can see casts: buildings,
     /// towers, mesas, rocks, cars, big plants. Not the sky (kilometres up, a cloud would darken
     /// the whole street at once), the ground (nothing lies under it), windows, signs and lamps
-    /// (flat on a wall or glowing), nor anything smaller than [`MIN_SHADOW_CASTER_M`].
+    /// (flat on a wall or glowing), nor anything smaller than [`MIN_SHADOW_CASTER_M`] or lower
+    /// than [`MIN_SHADOW_CASTER_TOP_M`].
     pub fn casts_shadow(&self) -> bool {
         let flat_or_glowing = matches!(
             self.kind,
             PartKind::Ground | PartKind::Window | PartKind::Sign | PartKind::Light
         );
-        !self.kind.is_sky() && !flat_or_glowing && self.bounding_radius() >= MIN_SHADOW_CASTER_M
+        !self.kind.is_sky()
+            && !flat_or_glowing
+            && self.bounding_radius() >= MIN_SHADOW_CASTER_M
+            && self.highest_y() >= MIN_SHADOW_CASTER_TOP_M
+    }
+
+    /// Height of the shape's highest point, exactly, for any rotation.
+    pub fn highest_y(&self) -> f32 {
+        match self.shape {
+            Shape::Cone { radius, height } => {
+                let a = (self.rotation * Vec3::Y).y;
+                let tip = self.translation.y + a * 0.5 * height;
+                let rim =
+                    self.translation.y - a * 0.5 * height + radius * (1.0 - a * a).max(0.0).sqrt();
+                tip.max(rim)
+            }
+            // Every other shape is symmetric about its centre.
+            _ => 2.0 * self.translation.y - self.lowest_y(),
+        }
     }
 
     /// Height of the shape's lowest point, exactly, for any rotation.
@@ -353,5 +377,58 @@ impl Builder<'_> {
             }
         }
         self.skipped += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn low_shapes_cast_no_shadow_and_the_top_of_a_turned_shape_is_exact() {
+        let part = |shape: Shape, y: f32, rotation: Quat| {
+            let mut p = Primitive::new(
+                PartKind::Rock,
+                shape,
+                Vec3::new(0.0, y, -20.0),
+                [0.5; 3],
+                0.8,
+            );
+            p.rotation = rotation;
+            p
+        };
+        // A snowdrift 6 m long, half buried: its top is 0.3 m up.
+        let drift = part(
+            Shape::Ellipsoid {
+                radii: Vec3::new(3.0, 0.3, 1.0),
+            },
+            0.0,
+            Quat::IDENTITY,
+        );
+        assert!((drift.highest_y() - 0.3).abs() < 1e-5);
+        assert!(!drift.casts_shadow());
+        // A 2 m block on its corner: its top is half its diagonal above its centre.
+        let tilted = Quat::from_rotation_z(std::f32::consts::FRAC_PI_4);
+        let block = part(
+            Shape::Cuboid {
+                size: Vec3::splat(2.0),
+            },
+            1.5,
+            tilted,
+        );
+        assert!((block.highest_y() - (1.5 + 2f32.sqrt())).abs() < 1e-4);
+        assert!(block.casts_shadow());
+        // A cone: the tip upright, the rim's edge when laid on its side.
+        let cone = Shape::Cone {
+            radius: 1.0,
+            height: 4.0,
+        };
+        assert!((part(cone, 2.0, Quat::IDENTITY).highest_y() - 4.0).abs() < 1e-5);
+        let lying = part(
+            cone,
+            1.0,
+            Quat::from_rotation_x(std::f32::consts::FRAC_PI_2),
+        );
+        assert!((lying.highest_y() - 2.0).abs() < 1e-5);
     }
 }
