@@ -12,12 +12,17 @@ use crate::GameConfig;
 struct CaptureProgress {
     frames: u32,
     requested: bool,
-    /// For benchmarks: when timing started (after the warm-up frames).
-    timing_since: Option<crate::platform::time::Instant>,
+    /// For benchmarks: when the first frame ran, and when timing started (after the warm-up).
+    started: Option<crate::platform::time::Instant>,
+    timing_since: Option<(crate::platform::time::Instant, u32)>,
 }
 
 /// Frames left out of a benchmark's average: the first ones build pipelines and upload meshes.
 const WARM_UP_FRAMES: u32 = 5;
+/// ... and at least these seconds, so the stage's outer frustum has settled (it re-renders
+/// only while the world may be changing, see `OuterSchedule`): a benchmark times the stage
+/// as a player sees it once the world is up.
+const WARM_UP_S: f32 = crate::stage::model::quality::OUTER_SETTLE_S + 0.5;
 
 fn count_and_capture(
     mut commands: Commands,
@@ -32,11 +37,17 @@ fn count_and_capture(
     };
     progress.frames += 1;
     if request.bench {
-        if progress.frames == WARM_UP_FRAMES {
-            progress.timing_since = Some(crate::platform::time::Instant::now());
+        let started = *progress
+            .started
+            .get_or_insert_with(crate::platform::time::Instant::now);
+        if progress.timing_since.is_none()
+            && progress.frames >= WARM_UP_FRAMES
+            && started.elapsed().as_secs_f32() >= WARM_UP_S
+        {
+            progress.timing_since = Some((crate::platform::time::Instant::now(), progress.frames));
         }
-        if progress.frames == WARM_UP_FRAMES + request.frames
-            && let Some(since) = progress.timing_since
+        if let Some((since, from)) = progress.timing_since
+            && progress.frames == from + request.frames
         {
             let ms = since.elapsed().as_secs_f64() * 1000.0 / f64::from(request.frames);
             // Read by `backlot bench stage`, which runs this as a child process (and by a

@@ -1,7 +1,7 @@
 //! The stage's cameras. The inner-frustum camera renders the virtual world from the tracked pose
 //! into a texture; the outer-frustum cameras render it from a fixed view origin, one off-axis
-//! (Kooima) projection per wall segment, into one low-resolution atlas. The wall shader samples
-//! both. The window's main camera becomes the cinema camera, the witness camera or the direct
+//! (Kooima) projection per wall segment, into one low-resolution atlas, and without shadows
+//! (see `SHADOWED_SUN_LAYER`). The wall shader samples both. The window's main camera becomes the cinema camera, the witness camera or the direct
 //! view, as the player chooses.
 
 use bevy::camera::Hdr;
@@ -13,10 +13,11 @@ use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 
 use crate::stage::model::projection::{self, CameraPose, Frustum, ScreenBasis};
-use crate::stage::model::quality;
+use crate::stage::model::quality::{self, OuterSchedule};
 use crate::stage::quality::StageQuality;
+use crate::stage::virtual_world::VirtualWorldPart;
 use crate::stage::{
-    StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER, stage_active,
+    StageSettings, StageSystems, StageView, TrackedPose, stage_active, virtual_view_layers,
 };
 use crate::tour::camera::MainCamera;
 
@@ -169,7 +170,6 @@ pub fn spawn_stage_cameras(
     let inner = images.add(target_image(iw, ih));
     let (ow, oh) = outer_size(stage_quality);
     let outer = images.add(target_image(ow, oh));
-    let layer = RenderLayers::layer(VIRTUAL_LAYER);
     let inner_frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     commands.spawn((
         scope.clone(),
@@ -185,7 +185,7 @@ pub fn spawn_stage_cameras(
             frustum: inner_frustum,
         }),
         pose_transform(&tracked.0),
-        layer.clone(),
+        virtual_view_layers(true),
         Hdr,
         Tonemapping::None,
         Msaa::Off,
@@ -210,7 +210,7 @@ pub fn spawn_stage_cameras(
             RenderTarget::Image(outer.clone().into()),
             Projection::custom(OffAxisProjection { frustum }),
             pose_transform(&pose),
-            layer.clone(),
+            virtual_view_layers(false),
             Hdr,
             Tonemapping::None,
             Msaa::Off,
@@ -274,17 +274,8 @@ pub(crate) fn follow_tracked_pose(
     settings: Res<StageSettings>,
     tracked: Res<TrackedPose>,
     targets: Option<ResMut<StageTargets>>,
-    mut inner: Query<
-        (&mut Transform, &mut Projection, &mut Camera),
-        (With<InnerFrustumCamera>, Without<OuterFrustumCamera>),
-    >,
-    mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
-    stage_quality: Option<Res<StageQuality>>,
-    mut frame: Local<u32>,
+    mut inner: Query<(&mut Transform, &mut Projection, &mut Camera), With<InnerFrustumCamera>>,
 ) {
-    *frame = frame.wrapping_add(1);
-    let every = stage_quality.map_or(4, |q| q.params().outer_refresh_every.max(1));
-    let refresh = (*frame).is_multiple_of(every) || *frame <= 2;
     let Some(mut targets) = targets else { return };
     let frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     for (mut transform, mut projection, mut camera) in &mut inner {
@@ -296,10 +287,32 @@ pub(crate) fn follow_tracked_pose(
         }
     }
     targets.inner_clip_from_world = clip_from_world(&tracked.0, &frustum);
+}
+
+/// The outer frustum renders only while its picture may be changing (see [`OuterSchedule`]):
+/// after the world, the settings or the quality change, or its cameras are new.
+#[allow(clippy::too_many_arguments)]
+fn refresh_outer_frustum(
+    time: Res<Time>,
+    settings: Res<StageSettings>,
+    stage_quality: Option<Res<StageQuality>>,
+    new_world: Query<(), Added<VirtualWorldPart>>,
+    mut gone_world: RemovedComponents<VirtualWorldPart>,
+    new_cameras: Query<(), Added<OuterFrustumCamera>>,
+    mut schedule: Local<OuterSchedule>,
+    mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
+) {
+    let world_changed = !new_world.is_empty() || gone_world.read().count() > 0;
+    let quality_changed = stage_quality.as_ref().is_some_and(|q| q.is_changed());
+    if settings.is_changed() || quality_changed || world_changed || !new_cameras.is_empty() {
+        schedule.changed();
+    }
+    let every = stage_quality.map_or(4, |q| q.params().outer_refresh_every);
+    let due = schedule.due(time.delta_secs(), every);
     // The direct view does not look at the wall: its cameras can rest.
     let wall_seen = settings.view != StageView::Direct;
     for mut camera in &mut outer {
-        camera.is_active = wall_seen && !settings.freeze_outer && refresh;
+        camera.is_active = wall_seen && !settings.freeze_outer && due;
     }
 }
 
@@ -330,7 +343,7 @@ fn drive_main_camera(
                 frustum: settings.lens.frustum(NEAR_M, 1.0),
             });
             *layers = if settings.view == StageView::Direct {
-                RenderLayers::layer(VIRTUAL_LAYER)
+                virtual_view_layers(true)
             } else {
                 RenderLayers::layer(0)
             };
@@ -407,6 +420,7 @@ pub(super) fn plugin(app: &mut App) {
         PostUpdate,
         (
             follow_tracked_pose.in_set(StageSystems::Cameras),
+            refresh_outer_frustum.in_set(StageSystems::Cameras),
             drive_main_camera.in_set(StageSystems::Cameras),
         )
             .run_if(stage_active),
@@ -449,6 +463,48 @@ mod tests {
             Projection::default(),
         ));
         app
+    }
+
+    #[test]
+    fn the_outer_frustum_rests_once_settled_and_renders_again_after_a_change() {
+        let mut app = App::new();
+        app.add_plugins(MinimalPlugins)
+            .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+                std::time::Duration::from_millis(500),
+            ))
+            .insert_resource(StageSettings::default())
+            .add_systems(Update, refresh_outer_frustum);
+        let camera = app
+            .world_mut()
+            .spawn((OuterFrustumCamera { segment: 0 }, Camera::default()))
+            .id();
+        let renders = |app: &mut App, frames: usize| -> Vec<bool> {
+            (0..frames)
+                .map(|_| {
+                    app.update();
+                    app.world().get::<Camera>(camera).unwrap().is_active
+                })
+                .collect()
+        };
+        let settling = renders(&mut app, 8);
+        assert!(settling[0], "new cameras render at once");
+        assert_eq!(settling.iter().filter(|r| **r).count(), 2, "{settling:?}");
+        assert!(
+            !renders(&mut app, 6).contains(&true),
+            "settled, a moving camera costs the outer frustum nothing"
+        );
+        app.world_mut().resource_mut::<StageSettings>().overscan = 1.3;
+        assert_eq!(
+            renders(&mut app, 1),
+            [true],
+            "a new setting renders at once"
+        );
+        app.world_mut().resource_mut::<StageSettings>().freeze_outer = true;
+        assert!(!renders(&mut app, 8).contains(&true), "frozen");
+        app.world_mut().resource_mut::<StageSettings>().freeze_outer = false;
+        renders(&mut app, 8);
+        app.world_mut().spawn(VirtualWorldPart);
+        assert_eq!(renders(&mut app, 1), [true], "a new world renders at once");
     }
 
     /// The physical camera dollies 10 cm along x each update.

@@ -4,13 +4,14 @@
 //! bloom here, the sizes of the stage's render targets in `cameras`, and the virtual sun's
 //! shadows in `virtual_world`.
 
-use bevy::light::DirectionalLightShadowMap;
+use bevy::light::{DirectionalLightShadowMap, ShadowFilteringMethod};
 use bevy::post_process::bloom::Bloom;
 use bevy::prelude::*;
 use bevy::render::render_resource::{TextureFormat, TextureFormatFeatureFlags};
 use bevy::render::renderer::{RenderAdapter, RenderAdapterInfo, RenderDevice};
 
 use crate::GameConfig;
+use crate::stage::cameras::InnerFrustumCamera;
 use crate::stage::model::quality::{self, AdapterFacts, Quality, QualityParams};
 use crate::tour::camera::MainCamera;
 
@@ -143,6 +144,28 @@ fn apply_shadow_map_size(mut commands: Commands, stage_quality: Res<StageQuality
     }
 }
 
+/// The cameras filming the virtual world and the lot sample the shadow maps as the quality
+/// says: the window's camera and the inner frustum's, so the stage and the direct view match.
+fn apply_shadow_filter(
+    mut commands: Commands,
+    stage_quality: Res<StageQuality>,
+    cameras: Query<
+        (Entity, Option<&ShadowFilteringMethod>),
+        Or<(With<MainCamera>, With<InnerFrustumCamera>)>,
+    >,
+) {
+    let wanted = if stage_quality.params().soft_shadows {
+        ShadowFilteringMethod::Gaussian
+    } else {
+        ShadowFilteringMethod::Hardware2x2
+    };
+    for (camera, method) in &cameras {
+        if method != Some(&wanted) {
+            commands.entity(camera).insert(wanted);
+        }
+    }
+}
+
 /// Bevy's energy-conserving bloom, a little softer: a light glows against what surrounds it,
 /// so lit windows glow at night and hardly at noon.
 fn camera_bloom() -> Bloom {
@@ -165,7 +188,14 @@ pub(super) fn plugin(app: &mut App) {
     })
     .add_systems(
         Update,
-        (read_adapter, apply_msaa, apply_bloom, apply_shadow_map_size).chain(),
+        (
+            read_adapter,
+            apply_msaa,
+            apply_bloom,
+            apply_shadow_map_size,
+            apply_shadow_filter,
+        )
+            .chain(),
     );
 }
 

@@ -61,6 +61,7 @@ impl Quality {
                 world_shadow_cascades: 0,
                 shadow_map_px: 1024,
                 bloom: false,
+                soft_shadows: false,
             },
             Self::Standard => QualityParams {
                 inner_density: 1.0,
@@ -71,6 +72,7 @@ impl Quality {
                 world_shadow_cascades: 1,
                 shadow_map_px: 1024,
                 bloom: true,
+                soft_shadows: false,
             },
             Self::High => QualityParams {
                 inner_density: 1.25,
@@ -79,8 +81,9 @@ impl Quality {
                 msaa_samples: 4,
                 shadows: true,
                 world_shadow_cascades: 2,
-                shadow_map_px: 2048,
+                shadow_map_px: 1024,
                 bloom: true,
+                soft_shadows: false,
             },
         }
     }
@@ -93,18 +96,25 @@ pub struct QualityParams {
     pub inner_density: f32,
     /// Each outer-frustum segment is rendered at this square size.
     pub outer_segment_px: u32,
-    /// The outer frustum is re-rendered every this many frames.
+    /// While its picture may be changing, the outer frustum is re-rendered every this many
+    /// frames (see [`OuterSchedule`]).
     pub outer_refresh_every: u32,
     /// Multisampling of the window's camera (1 = off).
     pub msaa_samples: u32,
     /// Whether the studio lot's sun casts shadows (one more depth pass of the lot).
     pub shadows: bool,
     /// Shadow cascades of the virtual world's sun (0 = no shadows). Each is one more depth pass
-    /// of the whole world for every stage camera that renders that frame.
+    /// of the world's shadow casters for each camera whose picture the lens films: the inner
+    /// frustum (or the direct view). The outer frustum renders without them.
     pub world_shadow_cascades: u32,
-    /// Side of each sun's shadow map, pixels: a software or integrated GPU fills a quarter as
-    /// many at 1024 as at 2048.
+    /// Side of each sun's shadow map, pixels. High's two cascades give the near street its own
+    /// map, so it is finer there at the same size; 2048 would fill four times the texels, which
+    /// on a software renderer made the stage slower than it was before the worlds had shadows.
     pub shadow_map_px: u32,
+    /// Whether shadow edges are softened by sampling the shadow map many times per pixel
+    /// (Gaussian) rather than once with the hardware's 2×2 comparison. On a software renderer
+    /// the many samples cost more than the shadow maps themselves.
+    pub soft_shadows: bool,
     /// Whether the camera filming the stage makes bright light glow (bloom), as a cinema lens
     /// does. Where the adapter is WebGL2, see [`bloom_on`].
     pub bloom: bool,
@@ -128,6 +138,58 @@ pub const WORLD_SHADOW_DISTANCE_M: f32 = 500.0;
 /// texture, so Bevy's bloom takes a texture per level there; a Chromebook at Standard skips it.
 pub fn bloom_on(quality: Quality, webgl2: bool) -> bool {
     quality.params().bloom && (!webgl2 || quality == Quality::High)
+}
+
+/// After a change, the outer frustum keeps re-rendering for at least this many frames ...
+pub const OUTER_SETTLE_FRAMES: u32 = 8;
+/// ... and this many seconds: new meshes upload and new materials' shaders compile over a few
+/// frames, and a picture taken before they are ready leaves them out.
+pub const OUTER_SETTLE_S: f32 = 1.5;
+/// Once settled, the outer frustum re-renders this often all the same, seconds, so that a
+/// change nobody reported shows within this time.
+pub const OUTER_IDLE_REFRESH_S: f32 = 5.0;
+
+/// When the outer frustum re-renders. Its cameras stand still at the stage's centre and the
+/// virtual world holds still, so its picture changes only when the world, the wall's settings
+/// or the quality do. After such a change it re-renders every `outer_refresh_every` frames
+/// until settled, then only every [`OUTER_IDLE_REFRESH_S`]: a camera moving about the stage,
+/// the common case, costs it nothing. Six segments each render the world, so this is most of
+/// what the stage adds to the frame time beyond the inner frustum.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct OuterSchedule {
+    /// Frames and seconds since the last change.
+    frames: u32,
+    seconds: f32,
+    /// Seconds since the last re-render.
+    since_render: f32,
+}
+
+impl OuterSchedule {
+    /// Something the outer frustum shows has changed: re-render from the next frame.
+    pub fn changed(&mut self) {
+        *self = Self::default();
+    }
+
+    /// Whether the picture may still be changing.
+    pub fn settling(&self) -> bool {
+        self.frames < OUTER_SETTLE_FRAMES || self.seconds < OUTER_SETTLE_S
+    }
+
+    /// Whether the outer frustum renders this frame, which lasts `dt` seconds.
+    pub fn due(&mut self, dt: f32, every: u32) -> bool {
+        self.since_render += dt;
+        let due = if self.settling() {
+            self.frames.is_multiple_of(every.max(1))
+        } else {
+            self.since_render >= OUTER_IDLE_REFRESH_S
+        };
+        self.frames = self.frames.saturating_add(1);
+        self.seconds += dt;
+        if due {
+            self.since_render = 0.0;
+        }
+        due
+    }
 }
 
 /// What the graphics adapter says about itself, enough to choose a quality.
@@ -222,6 +284,36 @@ mod tests {
         assert!(pixels(Quality::Standard) < pixels(Quality::High));
         // High is the desktop stage the render tests measure against the direct view.
         assert_eq!(inner_size(1280, 720, 1.25, 16384), (1600, 900));
+    }
+
+    #[test]
+    fn the_outer_frustum_renders_after_a_change_until_settled_then_only_now_and_then() {
+        let renders = |schedule: &mut OuterSchedule, frames: u32, dt: f32| {
+            (0..frames).filter(|_| schedule.due(dt, 4)).count()
+        };
+        // A software renderer, two frames a second: the first frame renders, then every
+        // fourth until at least eight frames and 1.5 s have passed.
+        let mut slow = OuterSchedule::default();
+        let first: Vec<bool> = (0..8).map(|_| slow.due(0.5, 4)).collect();
+        assert_eq!(
+            first,
+            [true, false, false, false, true, false, false, false]
+        );
+        assert!(!slow.settling());
+        // Settled: once in 5 s, so a minute of frames renders 12 times, not 30.
+        assert_eq!(renders(&mut slow, 120, 0.5), 12);
+        // A change renders at once and settles again.
+        slow.changed();
+        assert!(slow.due(0.5, 4) && slow.settling());
+        // A fast GPU, 64 frames a second: settling lasts 1.5 s (96 frames), every fourth.
+        let mut fast = OuterSchedule::default();
+        assert_eq!(renders(&mut fast, 96, 1.0 / 64.0), 24);
+        assert!(!fast.settling());
+        assert_eq!(
+            renders(&mut fast, 64, 1.0 / 64.0),
+            0,
+            "a settled second costs nothing"
+        );
     }
 
     #[test]
