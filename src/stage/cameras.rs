@@ -1,7 +1,7 @@
 //! The stage's cameras. The inner-frustum camera renders the virtual world from the tracked pose
 //! into a texture; the outer-frustum cameras render it from a fixed view origin, one off-axis
-//! (Kooima) projection per wall segment, into one low-resolution atlas, and without shadows
-//! (see `SHADOWED_SUN_LAYER`). The wall shader samples both. The window's main camera becomes the cinema camera, the witness camera or the direct
+//! (Kooima) projection per wall segment, into one low-resolution atlas, only while its picture
+//! may be changing (`OuterSchedule`). The wall shader samples both. The window's main camera becomes the cinema camera, the witness camera or the direct
 //! view, as the player chooses.
 
 use bevy::camera::Hdr;
@@ -17,7 +17,7 @@ use crate::stage::model::quality::{self, OuterSchedule};
 use crate::stage::quality::StageQuality;
 use crate::stage::virtual_world::VirtualWorldPart;
 use crate::stage::{
-    StageSettings, StageSystems, StageView, TrackedPose, stage_active, virtual_view_layers,
+    StageSettings, StageSystems, StageView, TrackedPose, VIRTUAL_LAYER, stage_active,
 };
 use crate::tour::camera::MainCamera;
 
@@ -170,6 +170,7 @@ pub fn spawn_stage_cameras(
     let inner = images.add(target_image(iw, ih));
     let (ow, oh) = outer_size(stage_quality);
     let outer = images.add(target_image(ow, oh));
+    let layer = RenderLayers::layer(VIRTUAL_LAYER);
     let inner_frustum = settings.lens.frustum(NEAR_M, settings.overscan);
     commands.spawn((
         scope.clone(),
@@ -185,7 +186,7 @@ pub fn spawn_stage_cameras(
             frustum: inner_frustum,
         }),
         pose_transform(&tracked.0),
-        virtual_view_layers(true),
+        layer.clone(),
         Hdr,
         Tonemapping::None,
         Msaa::Off,
@@ -210,7 +211,7 @@ pub fn spawn_stage_cameras(
             RenderTarget::Image(outer.clone().into()),
             Projection::custom(OffAxisProjection { frustum }),
             pose_transform(&pose),
-            virtual_view_layers(false),
+            layer.clone(),
             Hdr,
             Tonemapping::None,
             Msaa::Off,
@@ -343,7 +344,7 @@ fn drive_main_camera(
                 frustum: settings.lens.frustum(NEAR_M, 1.0),
             });
             *layers = if settings.view == StageView::Direct {
-                virtual_view_layers(true)
+                RenderLayers::layer(VIRTUAL_LAYER)
             } else {
                 RenderLayers::layer(0)
             };

@@ -13,7 +13,7 @@ use crate::stage::model::scene::{
     Batch, BatchKey, BuiltScene, Environment, Primitive, Shape, batches,
 };
 use crate::stage::quality::StageQuality;
-use crate::stage::{PLAIN_SUN_LAYER, SHADOWED_SUN_LAYER, StageSettings, virtual_geometry_layers};
+use crate::stage::{StageSettings, VIRTUAL_LAYER};
 
 /// Marks everything of the virtual world, so a scene change can replace it.
 #[derive(Component)]
@@ -204,32 +204,22 @@ pub fn spawn_virtual_world(
     built: &BuiltScene,
     scope: impl Bundle + Clone,
 ) {
-    let layer = virtual_geometry_layers();
+    let layer = RenderLayers::layer(VIRTUAL_LAYER);
     let env = &built.environment;
-    let sun = DirectionalLight {
-        color: rgb(env.sun_color),
-        illuminance: env.sun_illuminance_lux,
-        // `world_shadows` turns them on where the quality allows.
-        shadow_maps_enabled: false,
-        ..default()
-    };
-    let sun_pose = Transform::default().looking_to(env.sun_direction, Vec3::Y);
     commands.spawn((
         scope.clone(),
         VirtualWorldPart,
         VirtualSun,
         Name::new("Virtual sun"),
-        sun,
-        sun_pose,
-        RenderLayers::layer(SHADOWED_SUN_LAYER),
-    ));
-    commands.spawn((
-        scope.clone(),
-        VirtualWorldPart,
-        Name::new("Virtual sun, for the outer frustum (no shadows)"),
-        sun,
-        sun_pose,
-        RenderLayers::layer(PLAIN_SUN_LAYER),
+        DirectionalLight {
+            color: rgb(env.sun_color),
+            illuminance: env.sun_illuminance_lux,
+            // `world_shadows` turns them on where the quality allows.
+            shadow_maps_enabled: false,
+            ..default()
+        },
+        Transform::default().looking_to(env.sun_direction, Vec3::Y),
+        layer.clone(),
     ));
     commands.spawn((
         scope.clone(),
@@ -267,13 +257,14 @@ pub fn spawn_virtual_world(
     }
 }
 
-/// The virtual world's sun that casts shadows (see [`crate::stage::SHADOWED_SUN_LAYER`]), as
-/// the stage quality allows.
+/// The virtual world's sun, whose shadows follow the stage quality.
 #[derive(Component)]
 pub struct VirtualSun;
 
 /// The virtual sun casts shadows on the world in as many cascades as the quality allows (none
-/// at Low). Each cascade is a depth pass of the world for each camera that sees this sun.
+/// at Low). Each cascade is a depth pass of the world's shadow casters for every stage camera
+/// that renders that frame: the inner frustum's every frame, the outer frustum's only while it
+/// re-renders (see `OuterSchedule`).
 fn world_shadows(
     stage_quality: Res<StageQuality>,
     mut suns: Query<(

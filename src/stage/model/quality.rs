@@ -104,8 +104,7 @@ pub struct QualityParams {
     /// Whether the studio lot's sun casts shadows (one more depth pass of the lot).
     pub shadows: bool,
     /// Shadow cascades of the virtual world's sun (0 = no shadows). Each is one more depth pass
-    /// of the world's shadow casters for each camera whose picture the lens films: the inner
-    /// frustum (or the direct view). The outer frustum renders without them.
+    /// of the world's shadow casters for every stage camera that renders that frame.
     pub world_shadow_cascades: u32,
     /// Side of each sun's shadow map, pixels. High's two cascades give the near street its own
     /// map, so it is finer there at the same size; 2048 would fill four times the texels, which

@@ -5,9 +5,9 @@
 use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 
+use crate::stage::VIRTUAL_LAYER;
 use crate::stage::cameras::{OffAxisProjection, restore_main_camera, window_frustum};
 use crate::stage::model::projection::vertical_fov_radians;
-use crate::stage::virtual_view_layers;
 use crate::stage::virtual_world::{ambient_for, fog_for, spawn_virtual_world};
 use crate::stops::innovation::concept::flythrough_at;
 use crate::stops::innovation::level::{InnovationState, STOP};
@@ -113,7 +113,7 @@ fn film_trailer(
             ),
         });
     }
-    *layers = virtual_view_layers(true);
+    *layers = RenderLayers::layer(VIRTUAL_LAYER);
     // The scene's fog, ambient light and sky change only with a new concept.
     let generation = state.as_ref().map_or(0, |s| s.generations);
     if *lit_for != Some(generation) || matches!(cam.clear_color, ClearColorConfig::Default) {
