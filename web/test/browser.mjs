@@ -407,10 +407,10 @@ function pick(state, result) {
 }
 
 // The stage at a quality level: Low is what a Chromebook (and SwiftShader) picks by itself.
-const stage = (name, view, quality) => ({
+const stage = (name, view, quality, frames = 40) => ({
   name,
   async run(page, result) {
-    const query = `?stop=2&screen=level&view=${view}&scene=tokyo&frames=40&seed=1&quality=${quality}`;
+    const query = `?stop=2&screen=level&view=${view}&scene=tokyo&frames=${frames}&seed=1&quality=${quality}`;
     Object.assign(result.timings, pick(await openGame(page, query), result));
     const png = await screenshot(page, name);
     checkNotFlat(result, png);
@@ -445,6 +445,9 @@ const scenarios = [
   plain('lot', '?screen=map&frames=20'),
   stage('stage-camera', 'camera', 'low'),
   stage('stage-witness', 'witness', 'standard'),
+  // High on WebGL2: the virtual sun's shadows and the glow (bloom), which WebGL2 draws with a
+  // texture per level. Fewer frames: software WebGL2 takes seconds for each at High.
+  stage('stage-high', 'camera', 'high', 24),
   // Close to the wall and focused on it: the LED grid beats against the sensor (moiré).
   plain('stage-moire', '?stop=2&screen=level&view=camera&scene=tokyo&camera-pos=0,1.7,-3.5' +
     '&camera-look-at=0,1.7,-8&focus-m=2.5&frames=30&seed=1&quality=low'),
