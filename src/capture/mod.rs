@@ -12,17 +12,15 @@ use crate::GameConfig;
 struct CaptureProgress {
     frames: u32,
     requested: bool,
-    /// For benchmarks: when the first frame ran, and when timing started (after the warm-up).
-    started: Option<crate::platform::time::Instant>,
+    /// For benchmarks: when timing started (after the warm-up), and at which frame.
     timing_since: Option<(crate::platform::time::Instant, u32)>,
 }
 
 /// Frames left out of a benchmark's average: the first ones build pipelines and upload meshes.
+/// On the stage the warm-up also lasts until the outer frustum has settled (it re-renders only
+/// while the world may be changing, see `OuterSchedule`), so a benchmark times the stage as a
+/// player sees it once the world is up.
 const WARM_UP_FRAMES: u32 = 5;
-/// ... and at least these seconds, so the stage's outer frustum has settled (it re-renders
-/// only while the world may be changing, see `OuterSchedule`): a benchmark times the stage
-/// as a player sees it once the world is up.
-const WARM_UP_S: f32 = crate::stage::model::quality::OUTER_SETTLE_S + 0.5;
 
 fn count_and_capture(
     mut commands: Commands,
@@ -31,19 +29,16 @@ fn count_and_capture(
     cameras: Query<&Msaa>,
     stage: Option<Res<crate::stage::StageSettings>>,
     world: Query<&crate::stage::virtual_world::WorldBatch>,
+    outer: Option<Res<crate::stage::cameras::OuterRefresh>>,
+    outer_cameras: Query<(), With<crate::stage::cameras::OuterFrustumCamera>>,
 ) {
     let Some(request) = &config.capture else {
         return;
     };
     progress.frames += 1;
     if request.bench {
-        let started = *progress
-            .started
-            .get_or_insert_with(crate::platform::time::Instant::now);
-        if progress.timing_since.is_none()
-            && progress.frames >= WARM_UP_FRAMES
-            && started.elapsed().as_secs_f32() >= WARM_UP_S
-        {
+        let settled = outer_cameras.is_empty() || outer.is_none_or(|o| !o.0.settling());
+        if progress.timing_since.is_none() && progress.frames >= WARM_UP_FRAMES && settled {
             progress.timing_since = Some((crate::platform::time::Instant::now(), progress.frames));
         }
         if let Some((since, from)) = progress.timing_since

@@ -112,8 +112,8 @@ fn stage_table(size: &str, frames: u32, msaa: u32) -> Result<(), String> {
          lavapipe or llvmpipe, that is CPU time)"
     );
     println!(
-        "render, {size}, {frames} frames after at least 5 and 2 s of warm-up, MSAA {}x (direct) \
-         and {}x (stage)",
+        "render, {size}, {frames} frames after at least 5 of warm-up (and the outer frustum \
+         settled), MSAA {}x (direct) and {}x (stage)",
         direct.msaa, stage.msaa
     );
     println!("  direct scene alone      {:8.2} ms/frame", direct.frame_ms);

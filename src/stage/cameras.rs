@@ -290,6 +290,11 @@ pub(crate) fn follow_tracked_pose(
     targets.inner_clip_from_world = clip_from_world(&tracked.0, &frustum);
 }
 
+/// When the outer frustum re-renders (see [`OuterSchedule`]); a resource, so that a benchmark
+/// can wait until it has settled.
+#[derive(Resource, Default)]
+pub struct OuterRefresh(pub OuterSchedule);
+
 /// The outer frustum renders only while its picture may be changing (see [`OuterSchedule`]):
 /// after the world, the settings or the quality change, or its cameras are new.
 #[allow(clippy::too_many_arguments)]
@@ -300,16 +305,16 @@ fn refresh_outer_frustum(
     new_world: Query<(), Added<VirtualWorldPart>>,
     mut gone_world: RemovedComponents<VirtualWorldPart>,
     new_cameras: Query<(), Added<OuterFrustumCamera>>,
-    mut schedule: Local<OuterSchedule>,
+    mut schedule: ResMut<OuterRefresh>,
     mut outer: Query<&mut Camera, With<OuterFrustumCamera>>,
 ) {
     let world_changed = !new_world.is_empty() || gone_world.read().count() > 0;
     let quality_changed = stage_quality.as_ref().is_some_and(|q| q.is_changed());
     if settings.is_changed() || quality_changed || world_changed || !new_cameras.is_empty() {
-        schedule.changed();
+        schedule.0.changed();
     }
     let every = stage_quality.map_or(4, |q| q.params().outer_refresh_every);
-    let due = schedule.due(time.delta_secs(), every);
+    let due = schedule.0.due(time.delta_secs(), every);
     // The direct view does not look at the wall: its cameras can rest.
     let wall_seen = settings.view != StageView::Direct;
     for mut camera in &mut outer {
@@ -417,17 +422,18 @@ fn draw_frustum_outline(
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        PostUpdate,
-        (
-            follow_tracked_pose.in_set(StageSystems::Cameras),
-            refresh_outer_frustum.in_set(StageSystems::Cameras),
-            drive_main_camera.in_set(StageSystems::Cameras),
+    app.init_resource::<OuterRefresh>()
+        .add_systems(
+            PostUpdate,
+            (
+                follow_tracked_pose.in_set(StageSystems::Cameras),
+                refresh_outer_frustum.in_set(StageSystems::Cameras),
+                drive_main_camera.in_set(StageSystems::Cameras),
+            )
+                .run_if(stage_active),
         )
-            .run_if(stage_active),
-    )
-    .add_systems(Update, fit_targets.run_if(stage_active))
-    .add_systems(Update, draw_frustum_outline.run_if(stage_active));
+        .add_systems(Update, fit_targets.run_if(stage_active))
+        .add_systems(Update, draw_frustum_outline.run_if(stage_active));
 }
 
 #[cfg(test)]
@@ -474,6 +480,7 @@ mod tests {
                 std::time::Duration::from_millis(500),
             ))
             .insert_resource(StageSettings::default())
+            .init_resource::<OuterRefresh>()
             .add_systems(Update, refresh_outer_frustum);
         let camera = app
             .world_mut()
