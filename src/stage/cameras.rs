@@ -1,8 +1,8 @@
 //! The stage's cameras. The inner-frustum camera renders the virtual world from the tracked pose
 //! into a texture; the outer-frustum cameras render it from a fixed view origin, one off-axis
 //! (Kooima) projection per wall segment, into one low-resolution atlas, only while its picture
-//! may be changing (`OuterSchedule`). The wall shader samples both. The window's main camera becomes the cinema camera, the witness camera or the direct
-//! view, as the player chooses.
+//! may be changing (`OuterSchedule`). The wall shader samples both. The window's main camera
+//! becomes the cinema camera, the witness camera or the direct view, as the player chooses.
 
 use bevy::camera::Hdr;
 use bevy::camera::visibility::RenderLayers;

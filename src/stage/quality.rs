@@ -144,25 +144,24 @@ fn apply_shadow_map_size(mut commands: Commands, stage_quality: Res<StageQuality
     }
 }
 
-/// The cameras filming the virtual world and the lot sample the shadow maps as the quality
-/// says: the window's camera and the inner frustum's, so the stage and the direct view match.
+/// The cameras filming the virtual world and the lot sample the shadow maps once per pixel with
+/// the hardware's 2×2 comparison, not Bevy's default Gaussian filter, whose many samples per
+/// pixel cost a software renderer more than the shadow maps themselves. The window's camera and
+/// the inner frustum's alike, so the stage and the direct view match.
 fn apply_shadow_filter(
     mut commands: Commands,
-    stage_quality: Res<StageQuality>,
     cameras: Query<
-        (Entity, Option<&ShadowFilteringMethod>),
-        Or<(With<MainCamera>, With<InnerFrustumCamera>)>,
+        Entity,
+        (
+            Or<(With<MainCamera>, With<InnerFrustumCamera>)>,
+            Without<ShadowFilteringMethod>,
+        ),
     >,
 ) {
-    let wanted = if stage_quality.params().soft_shadows {
-        ShadowFilteringMethod::Gaussian
-    } else {
-        ShadowFilteringMethod::Hardware2x2
-    };
-    for (camera, method) in &cameras {
-        if method != Some(&wanted) {
-            commands.entity(camera).insert(wanted);
-        }
+    for camera in &cameras {
+        commands
+            .entity(camera)
+            .insert(ShadowFilteringMethod::Hardware2x2);
     }
 }
 

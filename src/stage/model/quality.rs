@@ -61,7 +61,6 @@ impl Quality {
                 world_shadow_cascades: 0,
                 shadow_map_px: 1024,
                 bloom: false,
-                soft_shadows: false,
             },
             Self::Standard => QualityParams {
                 inner_density: 1.0,
@@ -72,7 +71,6 @@ impl Quality {
                 world_shadow_cascades: 1,
                 shadow_map_px: 1024,
                 bloom: true,
-                soft_shadows: false,
             },
             Self::High => QualityParams {
                 inner_density: 1.25,
@@ -83,7 +81,6 @@ impl Quality {
                 world_shadow_cascades: 2,
                 shadow_map_px: 1024,
                 bloom: true,
-                soft_shadows: false,
             },
         }
     }
@@ -110,10 +107,6 @@ pub struct QualityParams {
     /// map, so it is finer there at the same size; 2048 would fill four times the texels, which
     /// on a software renderer made the stage slower than it was before the worlds had shadows.
     pub shadow_map_px: u32,
-    /// Whether shadow edges are softened by sampling the shadow map many times per pixel
-    /// (Gaussian) rather than once with the hardware's 2×2 comparison. On a software renderer
-    /// the many samples cost more than the shadow maps themselves.
-    pub soft_shadows: bool,
     /// Whether the camera filming the stage makes bright light glow (bloom), as a cinema lens
     /// does. Where the adapter is WebGL2, see [`bloom_on`].
     pub bloom: bool,
