@@ -226,11 +226,27 @@ mod tests {
     const GIFT: &str = "::Pulldown:: How many film frames become 5 video frames in 2:3 pulldown? \
                         {=4 ~5 ~6}\n\n::Drop:: Drop-frame timecode drops frames of picture. {F}\n";
 
-    fn temp_dir(name: &str) -> PathBuf {
+    /// A fresh directory for one test, removed again when the test ends, passed or failed.
+    struct TempDir(PathBuf);
+
+    impl std::ops::Deref for TempDir {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn temp_dir(name: &str) -> TempDir {
         let dir = std::env::temp_dir().join(format!("backlot-banks-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
-        dir
+        TempDir(dir)
     }
 
     #[test]
