@@ -261,10 +261,10 @@ pub fn spawn_virtual_world(
 #[derive(Component)]
 pub struct VirtualSun;
 
-/// The virtual sun casts shadows on the world in as many cascades as the quality allows (none
-/// at Low). Each cascade is a depth pass of the world's shadow casters for every stage camera
-/// that renders that frame: the inner frustum's every frame, the outer frustum's only while it
-/// re-renders (see `OuterSchedule`).
+/// The virtual sun casts shadows on the world where the quality allows (not at Low), in one
+/// cascade: a depth pass of the world's shadow casters for every stage camera that renders that
+/// frame, the inner frustum's every frame, the outer frustum's only while it re-renders (see
+/// `OuterSchedule`).
 fn world_shadows(
     stage_quality: Res<StageQuality>,
     mut suns: Query<(
@@ -273,17 +273,15 @@ fn world_shadows(
         &mut CascadeShadowConfig,
     )>,
 ) {
-    let cascades = stage_quality.params().world_shadow_cascades;
+    let on = stage_quality.params().world_shadows;
     for (sun, mut light, mut config) in &mut suns {
         if !stage_quality.is_changed() && !sun.is_added() {
             continue;
         }
-        light.shadow_maps_enabled = cascades > 0;
-        if cascades > 0 {
-            let bounds = quality::world_cascade_bounds(cascades);
+        light.shadow_maps_enabled = on;
+        if on {
             *config = CascadeShadowConfigBuilder {
-                num_cascades: bounds.len(),
-                first_cascade_far_bound: bounds[0],
+                num_cascades: 1,
                 maximum_distance: quality::WORLD_SHADOW_DISTANCE_M,
                 ..default()
             }
@@ -314,7 +312,7 @@ mod tests {
     use crate::stage::model::quality::Quality;
 
     #[test]
-    fn the_virtual_sun_casts_shadows_in_as_many_cascades_as_the_quality_allows() {
+    fn the_virtual_sun_casts_shadows_in_one_cascade_where_the_quality_allows() {
         let mut app = App::new();
         let mut stage_quality = StageQuality {
             level: Some(Quality::High),
@@ -340,7 +338,7 @@ mod tests {
             let config = world.get::<CascadeShadowConfig>(sun).unwrap();
             (on, config.bounds.len())
         };
-        assert_eq!(shadows(&mut app), (true, 2));
+        assert_eq!(shadows(&mut app), (true, 1));
         stage_quality.level = Some(Quality::Standard);
         app.insert_resource(stage_quality);
         assert_eq!(shadows(&mut app), (true, 1));
@@ -348,10 +346,6 @@ mod tests {
         app.insert_resource(stage_quality);
         assert!(!shadows(&mut app).0, "no shadows at Low");
         let bounds = &app.world().get::<CascadeShadowConfig>(sun).unwrap().bounds;
-        assert!(
-            bounds
-                .last()
-                .is_some_and(|b| *b <= quality::WORLD_SHADOW_DISTANCE_M)
-        );
+        assert_eq!(bounds, &[quality::WORLD_SHADOW_DISTANCE_M]);
     }
 }

@@ -45,7 +45,7 @@ impl Quality {
                 "A sharp wall and shadows; smoothing and glow where the graphics chip allows it."
             }
             Self::High => {
-                "The wall at full sharpness, refreshed often, with finer shadows; for desktops."
+                "The wall at full sharpness, refreshed often, with shadows and glow; for desktops."
             }
         }
     }
@@ -58,7 +58,7 @@ impl Quality {
                 outer_refresh_every: 8,
                 msaa_samples: 1,
                 shadows: false,
-                world_shadow_cascades: 0,
+                world_shadows: false,
                 shadow_map_px: 1024,
                 bloom: false,
             },
@@ -68,7 +68,7 @@ impl Quality {
                 outer_refresh_every: 4,
                 msaa_samples: 4,
                 shadows: true,
-                world_shadow_cascades: 1,
+                world_shadows: true,
                 shadow_map_px: 1024,
                 bloom: true,
             },
@@ -78,7 +78,7 @@ impl Quality {
                 outer_refresh_every: 4,
                 msaa_samples: 4,
                 shadows: true,
-                world_shadow_cascades: 2,
+                world_shadows: true,
                 shadow_map_px: 1024,
                 bloom: true,
             },
@@ -100,26 +100,17 @@ pub struct QualityParams {
     pub msaa_samples: u32,
     /// Whether the studio lot's sun casts shadows (one more depth pass of the lot).
     pub shadows: bool,
-    /// Shadow cascades of the virtual world's sun (0 = no shadows). Each is one more depth pass
-    /// of the world's shadow casters for every stage camera that renders that frame.
-    pub world_shadow_cascades: u32,
-    /// Side of each sun's shadow map, pixels. High's two cascades give the near street its own
-    /// map, so it is finer there at the same size; 2048 would fill four times the texels, which
-    /// on a software renderer made the stage slower than it was before the worlds had shadows.
+    /// Whether the virtual world's sun casts shadows: one depth pass of the world's shadow
+    /// casters, in one cascade out to [`WORLD_SHADOW_DISTANCE_M`], for every stage camera that
+    /// renders that frame. A second, nearer cascade cost lavapipe a tenth of High's frame time
+    /// for detail the wall's LED pixels do not show.
+    pub world_shadows: bool,
+    /// Side of each sun's shadow map, pixels. 2048 would fill four times the texels, which on a
+    /// software renderer made the stage slower than it was before the worlds had shadows.
     pub shadow_map_px: u32,
     /// Whether the camera filming the stage makes bright light glow (bloom), as a cinema lens
     /// does. Where the adapter is WebGL2, see [`bloom_on`].
     pub bloom: bool,
-}
-
-/// Where the virtual sun's shadow cascades end, metres from the camera: one cascade covers the
-/// street and the skyline beyond the wall; a second gives the near street its own, finer map.
-pub fn world_cascade_bounds(cascades: u32) -> Vec<f32> {
-    match cascades {
-        0 => Vec::new(),
-        1 => vec![WORLD_SHADOW_DISTANCE_M],
-        _ => vec![60.0, WORLD_SHADOW_DISTANCE_M],
-    }
 }
 
 /// Beyond this the virtual world casts no shadows: the far skyline and the mountains stand in
@@ -334,17 +325,11 @@ mod tests {
 
     #[test]
     fn shadows_and_glow_in_the_virtual_world_step_down_with_the_quality() {
-        let cascades = |q: Quality| q.params().world_shadow_cascades;
+        let shadows = |q: Quality| q.params().world_shadows;
         assert_eq!(
-            [Quality::Low, Quality::Standard, Quality::High].map(cascades),
-            [0, 1, 2]
+            [Quality::Low, Quality::Standard, Quality::High].map(shadows),
+            [false, true, true]
         );
-        for q in Quality::ALL {
-            let bounds = world_cascade_bounds(cascades(q));
-            assert_eq!(bounds.len() as u32, cascades(q));
-            assert!(bounds.windows(2).all(|w| w[0] < w[1]), "{bounds:?}");
-            assert!(bounds.iter().all(|b| *b <= WORLD_SHADOW_DISTANCE_M));
-        }
         // No glow at Low; a Chromebook's WebGL2 at Standard skips it too.
         assert!(!bloom_on(Quality::Low, false));
         assert!(bloom_on(Quality::Standard, false));
